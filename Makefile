@@ -1,0 +1,67 @@
+# The site's commands. `make html` builds the site, `make test` runs every test;
+# both set up what they need (.venv with pinned packages; system packages for tests).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := PYTHONPATH=plugins $(BIN)/python
+OUTPUT ?= output
+PORT ?= 8000
+SETTINGS ?= pelicanconf.py
+ifeq ($(DRAFTS),1)
+BUILD_FLAGS += --drafts
+endif
+
+.PHONY: html publish serve devserver clean test check screenshots fonts system-deps \
+        i18n-extract i18n-update i18n-compile new-person new-company new-brief
+
+html: $(VENV)/.installed
+	$(PY) -m newsbrief.build --settings $(SETTINGS) --output $(OUTPUT) $(BUILD_FLAGS)
+
+# Production: absolute URLs under $SITEURL (e.g. https://owner.github.io/repo), feeds on.
+publish: $(VENV)/.installed
+	$(PY) -m newsbrief.build --settings publishconf.py --output $(OUTPUT)
+
+serve:
+	$(PYTHON) -m http.server $(PORT) --bind 127.0.0.1 --directory $(OUTPUT)
+
+# Rebuild on every change of content, theme or plugin, and serve on localhost.
+devserver: $(VENV)/.installed
+	$(PY) -m pelican --autoreload --listen --bind 127.0.0.1 --port $(PORT) \
+	  --settings $(SETTINGS) --output $(OUTPUT)
+
+clean:
+	rm -rf $(OUTPUT) test-artifacts .pytest_cache __pycache__
+
+test: $(VENV)/.installed system-deps node_modules/.installed
+	$(PY) -m pytest
+
+system-deps:
+	@bash scripts/system-deps.sh
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(VENV)/.installed: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+# Chromium screenshots of the main pages, Arabic and English, 390 and 1280 px wide.
+screenshots: html system-deps
+	$(PY) scripts/screenshots.py $(OUTPUT) test-artifacts/screenshots
+
+# Re-subset the Arabic web font to the characters the content and theme use.
+fonts: $(VENV)/.installed
+	bash scripts/system-deps.sh --fonts
+	$(BIN)/python scripts/subset_fonts.py
+
+# Interface strings: templates -> messages.pot -> <lang>/messages.po -> .mo (checked).
+i18n-extract: $(VENV)/.installed
+	$(BIN)/pybabel extract -F babel.cfg -k gettext_in:2 --no-location --sort-output \
+	  --project "AI Talent Brief" -o theme/translations/messages.pot .
+i18n-update: i18n-extract
+	$(BIN)/pybabel update -i theme/translations/messages.pot -d theme/translations --no-fuzzy-matching
+i18n-compile: $(VENV)/.installed
+	$(BIN)/pybabel compile -d theme/translations --statistics

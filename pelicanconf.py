@@ -1,0 +1,105 @@
+"""Local build settings. `publishconf.py` imports these and adds what production needs."""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+SITEURL = ""
+RELATIVE_URLS = False
+PATH = "content"
+TIMEZONE = "UTC"
+DEFAULT_LANG = "ar"
+# Languages the site is published in; the first is the default and lives at `/`.
+LANGUAGES = ("ar", "en")
+DEFAULT_DATE_FORMAT = "medium"  # a Babel date format, applied in the page's language
+
+THEME = "theme"
+THEME_STATIC_DIR = "theme"
+THEME_STATIC_PATHS = ["static"]
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["newsbrief"]
+
+JINJA_ENVIRONMENT = {
+    "extensions": ["jinja2.ext.i18n"],
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "autoescape": True,
+}
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.smarty": {},
+    },
+    "output_format": "html5",
+}
+
+# Briefs. Pelican's default ARTICLE_PATHS is the whole content folder: keep profiles out.
+ARTICLE_PATHS = ["articles"]
+ARTICLE_URL = "articles/{slug}/"
+ARTICLE_SAVE_AS = "articles/{slug}/index.html"
+ARTICLE_LANG_URL = "{lang}/articles/{slug}/"
+ARTICLE_LANG_SAVE_AS = "{lang}/articles/{slug}/index.html"
+ARTICLE_TRANSLATION_ID = "slug"
+
+PAGE_PATHS = ["pages"]
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+PAGE_LANG_URL = "{lang}/{slug}/"
+PAGE_LANG_SAVE_AS = "{lang}/{slug}/index.html"
+PAGE_TRANSLATION_ID = "slug"
+
+# Profiles: content types of their own (plugins/newsbrief).
+PERSON_PATHS = ["people"]
+PERSON_URL = "people/{slug}/"
+PERSON_SAVE_AS = "people/{slug}/index.html"
+PERSON_LANG_URL = "{lang}/people/{slug}/"
+PERSON_LANG_SAVE_AS = "{lang}/people/{slug}/index.html"
+COMPANY_PATHS = ["companies"]
+COMPANY_URL = "companies/{slug}/"
+COMPANY_SAVE_AS = "companies/{slug}/index.html"
+COMPANY_LANG_URL = "{lang}/companies/{slug}/"
+COMPANY_LANG_SAVE_AS = "{lang}/companies/{slug}/index.html"
+
+# Site-level pages, written by the newsbrief plugin in every language:
+# `{prefix}` is "" for the default language and "en/" for English.
+HOME_SAVE_AS = "{prefix}index.html"
+PEOPLE_INDEX_SAVE_AS = "{prefix}people/index.html"
+COMPANIES_INDEX_SAVE_AS = "{prefix}companies/index.html"
+FEED_SAVE_AS = "{prefix}feeds/atom.xml"
+NOT_FOUND_SAVE_AS = "404.html"
+SITEMAP_SAVE_AS = "sitemap.xml"
+ROBOTS_SAVE_AS = "robots.txt"
+
+# Nothing that nobody links to: no categories, tags, authors, archives, Pelican feeds.
+DIRECT_TEMPLATES = []
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+DRAFT_SAVE_AS = ""
+DRAFT_LANG_SAVE_AS = ""
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+TRANSLATION_FEED_RSS = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+FEED_ATOM = None
+FEED_RSS = None
+DEFAULT_PAGINATION = False
+SLUGIFY_SOURCE = "basename"
+STATIC_PATHS = []
+OUTPUT_SOURCES = False
+LOAD_CONTENT_CACHE = False
+DELETE_OUTPUT_DIRECTORY = True
+# The build must not depend on the build machine's clock (reproducible output).
+DEFAULT_DATE = None

@@ -1,0 +1,31 @@
+"""newsbrief: people and company profiles, site pages and the bilingual interface.
+
+`register()` only connects signals; the work lives in the generators and objects.
+"""
+
+from pelican import signals
+
+from .generators import CompaniesGenerator, PeopleGenerator, SiteGenerator
+from .i18n import Interface
+from .reader import YamlMarkdownReader
+
+
+def add_readers(readers):
+    readers.reader_classes["md"] = YamlMarkdownReader
+
+
+def add_generators(pelican):
+    return [PeopleGenerator, CompaniesGenerator, SiteGenerator]
+
+
+def install_interface(generator):
+    settings = generator.settings
+    if "NEWSBRIEF_INTERFACE" not in settings:
+        settings["NEWSBRIEF_INTERFACE"] = Interface(settings)
+    settings["NEWSBRIEF_INTERFACE"].install(generator.env)
+
+
+def register():
+    signals.readers_init.connect(add_readers)
+    signals.get_generators.connect(add_generators)
+    signals.generator_init.connect(install_interface)

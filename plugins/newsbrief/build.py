@@ -1,0 +1,104 @@
+"""Build the site safely: into a fresh folder, swapped in only when the build succeeded.
+
+    python -m newsbrief.build [--settings pelicanconf.py] [--output output] [--drafts]
+
+Pelican logs a file it cannot read and carries on; here any error (and any warning,
+with --strict) fails the build, the problems are printed as a list, and `output/`
+stays exactly as it was.
+"""
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+import tempfile
+
+from pelican import Pelican
+from pelican.settings import read_settings
+
+
+class BuildFailed(Exception):
+    def __init__(self, problems):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+class _Collector(logging.Handler):
+    """Keeps every warning and error Pelican and our plugin log during a build."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.records = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+    def messages(self, level):
+        return [r.getMessage() for r in self.records if r.levelno >= level]
+
+
+def build_site(settings_file, output, overrides=None, strict=False):
+    """Build into `output`; return the warnings. Raise BuildFailed and leave `output`
+    untouched when anything went wrong."""
+    output = os.path.abspath(output)
+    parent = os.path.dirname(output)
+    os.makedirs(parent, exist_ok=True)
+    staging = tempfile.mkdtemp(prefix=".build-", dir=parent)
+    collector = _Collector()
+    logging.getLogger().addHandler(collector)
+    try:
+        settings = read_settings(
+            settings_file, override={**(overrides or {}), "OUTPUT_PATH": staging}
+        )
+        try:
+            Pelican(settings).run()
+        except Exception as error:  # an unexpected failure: report, don't swap
+            problems = getattr(error, "problems", None) or [f"{type(error).__name__}: {error}"]
+            raise BuildFailed(problems) from error
+        failures = collector.messages(logging.WARNING if strict else logging.ERROR)
+        if failures:
+            raise BuildFailed(failures)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    finally:
+        logging.getLogger().removeHandler(collector)
+    _swap(staging, output)
+    return collector.messages(logging.WARNING)
+
+
+def _swap(staging, output):
+    """Replace `output` with `staging` by two renames, so no half-written site is ever seen."""
+    os.chmod(staging, 0o755)
+    old = None
+    if os.path.exists(output):
+        old = tempfile.mkdtemp(prefix=".old-", dir=os.path.dirname(output))
+        os.rename(output, os.path.join(old, "site"))
+    os.rename(staging, output)
+    if old:
+        shutil.rmtree(old)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--settings", default="pelicanconf.py")
+    parser.add_argument("--output", default="output")
+    parser.add_argument("--drafts", action="store_true", help="show drafts, with a banner")
+    parser.add_argument("--strict", action="store_true", help="fail on warnings too")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    overrides = {"SHOW_DRAFTS": True} if args.drafts else {}
+    try:
+        warnings = build_site(args.settings, args.output, overrides, strict=args.strict)
+    except BuildFailed as failure:
+        print(f"\nThe build failed; {args.output}/ was left as it was.", file=sys.stderr)
+        for problem in failure.problems:
+            print(f"  - {problem}", file=sys.stderr)
+        return 1
+    print(f"Built {args.output}/" + (f" with {len(warnings)} warning(s)" if warnings else ""))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,190 @@
+"""Generators of the site's own content types and site-level pages.
+
+Like Pelican's own generators: `generate_context()` reads, `generate_output(writer)`
+writes. People and companies are read by Pelican's readers, so front-matter, Markdown
+and caching work for them as for articles.
+"""
+
+import os
+from itertools import chain
+from xml.sax.saxutils import escape, quoteattr
+
+from feedgenerator import Atom1Feed, get_tag_uri
+from pelican.generators import Generator
+from pelican.utils import process_translations, set_date_tzinfo
+
+from .contents import Company, Person
+from .graph import TalentGraph
+
+
+def lang_prefix(settings, lang):
+    """URL prefix of a language: "" for the default language, "en/" for English."""
+    return "" if lang == settings["DEFAULT_LANG"] else f"{lang}/"
+
+
+class ProfileGenerator(Generator):
+    """Reads one kind of profile from `<KIND>_PATHS` and writes its pages."""
+
+    content_class = None  # Person or Company
+    context_name = None  # "people" or "companies"
+
+    @property
+    def kind(self):
+        return self.content_class.__name__.upper()
+
+    def generate_context(self):
+        profiles = []
+        for path in self.get_files(self.settings[f"{self.kind}_PATHS"]):
+            profile = self.readers.read_file(
+                base_path=self.path, path=path, content_class=self.content_class,
+                context=self.context,
+            )
+            if profile.status == "draft" and not self.settings.get("SHOW_DRAFTS"):
+                continue
+            self.add_source_path(profile)
+            profiles.append(profile)
+        self.profiles, self.translations = process_translations(profiles, translation_id="slug")
+        self.context[self.context_name] = self.profiles
+
+    def generate_output(self, writer):
+        variable = self.content_class.__name__.lower()
+        for profile in chain(self.profiles, self.translations):
+            writer.write_file(
+                profile.save_as, self.get_template(profile.template), self.context,
+                relative_urls=self.settings["RELATIVE_URLS"], **{variable: profile},
+            )
+
+
+class PeopleGenerator(ProfileGenerator):
+    content_class = Person
+    context_name = "people"
+
+
+class CompaniesGenerator(ProfileGenerator):
+    content_class = Company
+    context_name = "companies"
+
+
+class SiteGenerator(Generator):
+    """The pages that belong to the site rather than to one piece of content:
+    home, the people and companies indexes, feeds, 404, sitemap and robots.txt."""
+
+    # (template, save-as setting) of the pages written once per language
+    LANGUAGE_PAGES = (
+        ("home", "HOME_SAVE_AS"),
+        ("people", "PEOPLE_INDEX_SAVE_AS"),
+        ("companies", "COMPANIES_INDEX_SAVE_AS"),
+    )
+
+    def generate_context(self):
+        self.languages = self.settings["LANGUAGES"]
+        self.context["talent"] = TalentGraph(
+            self.context.get("people", []), self.context.get("companies", []),
+            self.context.get("articles", []),
+        )
+
+    def save_as(self, setting, lang):
+        return self.settings[setting].format(prefix=lang_prefix(self.settings, lang))
+
+    def url(self, setting, lang):
+        return self.save_as(setting, lang).removesuffix("index.html")
+
+    def briefs(self, lang):
+        """The briefs in `lang`, newest first."""
+        everything = chain(self.context["articles"], *(a.translations for a in self.context["articles"]))
+        return sorted((a for a in everything if a.lang == lang), key=lambda a: (a.date, a.slug), reverse=True)
+
+    def generate_output(self, writer):
+        for template, setting in self.LANGUAGE_PAGES:
+            alternates = [(lang, self.url(setting, lang)) for lang in self.languages]
+            for lang in self.languages:
+                writer.write_file(
+                    self.save_as(setting, lang), self.get_template(template), self.context,
+                    relative_urls=self.settings["RELATIVE_URLS"], lang=lang,
+                    page_url=self.url(setting, lang), page_alternates=alternates,
+                    briefs=self.briefs(lang), page_name=template,
+                )
+        writer.write_file(
+            self.settings["NOT_FOUND_SAVE_AS"], self.get_template("404"), self.context,
+            relative_urls=False, lang=self.settings["DEFAULT_LANG"], page_name="404",
+            page_url=self.settings["NOT_FOUND_SAVE_AS"], page_alternates=[],
+        )
+        for lang in self.languages:
+            self.write_feed(lang)
+        self.write_text(self.settings["SITEMAP_SAVE_AS"], self.sitemap())
+        self.write_text(self.settings["ROBOTS_SAVE_AS"], self.robots())
+        # GitHub Pages: serve every file as built (no Jekyll); a custom domain if set.
+        self.write_text(".nojekyll", "")
+        if self.settings.get("CNAME_DOMAIN"):
+            self.write_text("CNAME", self.settings["CNAME_DOMAIN"] + "\n")
+
+    def absolute(self, url):
+        return f"{self.settings['SITEURL']}/{url}"
+
+    def write_text(self, name, text):
+        with open(f"{self.output_path}/{name}", "w", encoding="utf-8") as out:
+            out.write(text)
+
+    def write_feed(self, lang):
+        interface = self.settings["NEWSBRIEF_INTERFACE"]
+        feed_url = self.url("FEED_SAVE_AS", lang)
+        feed = Atom1Feed(
+            title=interface.catalogues[lang].ugettext("Talent Brief"),
+            link=self.absolute(self.url("HOME_SAVE_AS", lang)),
+            feed_url=self.absolute(feed_url), description="", language=lang,
+        )
+        for brief in self.briefs(lang)[: self.settings["FEED_MAX_ITEMS"]]:
+            link = self.absolute(brief.url)
+            feed.add_item(
+                title=brief.title, link=link, description=brief.summary,
+                content=brief.get_content(self.settings["SITEURL"]),
+                unique_id=get_tag_uri(link, brief.date),
+                pubdate=set_date_tzinfo(brief.date, self.settings["TIMEZONE"]),
+            )
+        path = f"{self.output_path}/{self.save_as('FEED_SAVE_AS', lang)}"
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as out:
+            feed.write(out, "utf-8")
+
+    def url_groups(self):
+        """Every page of the site as {lang: url}, one dict per page and its translations."""
+        groups = [
+            {lang: self.url(setting, lang) for lang in self.languages}
+            for _, setting in self.LANGUAGE_PAGES
+        ]
+        for item in chain(
+            self.context["articles"], self.context["pages"],
+            self.context["people"], self.context["companies"],
+        ):
+            groups.append({version.lang: version.url for version in (item, *item.translations)})
+        return groups
+
+    def sitemap(self):
+        default = self.settings["DEFAULT_LANG"]
+        lines = [
+            '<?xml version="1.0" encoding="UTF-8"?>',
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+            ' xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+        ]
+        for group in self.url_groups():
+            links = [(lang, group[lang]) for lang in self.languages if lang in group]
+            if default in group:
+                links.append(("x-default", group[default]))
+            for lang in self.languages:
+                if lang not in group:
+                    continue
+                lines.append(f"  <url><loc>{escape(self.absolute(group[lang]))}</loc>")
+                for hreflang, url in links:
+                    lines.append(
+                        f'    <xhtml:link rel="alternate" hreflang="{hreflang}"'
+                        f" href={quoteattr(self.absolute(url))}/>"
+                    )
+                lines.append("  </url>")
+        lines.append("</urlset>")
+        return "\n".join(lines) + "\n"
+
+    def robots(self):
+        text = "User-agent: *\nAllow: /\n"
+        if self.settings["SITEURL"].startswith("http"):
+            text += f"Sitemap: {self.absolute(self.settings['SITEMAP_SAVE_AS'])}\n"
+        return text

@@ -1,0 +1,93 @@
+"""Who moved where: the moves of every person, indexed by company.
+
+One object built once per build from the profiles' facts; the person, company, home
+and (later) talent-flow, timeline, JSON-LD and open-data pages all read from it.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Move:
+    person: str  # slug
+    sequence: int  # 1-based order in which the article states this person's moves
+    origin: str | None  # company slug the person left, if the article names one
+    destination: str | None  # company slug the person joined, if any
+    facts: dict = field(compare=False)  # the move as written: role, tenure, when, quote, note, source
+
+    def text(self, name, lang):
+        value = self.facts.get(name)
+        return value.get(lang) if isinstance(value, dict) else value
+
+
+def version(item, lang):
+    """`item` (a brief or profile) in `lang`: itself or one of its translations."""
+    if item.lang == lang:
+        return item
+    return next((t for t in item.translations if t.lang == lang), item)
+
+
+class TalentGraph:
+    def __init__(self, people, companies, briefs):
+        """Profiles and briefs in the default language (each with its translations)."""
+        self.people = {p.slug: p for p in people}
+        self.companies = {c.slug: c for c in companies}
+        self.briefs = {b.slug: b for b in briefs}
+        self.moves = []
+        for person in people:
+            for number, move in enumerate(getattr(person, "moves", None) or [], start=1):
+                self.moves.append(
+                    Move(person.slug, number, move.get("from"), move.get("to"), move)
+                )
+        self._joined, self._left = defaultdict(list), defaultdict(list)
+        for move in self.moves:
+            if move.destination:
+                self._joined[move.destination].append(move)
+            if move.origin:
+                self._left[move.origin].append(move)
+
+    def person(self, slug, lang):
+        return version(self.people[slug], lang)
+
+    def company(self, slug, lang):
+        return version(self.companies[slug], lang)
+
+    def brief(self, slug, lang):
+        return version(self.briefs[slug], lang)
+
+    def source_url(self, source, lang):
+        """URL of the paragraph of the brief that states a fact: `{article, paragraph}`."""
+        return f"{self.brief(source['article'], lang).url}#p-{source['paragraph']}"
+
+    def briefs_mentioning(self, slug, lang):
+        """The briefs, in `lang`, whose `people` or `companies` list names `slug`."""
+        found = [
+            b for b in self.briefs.values()
+            if slug in (getattr(b, "people", None) or []) + (getattr(b, "companies", None) or [])
+        ]
+        return [version(b, lang) for b in sorted(found, key=lambda b: b.date, reverse=True)]
+
+    def moves_of(self, person_slug):
+        return [m for m in self.moves if m.person == person_slug]
+
+    def joined(self, company_slug):
+        """Moves into the company, in the order the article states them."""
+        return self._joined[company_slug]
+
+    def left(self, company_slug):
+        return self._left[company_slug]
+
+    def exchanges(self, company_slug):
+        """[(other company slug, moves into it from here, moves from it to here)]."""
+        pairs = defaultdict(lambda: ([], []))
+        for move in self.left(company_slug):
+            if move.destination:
+                pairs[move.destination][0].append(move)
+        for move in self.joined(company_slug):
+            if move.origin:
+                pairs[move.origin][1].append(move)
+        return sorted(pairs.items(), key=lambda item: item[0])
+
+    def children(self, company_slug):
+        return [c for c in self.companies.values() if getattr(c, "parent", None) == company_slug]

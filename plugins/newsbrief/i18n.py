@@ -1,0 +1,148 @@
+"""Interface language: gettext catalogues and Babel formatting, chosen per page.
+
+Every Pelican generator has its own Jinja environment; `install()` gives each one a
+`_()` that looks at the page being rendered and answers in that page's language, so a
+single build writes Arabic and English pages with the right catalogue.
+"""
+
+import io
+import os
+from datetime import datetime
+
+import babel.dates
+import babel.numbers
+from babel.core import Locale
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
+from jinja2 import pass_context
+from pyuca import Collator
+
+from markupsafe import Markup, escape
+
+from .bidi import isolate_text
+from .graph import version
+
+RTL_LANGUAGES = {"ar", "fa", "he", "ur"}
+
+
+def load_catalogue(directory, lang):
+    """Read `translations/<lang>/LC_MESSAGES/messages.po` straight from the source,
+    so a build never uses a stale compiled `.mo` file."""
+    path = os.path.join(directory, lang, "LC_MESSAGES", "messages.po")
+    if not os.path.exists(path):
+        return NullTranslations()
+    with open(path, "rb") as po_file:
+        catalog = read_po(po_file, locale=lang)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)  # fuzzy entries are left out, as `pybabel compile` does
+    compiled.seek(0)
+    return Translations(compiled)
+
+
+class Interface:
+    """The interface strings and formats of every language the site is built in."""
+
+    def __init__(self, settings):
+        self.default_lang = settings["DEFAULT_LANG"]
+        self.languages = tuple(settings.get("LANGUAGES", (self.default_lang,)))
+        directory = os.path.join(settings["THEME"], "translations")
+        self.catalogues = {lang: load_catalogue(directory, lang) for lang in self.languages}
+        self.collator = Collator()
+
+    @staticmethod
+    def current_item(ctx):
+        """The brief, page or profile being rendered, if any."""
+        for name in ("article", "page", "person", "company"):
+            if ctx.get(name) is not None:
+                return ctx[name]
+        return None
+
+    def page_lang(self, ctx):
+        """The language of the page being rendered."""
+        item = self.current_item(ctx)
+        return ctx.get("lang") or getattr(item, "lang", None) or self.default_lang
+
+    def alternates(self, ctx):
+        """[(lang, url)] of this page in every language it exists in, in site order."""
+        if ctx.get("page_alternates") is not None:
+            return ctx["page_alternates"]
+        item = self.current_item(ctx)
+        versions = {v.lang: v.url for v in (item, *item.translations)}
+        return [(lang, versions[lang]) for lang in self.languages if lang in versions]
+
+    def install(self, env):
+        interface = self
+
+        @pass_context
+        def gettext(ctx, message):
+            return interface.catalogues[interface.page_lang(ctx)].ugettext(message)
+
+        @pass_context
+        def ngettext(ctx, singular, plural, n):
+            return interface.catalogues[interface.page_lang(ctx)].ungettext(singular, plural, n)
+
+        env.install_gettext_callables(gettext, ngettext, newstyle=True)
+
+        @pass_context
+        def format_date(ctx, value, format="long"):
+            if isinstance(value, datetime):
+                value = value.date()
+            return babel.dates.format_date(value, format=format, locale=interface.page_lang(ctx))
+
+        @pass_context
+        def format_number(ctx, value):
+            return babel.numbers.format_decimal(value, locale=interface.page_lang(ctx))
+
+        @pass_context
+        def collate(ctx, items, attribute="title"):
+            return sorted(items, key=lambda i: interface.collator.sort_key(str(getattr(i, attribute))))
+
+        @pass_context
+        def bidi(ctx, value):
+            """Isolate Latin runs of a plain-text value on right-to-left pages."""
+            if interface.page_lang(ctx) in RTL_LANGUAGES:
+                return isolate_text(value)
+            return value
+
+        @pass_context
+        def in_lang(ctx, text):
+            """Pick the page's language from a `{ar: …, en: …}` value."""
+            return text[interface.page_lang(ctx)] if isinstance(text, dict) else text
+
+        @pass_context
+        def page_lang(ctx):
+            return interface.page_lang(ctx)
+
+        @pass_context
+        def page_dir(ctx):
+            return "rtl" if interface.page_lang(ctx) in RTL_LANGUAGES else "ltr"
+
+        @pass_context
+        def current_url(ctx):
+            return ctx.get("page_url") if ctx.get("page_url") is not None else interface.current_item(ctx).url
+
+        @pass_context
+        def alternates(ctx):
+            return interface.alternates(ctx)
+
+        @pass_context
+        def lang_url(ctx, path=""):
+            """A site-level URL (home, indexes, feed) in the page's language."""
+            lang = interface.page_lang(ctx)
+            return ("" if lang == interface.default_lang else f"{lang}/") + path
+
+        def gettext_in(lang, message, **variables):
+            """A string in a given language, for the one page that holds both (404)."""
+            text = interface.catalogues[lang].ugettext(message)
+            return Markup(escape(text) % variables) if variables else Markup(escape(text))
+
+        env.filters.update(
+            format_date=format_date, format_number=format_number, collate=collate,
+            bidi=bidi, in_lang=in_lang, version=version,
+        )
+        env.globals.update(
+            page_lang=page_lang, page_dir=page_dir, current_url=current_url, alternates=alternates,
+            lang_url=lang_url, gettext_in=gettext_in, LANGUAGES=self.languages, DEFAULT_LANG=self.default_lang,
+        )
+        env.globals["language_name"] = lambda lang: Locale.parse(lang).get_display_name(lang)

@@ -1,0 +1,28 @@
+"""Production settings: `make publish`, with SITEURL from the environment.
+
+    SITEURL=https://owner.github.io/repo make publish
+"""
+
+import os
+import sys
+from urllib.parse import urlsplit
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pelicanconf import *  # noqa: E402,F403
+
+SITEURL = os.environ.get("SITEURL", "").strip().rstrip("/")
+_url = urlsplit(SITEURL)
+if _url.scheme != "https" or not _url.netloc:
+    allowed_local = _url.scheme == "http" and _url.hostname in ("localhost", "127.0.0.1")
+    if not allowed_local:
+        raise SystemExit(
+            "publishconf.py: SITEURL must be set to the site's https address, e.g. "
+            "SITEURL=https://owner.github.io/repo make publish "
+            f"(got {SITEURL!r}; http is accepted only for localhost previews)."
+        )
+RELATIVE_URLS = False
+FEED_DOMAIN = SITEURL
+# A custom domain for GitHub Pages: set CNAME_DOMAIN (e.g. news.example.org) and SITEURL
+# to https://news.example.org; a CNAME file is written into the site.
+CNAME_DOMAIN = os.environ.get("CNAME_DOMAIN", "").strip()
+DELETE_OUTPUT_DIRECTORY = True

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs the system packages the tests need, only where they are missing:
+# a Chromium (Debian's `chromium`; CI images may already have Google Chrome),
+# Java for the Nu HTML Checker, Node.js and npm for its jar. Nothing is downloaded
+# outside the distribution's package manager.
+set -euo pipefail
+
+missing=()
+if ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null \
+   && ! command -v google-chrome >/dev/null && [ -z "${CHROMIUM_PATH:-}" ]; then
+  missing+=(chromium)
+fi
+command -v java >/dev/null || missing+=(default-jre-headless)
+command -v npm >/dev/null || missing+=(nodejs npm)
+# The Arabic font's source, only needed to re-subset it (`make fonts`).
+[ "${1:-}" = "--fonts" ] && [ ! -f /usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf ] \
+  && missing+=(fonts-noto-core)
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing system packages: ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
