@@ -30,7 +30,6 @@ JINJA_ENVIRONMENT = {
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
-        "markdown.extensions.smarty": {},
     },
     "output_format": "html5",
 }

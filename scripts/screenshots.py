@@ -1,0 +1,38 @@
+"""Chromium screenshots of the main pages, Arabic and English, phone and desktop width.
+
+    python scripts/screenshots.py output test-artifacts/screenshots   # or: make screenshots
+"""
+
+import pathlib
+import sys
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "tests"))
+from gates.browser import launch  # noqa: E402
+from gates.server import serve  # noqa: E402
+
+PAGES = {
+    "home": "", "brief": "articles/meta-superintelligence-departures/",
+    "person": "people/bert-maher/", "company": "companies/meta/",
+    "people": "people/", "companies": "companies/", "about": "about/",
+}
+WIDTHS = (390, 1280)
+
+
+def main(site, target):
+    target = pathlib.Path(target)
+    target.mkdir(parents=True, exist_ok=True)
+    with serve(site) as base, launch() as browser:
+        for width in WIDTHS:
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            for name, path in PAGES.items():
+                for lang, prefix in (("ar", ""), ("en", "en/")):
+                    page.goto(f"{base}/{prefix}{path}")
+                    page.evaluate("document.fonts.ready")
+                    shot = target / f"{name}-{lang}-{width}.png"
+                    page.screenshot(path=shot, full_page=True)
+                    print(shot)
+            page.close()
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:3])
