@@ -87,7 +87,7 @@ def test_people_and_companies_have_both_pages(site):
                 assert page.h1.get_text(strip=True) == versions[lang]["name"]
                 other = "en" if lang == "ar" else "ar"
                 # the name in the other script is shown too
-                alt = page.select_one(".nb-profile__alt-name")
+                alt = page.select_one(".nb-profile__alt-name bdi")
                 assert alt.get_text(strip=True) == versions[other]["name"] and alt["lang"] == other
 
 

@@ -34,8 +34,13 @@ class TalentGraph:
         self.people = {p.slug: p for p in people}
         self.companies = {c.slug: c for c in companies}
         self.briefs = {b.slug: b for b in briefs}
+        # Moves are listed in the order the briefs name the people, oldest brief first.
+        order = {}
+        for brief in sorted(briefs, key=lambda b: (b.date, b.slug)):
+            for slug in getattr(brief, "people", None) or []:
+                order.setdefault(slug, len(order))
         self.moves = []
-        for person in people:
+        for person in sorted(people, key=lambda p: (order.get(p.slug, len(order)), p.slug)):
             for number, move in enumerate(getattr(person, "moves", None) or [], start=1):
                 self.moves.append(
                     Move(person.slug, number, move.get("from"), move.get("to"), move)

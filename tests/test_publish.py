@@ -1,0 +1,114 @@
+"""Production build under a GitHub Pages project subpath: nothing escapes the subpath."""
+
+import os
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import ROOT, build
+
+SITEURL = "https://example.github.io/newsbrief"
+HOST, SUBPATH = "example.github.io", "/newsbrief/"
+URL_ATTRIBUTES = ("href", "src", "srcset", "content", "action", "poster")
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    old = dict(os.environ)
+    os.environ.update(SITEURL=SITEURL, CNAME_DOMAIN="")
+    try:
+        return build(tmp_path_factory.mktemp("publish"), settings="publishconf.py")
+    finally:
+        os.environ.clear()
+        os.environ.update(old)
+
+
+def escapes(url):
+    """Why `url` would leave the site's subpath, or None if it stays inside."""
+    if url.startswith("#") or url.startswith(("mailto:", "data:")):
+        return None
+    parts = urlsplit(url)
+    if not parts.scheme and not parts.netloc:
+        return "relative or root-relative URL (breaks under a subpath or from the 404 page)"
+    if parts.netloc == HOST and not (parts.path + "/").startswith(SUBPATH):
+        return "outside the subpath"
+    if parts.netloc == HOST and parts.scheme != "https":
+        return "not https"
+    return None
+
+
+def test_no_html_url_escapes_the_subpath(published):
+    problems = []
+    for name in published.html_files():
+        page = published.page("/" + name)
+        for tag in page.find_all(True):
+            for attribute in URL_ATTRIBUTES:
+                if attribute not in tag.attrs or (attribute == "content" and tag.name == "meta"):
+                    continue
+                for url in re.split(r",\s*", tag[attribute]) if attribute == "srcset" else [tag[attribute]]:
+                    url = url.split()[0] if url.strip() else url
+                    if why := escapes(url):
+                        problems.append(f"{name}: <{tag.name} {attribute}={url!r}>: {why}")
+    assert problems == []
+
+
+def test_canonical_and_hreflang_are_absolute_under_the_subpath(published):
+    page = published.page("/en/people/bert-maher/")
+    assert page.find("link", rel="canonical")["href"] == f"{SITEURL}/en/people/bert-maher/"
+    links = {l["hreflang"]: l["href"] for l in page.find_all("link", hreflang=True)}
+    assert links == {"ar": f"{SITEURL}/people/bert-maher/", "en": f"{SITEURL}/en/people/bert-maher/",
+                     "x-default": f"{SITEURL}/people/bert-maher/"}
+
+
+def test_css_urls_stay_relative_to_the_stylesheet(published):
+    css = (published.path / "theme/css/site.css").read_text()
+    assert all(not u.startswith("/") for u in re.findall(r"url\(\"?([^\")]+)", css))
+
+
+def test_feeds_and_sitemap_stay_under_the_subpath(published):
+    atom = "{http://www.w3.org/2005/Atom}"
+    for path in ("feeds/atom.xml", "en/feeds/atom.xml"):
+        root = ET.parse(published.path / path).getroot()
+        urls = [l.get("href") for l in root.iter(f"{atom}link")]
+        urls += [e.text for e in root.iter(f"{atom}id") if e.text.startswith("http")]
+        assert urls and all(escapes(u) is None for u in urls), urls
+        content = " ".join(c.text or "" for c in root.iter(f"{atom}content"))
+        assert all(escapes(u) is None for u in re.findall(r'href="([^"]+)"', content))
+    sitemap = (published.path / "sitemap.xml").read_text()
+    urls = re.findall(r'(?:<loc>|href=")([^<"]+)', sitemap)
+    assert urls and all(u.startswith(SITEURL + "/") for u in urls)
+    assert f"Sitemap: {SITEURL}/sitemap.xml" in (published.path / "robots.txt").read_text()
+
+
+def test_github_pages_files(published, tmp_path):
+    assert (published.path / ".nojekyll").exists()
+    assert not (published.path / "CNAME").exists()
+    os.environ.update(SITEURL="https://news.example.org", CNAME_DOMAIN="news.example.org")
+    try:
+        custom = build(tmp_path, settings="publishconf.py")
+    finally:
+        del os.environ["SITEURL"], os.environ["CNAME_DOMAIN"]
+    assert (custom.path / "CNAME").read_text() == "news.example.org\n"
+    assert custom.page("/").find("link", rel="canonical")["href"] == "https://news.example.org/"
+
+
+@pytest.mark.parametrize("siteurl, message", [
+    ("", "SITEURL must be set"),
+    ("http://example.github.io/newsbrief", "SITEURL must be set"),
+    ("example.github.io/newsbrief", "SITEURL must be set"),
+])
+def test_publish_refuses_a_missing_or_insecure_siteurl(siteurl, message, tmp_path):
+    env = {**os.environ, "SITEURL": siteurl, "PYTHONPATH": str(ROOT / "plugins")}
+    result = subprocess.run(
+        [sys.executable, "-m", "newsbrief.build", "--settings", "publishconf.py",
+         "--output", str(tmp_path / "out")],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )
+    assert result.returncode != 0
+    assert message in result.stderr + result.stdout
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
