@@ -40,7 +40,7 @@ system-deps:
 	@bash scripts/system-deps.sh
 
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 $(VENV)/.installed: requirements.txt

@@ -1,0 +1,132 @@
+"""Headless Chromium (Debian's /usr/bin/chromium) through Playwright's sync API.
+
+    with launch() as browser:
+        page, record = open_page(browser, base_url + "/", width=375)
+        ...
+        assert not record.external_requests
+        page.context.close()
+
+Never run ``playwright install``: the browser is the system one
+(``CHROMIUM`` env var overrides the path). Each page gets its own context, in
+which every request to a host other than 127.0.0.1/localhost is recorded and
+aborted, so a test can never reach the network and any third-party load shows up.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from dataclasses import dataclass, field
+from typing import Iterator
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Browser, Page, Route, sync_playwright
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+_LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+_LOCAL_SCHEMES = {"data", "blob", "about"}
+
+
+@dataclass
+class PageRecord:
+    """What a page did while open. Lists grow as the page runs."""
+
+    external_requests: list[str] = field(default_factory=list)  # URLs, aborted
+    console_errors: list[str] = field(default_factory=list)  # console.error + browser errors (CSP, failed loads)
+    page_errors: list[str] = field(default_factory=list)  # uncaught exceptions
+    bad_responses: list[str] = field(default_factory=list)  # "404 http://127.0.0.1:.../x.css" for subresources
+
+    def problems(self) -> list[str]:
+        """All of the above as readable lines (empty = clean page)."""
+        return (
+            [f"external request: {u}" for u in self.external_requests]
+            + [f"console error: {m}" for m in self.console_errors]
+            + [f"page error: {m}" for m in self.page_errors]
+            + [f"bad response: {r}" for r in self.bad_responses]
+        )
+
+
+def is_local(url: str) -> bool:
+    """True for loopback http(s) URLs and for data:/blob:/about: URLs."""
+    parts = urlsplit(url)
+    return parts.scheme in _LOCAL_SCHEMES or (parts.hostname or "") in _LOCAL_HOSTS
+
+
+@contextlib.contextmanager
+def launch(executable_path: str = CHROMIUM, headless: bool = True) -> Iterator[Browser]:
+    """Yield a Playwright Chromium browser; closes it (and Playwright) on exit."""
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=executable_path, headless=headless, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def open_page(
+    browser: Browser,
+    url: str,
+    width: int = 1280,
+    height: int = 900,
+    wait_until: str = "load",
+    ignore_favicon: bool = True,
+    **context_options,
+) -> tuple[Page, PageRecord]:
+    """Open ``url`` in a fresh context (viewport ``width`` x ``height``); return (page, record).
+
+    The caller closes it with ``page.context.close()`` (or use :func:`opened`).
+    Chromium fetches ``/favicon.ico`` on its own after load when a page declares
+    no icon; its 404 console error is ignored unless ``ignore_favicon=False``.
+    ``context_options`` go to ``browser.new_context`` (e.g. ``color_scheme="dark"``,
+    ``reduced_motion="reduce"``, ``locale="ar"``).
+    """
+    record = PageRecord()
+    context = browser.new_context(viewport={"width": width, "height": height}, **context_options)
+
+    def route(r: Route) -> None:
+        if is_local(r.request.url):
+            r.continue_()
+        else:
+            record.external_requests.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    def on_console(message) -> None:
+        if message.type != "error":
+            return
+        source = (message.location or {}).get("url", "")
+        if ignore_favicon and urlsplit(source).path == "/favicon.ico":
+            return  # requested by the browser itself after load: timing-dependent, so ignored
+        record.console_errors.append(f"{message.text} ({source})" if source else message.text)
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda e: record.page_errors.append(str(e)))
+
+    def on_response(response) -> None:
+        if response.status >= 400 and response.request.resource_type != "document":
+            record.bad_responses.append(f"{response.status} {response.url}")
+
+    page.on("response", on_response)
+    page.goto(url, wait_until=wait_until)
+    return page, record
+
+
+@contextlib.contextmanager
+def opened(browser: Browser, url: str, width: int = 1280, **kwargs) -> Iterator[tuple[Page, PageRecord]]:
+    """:func:`open_page` as a context manager that closes the context afterwards."""
+    page, record = open_page(browser, url, width, **kwargs)
+    try:
+        yield page, record
+    finally:
+        page.context.close()

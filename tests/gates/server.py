@@ -1,0 +1,76 @@
+"""Serve a site dir over HTTP on 127.0.0.1 for browser tests.
+
+    with serve("output") as base_url:      # e.g. "http://127.0.0.1:41234"
+        page.goto(base_url + "/en/")
+
+A free port is picked by the OS, the server runs in a daemon thread and logs
+nothing. A missing path is answered with the site's ``404.html`` (status 404)
+when the site has one, as static hosts do. ``/dir`` (no slash) is redirected
+to ``/dir/`` (301) and ``/dir/`` serves ``dir/index.html``, like most hosts.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import os
+import threading
+from pathlib import Path
+from typing import Iterator
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".html": "text/html; charset=utf-8",
+        ".css": "text/css; charset=utf-8",
+        ".js": "text/javascript; charset=utf-8",
+        ".xml": "application/xml",
+        ".svg": "image/svg+xml",
+        ".woff2": "font/woff2",
+        ".woff": "font/woff",
+        ".webmanifest": "application/manifest+json",
+        ".txt": "text/plain; charset=utf-8",
+    }
+
+    def log_message(self, format, *args):  # noqa: A002 - quiet
+        pass
+
+    def send_error(self, code, message=None, explain=None):
+        not_found = Path(self.directory) / "404.html"
+        if code == 404 and not_found.is_file():
+            body = not_found.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):  # browsers drop connections; stay quiet
+        pass
+
+
+@contextlib.contextmanager
+def serve(site_dir: str | os.PathLike) -> Iterator[str]:
+    """Serve ``site_dir`` on 127.0.0.1:<free port>; yield the base URL (no trailing slash)."""
+    directory = str(Path(site_dir).resolve())
+    if not Path(directory).is_dir():
+        raise FileNotFoundError(f"site dir not found: {directory}")
+    handler = functools.partial(_Handler, directory=directory)
+    server = _Server(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
