@@ -1,0 +1,160 @@
+"""Quality gates over every page of the real build, in both languages.
+
+Each gate returns a readable list of problems; `tests/test_gates_selftest.py` proves every
+gate fails on a deliberately broken fixture. Screenshots of every page checked in the browser
+land in test-artifacts/pages/ so a failing run can be looked at.
+"""
+
+import gzip
+import pathlib
+
+import pytest
+import yaml
+
+from conftest import ROOT, build
+from gates import a11y_extra, axe, budgets, csp, links, repro, rtl, vnu
+from gates.browser import launch, opened
+from gates.server import serve
+
+ARTIFACTS = ROOT / "test-artifacts"
+BRIEF = "articles/meta-superintelligence-departures/"
+SAMPLES = {  # one page of every type
+    "home": "", "brief": BRIEF, "person": "people/chaya-nayak/",
+    "company": "companies/meta-superintelligence-labs/", "people": "people/",
+    "companies": "companies/", "about": "about/", "not-found": "404.html",
+}
+PREFIX = {"ar": "", "en": "en/"}
+CASES = [(kind, lang) for kind in SAMPLES for lang in PREFIX
+         if not (kind == "not-found" and lang == "en")]  # one bilingual 404 page
+
+
+def sample_url(kind, lang):
+    return PREFIX[lang] + SAMPLES[kind]
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    with serve(site.path) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with launch() as chromium:
+        yield chromium
+
+
+def report(name, lines):
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+# 1. Valid HTML and CSS ----------------------------------------------------------------------
+
+def test_every_page_and_the_css_are_valid(site):
+    reports = vnu.check(vnu.site_files(site.path, css=True))
+    assert len(reports) == len(site.html_files()) + 1
+    report("vnu-warnings.txt", vnu.problems(reports, warnings=True))
+    errors = vnu.problems(reports, warnings=False)
+    assert errors == [], "\n".join(errors)
+
+
+# 2. Accessibility -------------------------------------------------------------------------------
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("kind, lang", CASES)
+def test_axe_finds_no_violation(server, browser, kind, lang, width):
+    with opened(browser, f"{server}/{sample_url(kind, lang)}", width=width) as (page, record):
+        shots = ARTIFACTS / "pages"
+        shots.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=shots / f"{kind}-{lang}-{width}.png", full_page=True)
+        violations = axe.run(page)
+    assert violations == [], "\n".join(violations)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("kind, lang", CASES)
+def test_keyboard_headings_and_switcher(server, browser, kind, lang):
+    switcher = a11y_extra.SWITCHER
+    with opened(browser, f"{server}/{sample_url(kind, lang)}") as (page, record):
+        if kind == "not-found":  # the bilingual 404 page has no twin to switch to
+            problems = (a11y_extra.check_single_h1(page) + a11y_extra.check_skip_link(page)
+                        + a11y_extra.check_focus_visible(page))
+        else:
+            problems = a11y_extra.check_all(page, switcher)
+    assert problems == []
+
+
+# 3. Links -----------------------------------------------------------------------------------------
+
+def test_every_internal_link_resolves(site):
+    result = links.check_links(site.path)
+    report("external-links.txt", [f"{page}: {url}" for page, url in result.external])
+    assert result.problems == []
+
+
+def test_no_link_crosses_languages_except_the_switcher(site):
+    assert links.cross_language_links(site.path) == []
+
+
+# 4. Nothing leaves the site ----------------------------------------------------------------------
+
+@pytest.mark.browser
+def test_no_page_requests_another_host_or_logs_errors(site, server, browser):
+    problems = []
+    for name in site.html_files():
+        with opened(browser, f"{server}/{name}") as (page, record):
+            page.evaluate("document.fonts.ready")
+            problems += [f"{name}: {p}" for p in record.problems()]
+    assert problems == []
+
+
+# 5. Security headers a static host allows -------------------------------------------------------
+
+def test_content_security_policy_and_safe_links(site):
+    assert csp.check_site(site.path) == []
+
+
+# 6. Page budgets ------------------------------------------------------------------------------------
+
+BUDGETS = ROOT / "budgets.yaml"
+
+
+@pytest.mark.parametrize("kind, lang", CASES)
+def test_page_fits_its_budget(site, tmp_path, kind, lang):
+    limits = yaml.safe_load(BUDGETS.read_text())[kind]
+    budget_file = tmp_path / "budget.yaml"
+    budget_file.write_text(yaml.safe_dump(limits))
+    page = SAMPLES[kind] if kind == "not-found" else sample_url(kind, lang) + "index.html"
+    assert budgets.check_budgets(site.path, [page], budget_file) == []
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_first_screen_of_the_brief_fits_in_14_kb(site, lang):
+    limit = budgets.parse_size(yaml.safe_load(BUDGETS.read_text())["first_screen_gzip"])
+    html = (site.path / sample_url("brief", lang) / "index.html").read_bytes()
+    css = (site.path / "theme/css/site.css").read_bytes()
+    assert len(gzip.compress(html, 9)) + len(gzip.compress(css, 9)) <= limit
+
+
+# 7. Reproducible --------------------------------------------------------------------------------
+
+def test_two_clean_builds_are_byte_identical(tmp_path):
+    first, second = build(tmp_path / "a"), build(tmp_path / "b")
+    differences = repro.compare_dirs(first.path, second.path)
+    details = [repro.first_difference(first.path, second.path, d.split(": ", 1)[1])
+               for d in differences if d.startswith("differs")]
+    assert differences == [], "\n".join(differences + details)
+
+
+# 8. Right to left for real ---------------------------------------------------------------------
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("kind", list(SAMPLES))
+def test_arabic_pages_are_right_to_left(server, browser, kind, width):
+    with opened(browser, f"{server}/{sample_url(kind, 'ar')}", width=width) as (page, record):
+        page.evaluate("document.fonts.ready")
+        problems = rtl.check_rtl(page, nav_selector=".nb-nav__link", font_family="Noto Naskh Arabic")
+    assert problems == []
