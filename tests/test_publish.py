@@ -112,3 +112,41 @@ def test_publish_refuses_a_missing_or_insecure_siteurl(siteurl, message, tmp_pat
     assert message in result.stderr + result.stdout
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.browser
+def test_every_page_works_served_under_the_subpath(tmp_path):
+    """`make publish` with a subpath SITEURL, served as GitHub Pages serves a project site:
+    every page loads its stylesheet and font from under the subpath, and the 404 page works
+    at any depth."""
+    import socket
+
+    from gates.browser import launch, opened
+    from gates.server import serve
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    os.environ["SITEURL"] = f"http://127.0.0.1:{port}/newsbrief"
+    try:
+        site = build(tmp_path, settings="publishconf.py")
+    finally:
+        del os.environ["SITEURL"]
+    problems = []
+    with serve(site.path, prefix="/newsbrief", port=port) as base, launch() as browser:
+        pages = [name.removesuffix("index.html") for name in site.html_files()]
+        pages += ["missing/", "en/people/nobody/deeper/still/"]
+        for path in pages:
+            with opened(browser, f"{base}/{path}") as (page, record):
+                page.evaluate("document.fonts.ready")
+                # a missing page answers 404 by design; Chromium logs that for the document
+                expected = f"status of 404 (Not Found) ({base}/{path})"
+                problems += [f"{path}: {p}" for p in record.problems() if not p.endswith(expected)]
+                styled = page.evaluate("getComputedStyle(document.body).display")
+                if styled != "flex":
+                    problems.append(f"{path}: the stylesheet did not apply")
+                if path.startswith(("missing", "en/people/nobody")):
+                    assert page.locator("h1").inner_text() == "الصفحة غير موجودة"
+                    home = page.locator('a.nb-button[hreflang="en"]').get_attribute("href")
+                    assert home == f"{base}/en/"
+    assert problems == []

@@ -34,8 +34,17 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         ".txt": "text/plain; charset=utf-8",
     }
 
+    prefix = ""  # serve the site under this path, as GitHub Pages serves a project site
+
     def log_message(self, format, *args):  # noqa: A002 - quiet
         pass
+
+    def translate_path(self, path):
+        if self.prefix:
+            if path != self.prefix and not path.startswith(self.prefix + "/"):
+                return str(Path(self.directory) / ".not-under-prefix")
+            path = path[len(self.prefix):] or "/"
+        return super().translate_path(path)
 
     def send_error(self, code, message=None, explain=None):
         not_found = Path(self.directory) / "404.html"
@@ -59,17 +68,19 @@ class _Server(http.server.ThreadingHTTPServer):
 
 
 @contextlib.contextmanager
-def serve(site_dir: str | os.PathLike) -> Iterator[str]:
-    """Serve ``site_dir`` on 127.0.0.1:<free port>; yield the base URL (no trailing slash)."""
+def serve(site_dir: str | os.PathLike, prefix: str = "", port: int = 0) -> Iterator[str]:
+    """Serve ``site_dir`` on 127.0.0.1:<port> (a free one by default) under ``prefix``
+    (e.g. "/newsbrief"); yield the base URL (no trailing slash)."""
     directory = str(Path(site_dir).resolve())
     if not Path(directory).is_dir():
         raise FileNotFoundError(f"site dir not found: {directory}")
-    handler = functools.partial(_Handler, directory=directory)
-    server = _Server(("127.0.0.1", 0), handler)
+    handler = type("_PrefixHandler", (_Handler,), {"prefix": prefix.rstrip("/")})
+    handler = functools.partial(handler, directory=directory)
+    server = _Server(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix.rstrip('/')}"
     finally:
         server.shutdown()
         server.server_close()
