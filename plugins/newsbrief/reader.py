@@ -2,8 +2,10 @@
 
 Pelican's own Markdown reader only knows `key: value` lines; our profiles carry nested
 facts (moves, sources), so the front-matter is YAML. The body is Markdown; top-level
-paragraphs get ids `p-1`, `p-2`, … so facts can link to the paragraph that states them,
-and in right-to-left languages Latin-script runs are isolated with `<bdi>`.
+paragraphs get ids `p-1`, `p-2`, … so facts can link to the paragraph that states them.
+The rendered body is then cleaned to the raw-HTML allow-list of `sanitize.py` (each removal
+is a warning naming the file), and in right-to-left languages Latin-script runs are
+isolated with `<bdi>`.
 """
 
 import re
@@ -17,9 +19,13 @@ from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
 from .bidi import isolate_latin
+from .report import content_logger, display_path
+from .sanitize import sanitize
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)---[ \t]*(?:\n|\Z)", re.DOTALL)
 RTL_LANGUAGES = {"ar", "fa", "he", "ur"}
+
+logger = content_logger(__name__)
 
 
 class FrontMatterError(ValueError):
@@ -95,6 +101,10 @@ class YamlMarkdownReader(MarkdownReader):
             e for e in settings.get("extensions", []) if e != "markdown.extensions.meta"
         ] + [ParagraphIds()]
         content = Markdown(**settings).convert(body)
+        # Clean before adding our own markup (`<bdi>`; the paragraph ids are allowed).
+        content, removed = sanitize(content, display_path(self.settings, source_path))
+        for message in removed:
+            logger.warning(message)
         lang = metadata.get("lang", self.settings["DEFAULT_LANG"])
         if lang in RTL_LANGUAGES:
             content = isolate_latin(content)

@@ -1,0 +1,26 @@
+"""Warnings about content: each names the file, as the editor knows it, and the fix."""
+
+import logging
+import os
+
+
+def content_logger(name):
+    """A logger whose warnings are reported every time they happen.
+
+    Pelican's loggers drop a message that was already logged once in the same process
+    (its LimitFilter): a rebuild in `make devserver`, or a second build in the tests,
+    would then hide the warning. Ours name a file and a fix, so they are never dropped.
+    """
+    logger = logging.getLogger(name)
+    if hasattr(logger, "disable_filter"):
+        logger.disable_filter()
+    return logger
+
+
+def display_path(settings, source_path):
+    """`content/articles/x.ar.md`: the path from the content folder's parent."""
+    content = os.path.normpath(settings["PATH"])
+    relative = os.path.relpath(source_path, content)
+    if relative.startswith(".."):
+        return source_path
+    return os.path.join(os.path.basename(content), relative).replace(os.sep, "/")
