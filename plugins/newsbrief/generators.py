@@ -15,6 +15,7 @@ from pelican.utils import process_translations, set_date_tzinfo
 
 from .contents import Company, Person
 from .graph import TalentGraph
+from .mentions import link_briefs
 
 
 def lang_prefix(settings, lang):
@@ -78,6 +79,11 @@ class SiteGenerator(Generator):
 
     def generate_context(self):
         self.languages = self.settings["LANGUAGES"]
+        # Every generator has read its content: link the briefs' mentions to the profiles.
+        link_briefs(
+            self.context.get("articles", []), self.context.get("people", []),
+            self.context.get("companies", []), self.settings,
+        )
         self.context["talent"] = TalentGraph(
             self.context.get("people", []), self.context.get("companies", []),
             self.context.get("articles", []),

@@ -1,0 +1,238 @@
+"""Mentions link themselves: the first mention of each person and company in a brief
+becomes a link to their page, in the brief's language.
+
+Names. A profile is known by the `name` and `aliases` of its version in the brief's
+language (the Arabic profile may list Latin-script aliases such as "MSL", and they are
+looked for in the Arabic brief too). Matching is exact and case-sensitive.
+
+Words, not parts of words. Nothing that is a letter, digit or Arabic diacritic may stand
+right before or after a match, so "Meta" is not found in "Metadata" but is in "Meta's",
+and "ميتا" is not found in "ميتاها". An Arabic name may carry the proclitics written
+joined to it: a conjunction و or ف, then a preposition ب، ل or ك and/or the article ال
+(وميتا، فميتا، بميتا، لميتا، كميتا، الميتا، والميتا، بالميتا، وبالميتا…); for a name that
+begins with ال the form after ل drops the alif (الذكاء → للذكاء، وللذكاء). The link covers
+the written word with its proclitics (بميتا, لميتا), so joined letters are never split
+between a link and the text around it; only a leading conjunction و, a letter that never
+joins the next one, is left outside the link so that the link does not read "and …".
+
+Which mention. The text is walked in document order; where several names start at the
+same place the longest wins ("Google DeepMind" over "Google", "مختبر الذكاء الفائق" over
+a shorter name inside it), and each profile is linked once, at its first mention outside
+headings, links and code. A name that is the whole text of a `<bdi>` (a Latin run in an
+Arabic body) is linked by wrapping the `<bdi>` in the link, so the run stays isolated.
+
+Check. The profiles found in the text are compared with the brief's front-matter
+`people` and `companies`; each difference is a warning naming the file.
+"""
+
+import html
+import re
+
+from .graph import version
+from .report import content_logger, display_path
+
+logger = content_logger(__name__)
+
+# Elements whose text is never linked (a mention there still counts as found)…
+NO_LINK = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "kbd", "samp", "script", "style"}
+# …and elements whose text is not prose at all (a name there is not a mention).
+NOT_PROSE = {"code", "pre", "kbd", "samp", "script", "style"}
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+# A tag (quoted attribute values may hold `>`), or a comment.
+TOKEN = re.compile(r"""<!--.*?-->|<(?:[^>"']|"[^"]*"|'[^']*')*>""", re.DOTALL)
+TAG_NAME = re.compile(r"</?\s*([a-zA-Z][a-zA-Z0-9]*)")
+
+ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+DIACRITICS = "\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED"
+# Not right before a match: a letter or digit, or `&`/`#` (never the inside of an entity).
+BEFORE = r"(?<![\w&#])"
+# Not right after a match: a letter, digit or Arabic diacritic.
+AFTER = rf"(?![\w{DIACRITICS}])"
+# و/ف, then ب/ك with or without ال, or ال, or ل; "لل" is ل + ال before a name without ال.
+PROCLITICS = "[وف]?(?:[بك]?ال|[بكل])?"
+PROCLITICS_LAM_AL = "[وف]?لل"
+
+
+class Matcher:
+    """Finds the names of a set of profiles in text, as described above."""
+
+    def __init__(self, names):
+        """`names`: {name: key}; a name may be in Arabic or Latin script."""
+        self.keys = {}
+        arabic, arabic_without_al, latin = [], [], []
+        for name, key in names.items():
+            name = name.strip()
+            if not name:
+                continue
+            escaped = html.escape(name, quote=False)  # the text is matched as HTML
+            self.keys[escaped] = key
+            if ARABIC.match(name):
+                arabic.append(escaped)
+                if name.startswith("ال") and len(name) > 2:
+                    arabic_without_al.append(escaped[2:])
+                    self.keys.setdefault("ال" + escaped[2:], key)
+            else:
+                latin.append(escaped)
+
+        def alternatives(items):
+            items = sorted(set(items), key=lambda n: (-len(n), n))
+            return "|".join(re.escape(n) for n in items) or "(?!)"
+
+        self.pattern = re.compile(
+            BEFORE + "(?:"
+            + f"(?P<proclitics>{PROCLITICS})(?P<arabic>{alternatives(arabic)})"
+            + f"|(?P<proclitics_lam_al>{PROCLITICS_LAM_AL})(?P<without_al>{alternatives(arabic_without_al)})"
+            + f"|(?P<latin>{alternatives(latin)})"
+            + ")" + AFTER
+        )
+
+    def key(self, match):
+        if match.group("without_al") is not None:
+            return self.keys["ال" + match.group("without_al")]
+        return self.keys[match.group("arabic") or match.group("latin")]
+
+    def finditer(self, text):
+        """(start, end, key) of every name in `text`, left to right, longest first;
+        the span is what to link: the word without a leading conjunction و."""
+        for match in self.pattern.finditer(text):
+            start = match.start()
+            proclitics = match.group("proclitics") or match.group("proclitics_lam_al") or ""
+            if proclitics.startswith("و"):
+                start += 1
+            yield start, match.end(), self.key(match)
+
+
+def _tokens(fragment):
+    """[(is_tag, raw, tag name, is_end)] of an HTML fragment."""
+    out, position = [], 0
+    for match in TOKEN.finditer(fragment):
+        if match.start() > position:
+            out.append((False, fragment[position:match.start()], "", False))
+        raw = match.group(0)
+        name = TAG_NAME.match(raw)
+        out.append((True, raw, name.group(1).lower() if name else "", raw.startswith("</")))
+        position = match.end()
+    if position < len(fragment):
+        out.append((False, fragment[position:], "", False))
+    return out
+
+
+def link_mentions(fragment, matcher, urls):
+    """Link the first mention of each key of `matcher` whose url is in `urls`.
+
+    Return (html, found), `found` being {key: the text of its first mention} of every key
+    mentioned in prose, linked or not, in the order of first mention.
+    """
+    tokens = _tokens(fragment)
+    out, stack, found, linked = [], [], {}, set()
+    close_after = None  # index of the `</bdi>` token after which a wrapping link closes
+    for index, (is_tag, raw, name, is_end) in enumerate(tokens):
+        if is_tag:
+            if not name or raw.startswith("<!"):
+                pass
+            elif is_end:
+                if name in stack:
+                    while stack and stack.pop() != name:
+                        pass
+            elif name not in VOID and not raw.endswith("/>"):
+                stack.append(name)
+            out.append(raw)
+            if index == close_after:
+                out.append("</a>")
+            continue
+        if any(n in NOT_PROSE for n in stack):
+            out.append(raw)
+            continue
+        may_link = not any(n in NO_LINK for n in stack)
+        pieces, position = [], 0
+        for start, end, key in matcher.finditer(raw):
+            found.setdefault(key, html.unescape(raw[start:end]))
+            if not may_link or key in linked or key not in urls:
+                continue
+            linked.add(key)
+            link = f'<a class="nb-mention" href="{html.escape(urls[key])}">'
+            whole_bdi = (
+                stack and stack[-1] == "bdi" and start == 0 and end == len(raw)
+                and out and out[-1].lower().startswith("<bdi")
+                and index + 1 < len(tokens) and tokens[index + 1][2] == "bdi" and tokens[index + 1][3]
+            )
+            if whole_bdi:
+                out.insert(len(out) - 1, link)
+                close_after = index + 1
+                continue
+            pieces += [raw[position:start], link, raw[start:end], "</a>"]
+            position = end
+        pieces.append(raw[position:])
+        out.append("".join(pieces))
+    return "".join(out), found
+
+
+def _profiles_in(profiles, lang):
+    """{slug: the profile's version in `lang`} of the profiles that have one."""
+    versions = {}
+    for profile in profiles:
+        translated = version(profile, lang)
+        if translated.lang == lang:
+            versions[profile.slug] = translated
+    return versions
+
+
+def _names(profile):
+    names = [getattr(profile, "name", None) or profile.title]
+    names += [str(alias) for alias in getattr(profile, "aliases", None) or []]
+    return names
+
+
+def _listed(brief, field):
+    """The brief's `people` or `companies`, from its default-language version if it has none."""
+    value = getattr(brief, field, None)
+    if value is None:
+        value = next((getattr(t, field, None) for t in brief.translations if t.in_default_lang), None)
+    return list(value or [])
+
+
+def link_briefs(briefs, people, companies, settings):
+    """Link the mentions of every brief (and translation) in `briefs`; warn on differences
+    between the names found and the front-matter lists."""
+    siteurl = settings["SITEURL"]
+    matchers = {}
+    for brief in briefs:
+        for item in (brief, *brief.translations):
+            lang = item.lang
+            if lang not in matchers:
+                profiles = {
+                    ("people", slug): p for slug, p in _profiles_in(people, lang).items()
+                }
+                profiles.update(
+                    {("companies", slug): c for slug, c in _profiles_in(companies, lang).items()}
+                )
+                names = {}
+                # Every name is claimed by one profile: the first that lists it.
+                for key, profile in profiles.items():
+                    for name in _names(profile):
+                        names.setdefault(name, key)
+                urls = {key: f"{siteurl}/{profile.url}" for key, profile in profiles.items()}
+                matchers[lang] = (Matcher(names), urls)
+            matcher, urls = matchers[lang]
+            item._content, found = link_mentions(item._content, matcher, urls)
+            check(item, found, urls, settings)
+
+
+def check(brief, found, known, settings):
+    """Warn about each profile listed but not named, or named but not listed."""
+    path = display_path(settings, brief.source_path)
+    for field in ("people", "companies"):
+        listed = _listed(brief, field)
+        for slug in listed:
+            if (field, slug) in known and (field, slug) not in found:
+                logger.warning(
+                    "%s: mentions: %s is listed in `%s` but its name does not appear in the text"
+                    " — add the name to the text or to the profile's aliases", path, slug, field,
+                )
+        for (kind, slug), text in found.items():
+            if kind == field and slug not in listed:
+                logger.warning(
+                    "%s: mentions: the text names %s (“%s”) but `%s` does not list it"
+                    " — add %s to `%s`", path, slug, text, field, slug, field,
+                )

@@ -1,0 +1,168 @@
+"""Mentions link themselves: the first mention of each person and company in a brief links
+to their page, in both languages; the names found are checked against the front-matter."""
+
+import pytest
+
+from conftest import build
+from content_copy import copy_content, edit
+from newsbrief.mentions import Matcher, link_mentions
+from site_model import content_items
+
+BRIEFS = content_items("articles")
+PREFIX = {"ar": "/", "en": "/en/"}
+URLS = {"meta": "/companies/meta/", "google": "/companies/google/",
+        "deepmind": "/companies/google-deepmind/", "msl": "/companies/meta-superintelligence-labs/",
+        "lab": "/companies/lab/"}
+MATCHER = Matcher({
+    "Meta": "meta", "ميتا": "meta", "Google": "google", "غوغل": "google",
+    "Google DeepMind": "deepmind", "غوغل ديب مايند": "deepmind",
+    "مختبر الذكاء الفائق": "msl", "MSL": "msl", "الذكاء الفائق": "lab",
+})
+
+
+def linked(html):
+    return link_mentions(html, MATCHER, URLS)
+
+
+def link(key, text):
+    return f'<a class="nb-mention" href="{URLS[key]}">{text}</a>'
+
+
+# --- the matcher ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["Metadata", "MetaTrader", "metaverse", "the meta level", "TheMeta", "Meta2"])
+def test_no_partial_latin_word(text):
+    assert linked(f"<p>{text} is here.</p>") == (f"<p>{text} is here.</p>", {})
+
+
+@pytest.mark.parametrize("text", ["Meta's", "Meta’s", "Meta,", "(Meta)", "Meta.", "“Meta”"])
+def test_latin_name_next_to_punctuation(text):
+    html, found = linked(f"<p>At {text} today</p>")
+    assert link("meta", "Meta") in html and found == {"meta": "Meta"}
+
+
+@pytest.mark.parametrize("word, linked_text", [
+    ("ميتا", "ميتا"), ("لميتا", "لميتا"), ("بميتا", "بميتا"), ("كميتا", "كميتا"), ("فميتا", "فميتا"),
+    ("الميتا", "الميتا"), ("بالميتا", "بالميتا"), ("وبالميتا", "بالميتا"), ("ولميتا", "لميتا"),
+])
+def test_arabic_proclitics(word, linked_text):
+    html, found = linked(f"<p>قال {word}، ثم غادر.</p>")
+    assert link("meta", linked_text) in html, html
+    assert found == {"meta": linked_text}
+
+
+def test_conjunction_waw_stays_outside_the_link():
+    html, _ = linked("<p>أنتروبيك وميتا</p>")
+    assert html == f"<p>أنتروبيك و{link('meta', 'ميتا')}</p>"
+
+
+@pytest.mark.parametrize("word", ["ميتاها", "ميتاوي", "سميتا", "ميتاَ", "أميتا"])
+def test_no_partial_arabic_word(word):
+    assert linked(f"<p>{word} هنا</p>") == (f"<p>{word} هنا</p>", {})
+
+
+def test_lam_before_the_article():
+    html, found = linked("<p>انضم للذكاء الفائق أمس</p>")
+    assert link("lab", "للذكاء الفائق") in html and found == {"lab": "للذكاء الفائق"}
+
+
+def test_longest_name_wins_and_each_profile_once():
+    html, found = linked("<p>From Google DeepMind to Google, then Google DeepMind and Google again.</p>")
+    assert html == ("<p>From " + link("deepmind", "Google DeepMind") + " to " + link("google", "Google")
+                    + ", then Google DeepMind and Google again.</p>")
+    assert list(found) == ["deepmind", "google"]
+    html, found = linked("<p>أعلن عن مختبر الذكاء الفائق ثم الذكاء الفائق</p>")
+    assert link("msl", "مختبر الذكاء الفائق") in html and link("lab", "الذكاء الفائق") in html
+    assert html.count("<a ") == 2
+
+
+def test_existing_links_code_and_headings_are_untouched():
+    source = ('<h2 id="x">Meta news</h2><p><a href="https://meta.com/">Meta</a> and <code>Meta</code>'
+              '<pre><code>Google</code></pre></p><p id="p-2">Later, Meta and Google.</p>')
+    html, found = linked(source)
+    assert html == source.replace("Later, Meta and Google.",
+                                  f"Later, {link('meta', 'Meta')} and {link('google', 'Google')}.")
+    assert list(found) == ["meta", "google"], "a heading or a link still names it; code does not"
+
+
+def test_a_whole_bdi_is_wrapped_so_it_stays_isolated():
+    html, _ = linked("<p>مختبر (<bdi>MSL</bdi>)، ثم <bdi>MSL</bdi></p>")
+    assert html == f'<p>مختبر (<a class="nb-mention" href="{URLS["msl"]}"><bdi>MSL</bdi></a>)، ثم <bdi>MSL</bdi></p>'
+    html, _ = linked("<p>من <bdi>Google DeepMind team</bdi></p>")
+    assert html == f"<p>من <bdi>{link('deepmind', 'Google DeepMind')} team</bdi></p>"
+
+
+def test_attributes_and_entities_are_never_matched():
+    source = '<p title="Meta &gt; Google"><img alt="Meta" src="a.png">AT&amp;T &amp; Google</p>'
+    html, found = linked(source)
+    assert html == source.replace("&amp; Google", f"&amp; {link('google', 'Google')}")
+    assert list(found) == ["google"]
+    entities = Matcher({"amp": "amp", "gt": "gt", "x27": "x27"})
+    assert link_mentions("<p>a &amp; b &gt; c&#x27;s</p>", entities, {"amp": "/a/"})[1] == {}
+
+
+def test_unknown_url_is_found_but_not_linked():
+    html, found = link_mentions("<p>Meta</p>", MATCHER, {})
+    assert html == "<p>Meta</p>" and found == {"meta": "Meta"}
+
+
+# --- the real site ----------------------------------------------------------------------
+
+def mention_links(site, lang, slug):
+    body = site.page(f"{PREFIX[lang]}articles/{slug}/").select_one(".nb-brief__body")
+    return body, body.select("a.nb-mention")
+
+
+@pytest.mark.parametrize("lang, name", [("ar", "بيرت ماهر"), ("en", "Bert Maher")])
+def test_first_mention_of_bert_maher_links_to_his_page(site, lang, name):
+    body, links = mention_links(site, lang, "meta-superintelligence-departures")
+    to_him = [a for a in links if a["href"] == f"{PREFIX[lang]}people/bert-maher/"]
+    assert len(to_him) == 1 and to_him[0].get_text() == name
+    first = next(s for s in body.find_all(string=True) if name in s)
+    assert first.parent is to_him[0], "the first mention is the linked one"
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_every_listed_profile_is_linked_once_in_the_text(site, lang):
+    for slug, versions in BRIEFS.items():
+        body, links = mention_links(site, lang, slug)
+        hrefs = [a["href"] for a in links]
+        expected = [f"{PREFIX[lang]}people/{p}/" for p in versions[lang]["people"]]
+        expected += [f"{PREFIX[lang]}companies/{c}/" for c in versions[lang]["companies"]]
+        assert sorted(hrefs) == sorted(expected)
+        assert not body.select("h1 a, h2 a, h3 a, h4 a, code a, pre a, a a")
+
+
+def test_arabic_latin_mention_stays_isolated(site):
+    body, _ = mention_links(site, "ar", "meta-superintelligence-departures")
+    for text in body.find_all(string=lambda s: any("a" <= c.lower() <= "z" for c in s)):
+        assert text.parent.name == "bdi"
+
+
+@pytest.fixture(scope="module")
+def changed_site(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("mentions")
+    content = copy_content(tmp)
+    en = content / "articles/meta-superintelligence-departures.en.md"
+    people = BRIEFS["meta-superintelligence-departures"]["en"]["people"]
+    edit(en, prepend="\n## Bert Maher and Meta\n",
+         replace=[("to join Periodic Labs,", "to join a lab,")],
+         people=[p for p in people if p != "tony-liu"])
+    return build(tmp, content=content)
+
+
+def test_a_heading_is_not_linked(changed_site):
+    body, links = mention_links(changed_site, "en", "meta-superintelligence-departures")
+    assert body.h2.get_text() == "Bert Maher and Meta" and body.h2.find("a") is None
+    assert [a.get_text() for a in links if a["href"] == "/en/people/bert-maher/"] == ["Bert Maher"]
+    assert body.select_one("p#p-2 a[href='/en/people/bert-maher/']")
+
+
+def test_differences_with_the_front_matter_are_warnings(changed_site):
+    path = "content/articles/meta-superintelligence-departures.en.md"
+    assert sorted(changed_site.warnings) == sorted([
+        f"{path}: mentions: periodic-labs is listed in `companies` but its name does not appear"
+        " in the text — add the name to the text or to the profile's aliases",
+        f"{path}: mentions: the text names tony-liu (“Tony Liu”) but `people` does not list it"
+        " — add tony-liu to `people`",
+    ])
