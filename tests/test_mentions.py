@@ -143,11 +143,10 @@ def test_arabic_latin_mention_stays_isolated(site):
 def changed_site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("mentions")
     content = copy_content(tmp)
-    en = content / "articles/meta-superintelligence-departures.en.md"
-    people = BRIEFS["meta-superintelligence-departures"]["en"]["people"]
-    edit(en, prepend="\n## Bert Maher and Meta\n",
-         replace=[("to join Periodic Labs,", "to join a lab,")],
-         people=[p for p in people if p != "tony-liu"])
+    people = [p for p in BRIEFS["meta-superintelligence-departures"]["en"]["people"] if p != "tony-liu"]
+    edit(content / "articles/meta-superintelligence-departures.ar.md", people=people)
+    edit(content / "articles/meta-superintelligence-departures.en.md", people=people,
+         prepend="\n## Bert Maher and Meta\n", replace=[("to join Periodic Labs,", "to join a lab,")])
     return build(tmp, content=content)
 
 
@@ -159,10 +158,13 @@ def test_a_heading_is_not_linked(changed_site):
 
 
 def test_differences_with_the_front_matter_are_warnings(changed_site):
-    path = "content/articles/meta-superintelligence-departures.en.md"
-    assert sorted(changed_site.warnings) == sorted([
-        f"{path}: mentions: periodic-labs is listed in `companies` but its name does not appear"
-        " in the text — add the name to the text or to the profile's aliases",
-        f"{path}: mentions: the text names tony-liu (“Tony Liu”) but `people` does not list it"
-        " — add tony-liu to `people`",
+    path = "content/articles/meta-superintelligence-departures.{}.md"
+    mentions = [w for w in changed_site.warnings if ": mentions: " in w]
+    assert sorted(mentions) == sorted([
+        f"{path.format('en')}: mentions: periodic-labs is listed in `companies` but its name does not"
+        " appear in the text — add the name to the text or to the profile's aliases",
+        f"{path.format('en')}: mentions: the text names tony-liu (“Tony Liu”) but `people` does not"
+        " list it — add tony-liu to `people`",
+        f"{path.format('ar')}: mentions: the text names tony-liu (“توني ليو”) but `people` does not"
+        " list it — add tony-liu to `people`",
     ])
