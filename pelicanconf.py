@@ -83,8 +83,12 @@ ARCHIVES_SAVE_AS = ""
 YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
 DAY_ARCHIVE_SAVE_AS = ""
+# Drafts (`status: draft`) are never written by a published build; `make html DRAFTS=1`
+# (SHOW_DRAFTS) writes them at their normal URLs with a banner (plugins/newsbrief/drafts.py).
 DRAFT_SAVE_AS = ""
 DRAFT_LANG_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+DRAFT_PAGE_LANG_SAVE_AS = ""
 FEED_ALL_ATOM = None
 FEED_ALL_RSS = None
 CATEGORY_FEED_ATOM = None

@@ -5,6 +5,7 @@
 
 from pelican import signals
 
+from .drafts import drop_drafts, mark_draft
 from .generators import CompaniesGenerator, PeopleGenerator, SiteGenerator
 from .i18n import Interface
 from .reader import YamlMarkdownReader
@@ -29,3 +30,6 @@ def register():
     signals.readers_init.connect(add_readers)
     signals.get_generators.connect(add_generators)
     signals.generator_init.connect(install_interface)
+    signals.content_object_init.connect(mark_draft)
+    signals.article_generator_finalized.connect(drop_drafts)
+    signals.page_generator_finalized.connect(drop_drafts)

@@ -40,7 +40,7 @@ class ProfileGenerator(Generator):
                 base_path=self.path, path=path, content_class=self.content_class,
                 context=self.context,
             )
-            if profile.status == "draft" and not self.settings.get("SHOW_DRAFTS"):
+            if profile.status == "draft":  # with SHOW_DRAFTS drafts are "published" (drafts.py)
                 continue
             self.add_source_path(profile)
             profiles.append(profile)

@@ -29,6 +29,11 @@ def version(item, lang):
 
 
 class TalentGraph:
+    """Only published content is in the graph. A fact that names a draft (a move to a draft
+    company, a source in a draft brief) is kept without that end: `person()`, `company()`,
+    `brief()` and `source_url()` answer None for what is not published, a move's origin or
+    destination is None, and templates leave the link out."""
+
     def __init__(self, people, companies, briefs):
         """Profiles and briefs in the default language (each with its translations)."""
         self.people = {p.slug: p for p in people}
@@ -42,9 +47,11 @@ class TalentGraph:
         self.moves = []
         for person in sorted(people, key=lambda p: (order.get(p.slug, len(order)), p.slug)):
             for number, move in enumerate(getattr(person, "moves", None) or [], start=1):
-                self.moves.append(
-                    Move(person.slug, number, move.get("from"), move.get("to"), move)
+                origin, destination = (
+                    slug if slug in self.companies else None
+                    for slug in (move.get("from"), move.get("to"))
                 )
+                self.moves.append(Move(person.slug, number, origin, destination, move))
         self._joined, self._left = defaultdict(list), defaultdict(list)
         for move in self.moves:
             if move.destination:
@@ -53,17 +60,18 @@ class TalentGraph:
                 self._left[move.origin].append(move)
 
     def person(self, slug, lang):
-        return version(self.people[slug], lang)
+        return version(self.people[slug], lang) if slug in self.people else None
 
     def company(self, slug, lang):
-        return version(self.companies[slug], lang)
+        return version(self.companies[slug], lang) if slug in self.companies else None
 
     def brief(self, slug, lang):
-        return version(self.briefs[slug], lang)
+        return version(self.briefs[slug], lang) if slug in self.briefs else None
 
     def source_url(self, source, lang):
         """URL of the paragraph of the brief that states a fact: `{article, paragraph}`."""
-        return f"{self.brief(source['article'], lang).url}#p-{source['paragraph']}"
+        brief = self.brief(source["article"], lang)
+        return f"{brief.url}#p-{source['paragraph']}" if brief else None
 
     def briefs_mentioning(self, slug, lang):
         """The briefs, in `lang`, whose `people` or `companies` list names `slug`."""

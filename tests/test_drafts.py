@@ -1,0 +1,155 @@
+"""Drafts: `status: draft` keeps a brief, page, person or company out of the published
+build entirely; a preview build (SHOW_DRAFTS, `make html DRAFTS=1`) shows them everywhere,
+each draft page with a banner."""
+
+import pytest
+from pelican import Pelican
+from pelican.settings import read_settings
+
+from conftest import build
+from content_copy import copy_content, edit, read, write
+from newsbrief.build import BuildFailed
+from site_model import ROOT, Site
+
+BRIEF = "meta-superintelligence-departures"
+SOURCE = {"article": "draft-brief", "paragraph": 1}
+# Strings that only the drafts contain: none of them may appear in a published build.
+DRAFT_STRINGS = ("dana-draftwell", "draftco", "draft-brief", "draft-page", "Draftwell", "درافتويل",
+                 "Draftco", "درافتكو", "A draft brief", "موجز تجريبي", "A draft page", "صفحة تجريبية")
+BANNER = {"ar": "مسودة: غير منشورة", "en": "Draft: not published"}
+DRAFT_URLS = {
+    "ar": ["/people/dana-draftwell/", "/companies/draftco/", "/articles/draft-brief/", "/draft-page/"],
+    "en": ["/en/people/dana-draftwell/", "/en/companies/draftco/", "/en/articles/draft-brief/", "/en/draft-page/"],
+}
+
+
+def add_drafts(content):
+    """A draft person, company, brief and page, in both languages, that name only each
+    other and published profiles."""
+    write(content / "people/dana-draftwell.ar.md", {
+        "name": "دانا درافتويل", "slug": "dana-draftwell", "lang": "ar", "status": "draft",
+        "role": "باحثة", "summary": "انضمت إلى درافتكو.", "aliases": [], "sources": [SOURCE],
+        "moves": [{"from": "meta", "to": "draftco", "source": SOURCE}],
+    }, "\nسيرة قصيرة.\n")
+    write(content / "people/dana-draftwell.en.md", {
+        "name": "Dana Draftwell", "slug": "dana-draftwell", "lang": "en", "status": "draft",
+        "role": "Researcher", "summary": "Joined Draftco.", "aliases": [],
+    }, "\nA short biography.\n")
+    write(content / "companies/draftco.ar.md", {
+        "name": "درافتكو", "slug": "draftco", "lang": "ar", "status": "draft", "type": "startup",
+        "summary": "شركة ناشئة.", "aliases": [], "sources": [SOURCE],
+    }, "\nشركة ناشئة.\n")
+    write(content / "companies/draftco.en.md", {
+        "name": "Draftco", "slug": "draftco", "lang": "en", "status": "draft",
+        "summary": "A start-up.", "aliases": [],
+    }, "\nA start-up.\n")
+    for lang, title, body in (
+        ("ar", "موجز تجريبي", "\nانضمت دانا درافتويل إلى درافتكو بعد ميتا، كما فعل بيرت ماهر.\n"),
+        ("en", "A draft brief", "\nDana Draftwell joined Draftco after Meta, as Bert Maher did.\n"),
+    ):
+        write(content / f"articles/draft-brief.{lang}.md", {
+            "title": title, "slug": "draft-brief", "lang": lang, "date": "2026-12-01", "status": "draft",
+            "summary": title, "source": {"name": "HyperAI Headlines"},
+            "people": ["dana-draftwell", "bert-maher"], "companies": ["draftco", "meta"],
+        }, body)
+    for lang, title in (("ar", "صفحة تجريبية"), ("en", "A draft page")):
+        write(content / f"pages/draft-page.{lang}.md", {
+            "title": title, "slug": "draft-page", "lang": lang, "status": "draft", "summary": title,
+        }, f"\n{title}.\n")
+
+
+@pytest.fixture(scope="module")
+def draft_content(tmp_path_factory):
+    content = copy_content(tmp_path_factory.mktemp("drafts-content"))
+    add_drafts(content)
+    return content
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory, draft_content):
+    return build(tmp_path_factory.mktemp("published"), content=draft_content)
+
+
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory, draft_content):
+    return build(tmp_path_factory.mktemp("preview"), content=draft_content, overrides={"SHOW_DRAFTS": True})
+
+
+def every_file_text(site):
+    for path in sorted(site.path.rglob("*")):
+        if path.is_file() and path.suffix in (".html", ".xml", ".txt", ".json"):
+            yield path.relative_to(site.path).as_posix(), path.read_text(encoding="utf-8")
+
+
+def test_published_build_has_no_trace_of_drafts(published, site):
+    assert published.warnings == []
+    assert published.html_files() == site.html_files(), "exactly the pages of the real site"
+    assert not (published.path / "drafts").exists()
+    for name, text in every_file_text(published):
+        leaks = [s for s in DRAFT_STRINGS if s in text]
+        assert leaks == [], (name, leaks)
+        assert "nb-draft-banner" not in text, name
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_preview_writes_drafts_at_their_urls_with_a_banner(preview, lang):
+    assert preview.warnings == []
+    for url in DRAFT_URLS[lang]:
+        page = preview.page(url)
+        banner = page.select("main .nb-draft-banner")
+        assert len(banner) == 1, url
+        assert banner[0].name == "p" and banner[0]["role"] == "status"
+        assert banner[0].get_text(strip=True) == BANNER[lang]
+    for url in ("", "people/", f"articles/{BRIEF}/", "people/bert-maher/", "companies/meta/", "about/"):
+        url = ("/en/" if lang == "en" else "/") + url
+        assert preview.page(url).select(".nb-draft-banner") == [], url
+
+
+def test_preview_lists_drafts_everywhere(preview):
+    assert {"/people/dana-draftwell/", "/companies/draftco/"} <= {
+        a["href"] for url in ("/people/", "/companies/") for a in preview.page(url).select(".nb-index__name")}
+    assert preview.page("/").select_one(".nb-lead__title a")["href"] == "/articles/draft-brief/"
+    assert "A draft brief" in (preview.path / "en/feeds/atom.xml").read_text(encoding="utf-8")
+    sitemap = (preview.path / "sitemap.xml").read_text(encoding="utf-8")
+    assert all(f"<loc>{url}</loc>" in sitemap for urls in DRAFT_URLS.values() for url in urls)
+    joined = preview.page("/companies/draftco/").select('[data-flow="in"] a[data-person]')
+    assert [a["data-person"] for a in joined] == ["dana-draftwell"]
+    body = preview.page("/en/articles/draft-brief/").select_one(".nb-brief__body")
+    assert [a["href"] for a in body.select("a.nb-mention")] == [
+        "/en/people/dana-draftwell/", "/en/companies/draftco/", "/en/companies/meta/", "/en/people/bert-maher/"]
+
+
+def test_published_pages_that_name_a_draft_do_not_break_the_site(tmp_path):
+    """A published brief or profile that names a draft (the validator's to report): the
+    site still builds (with Pelican alone if the validator refuses it) and leaves the draft
+    out: no link, no name, no page."""
+    content = copy_content(tmp_path)
+    add_drafts(content)
+    for lang in ("ar", "en"):
+        brief = content / f"articles/{BRIEF}.{lang}.md"
+        edit(brief, people=read(brief)[0]["people"] + ["dana-draftwell"])
+    bert = content / "people/bert-maher.ar.md"
+    edit(bert, sources=read(bert)[0]["sources"] + [SOURCE],
+         moves=read(bert)[0]["moves"] + [{"from": "anthropic", "to": "draftco", "source": SOURCE}])
+    edit(content / "people/tony-liu.ar.md",
+         affiliations=[{"org": "draftco", "role": {"ar": "مستشار", "en": "Adviser"}, "source": SOURCE}])
+    edit(content / "companies/periodic-labs.ar.md", parent="draftco")
+
+    try:
+        site = build(tmp_path, content=content)
+    except BuildFailed as refused:  # the validator may refuse it: then build without it
+        assert all("draft" in problem for problem in refused.problems), refused.problems
+        output = tmp_path / "pelican-only"
+        settings = read_settings(str(ROOT / "pelicanconf.py"), override={
+            "PATH": str(content), "THEME": str(ROOT / "theme"), "OUTPUT_PATH": str(output)})
+        Pelican(settings).run()
+        site = Site(output)
+    for name, text in every_file_text(site):
+        leaks = [s for s in DRAFT_STRINGS if s in text]
+        assert leaks == [], (name, leaks)
+    for lang in ("", "en/"):
+        assert site.page(f"/{lang}articles/{BRIEF}/").select(".nb-mentions a[href$='/dana-draftwell/']") == []
+        moves = site.page(f"/{lang}people/bert-maher/").select(".nb-timeline__item")
+        assert len(moves) == 2, "the move to a draft company is kept, without its draft end"
+        assert moves[1].select(".nb-timeline__source") == [], "its source is a draft brief"
+        assert site.page(f"/{lang}people/tony-liu/").select(".nb-list a[href$='/draftco/']") == []
