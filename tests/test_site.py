@@ -62,6 +62,7 @@ def test_lang_dir_title_description_canonical(site, url):
     canonical = page.find("link", rel="canonical")["href"]
     assert canonical == url
     assert len(page.find_all("h1")) == 1
+    assert "nb-page" in page.body.get("class", []), "the <body> start tag is missing"
 
 
 def hreflang_links(page):
