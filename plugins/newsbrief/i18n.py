@@ -123,6 +123,12 @@ class Interface:
             return ctx.get("page_url") if ctx.get("page_url") is not None else interface.current_item(ctx).url
 
         @pass_context
+        def page_kind(ctx):
+            """home, people, companies, 404, article, page, person or company."""
+            item = interface.current_item(ctx)
+            return ctx.get("page_name") or type(item).__name__.lower()
+
+        @pass_context
         def alternates(ctx):
             return interface.alternates(ctx)
 
@@ -142,7 +148,7 @@ class Interface:
             bidi=bidi, in_lang=in_lang, version=version,
         )
         env.globals.update(
-            page_lang=page_lang, page_dir=page_dir, current_url=current_url, alternates=alternates,
+            page_lang=page_lang, page_dir=page_dir, current_url=current_url, page_kind=page_kind, alternates=alternates,
             lang_url=lang_url, gettext_in=gettext_in, LANGUAGES=self.languages, DEFAULT_LANG=self.default_lang,
         )
         env.globals["language_name"] = lambda lang: Locale.parse(lang).get_display_name(lang)
