@@ -139,7 +139,7 @@ def test_brief_links_every_mention(site, lang):
 def test_every_fact_links_to_an_existing_paragraph(site, lang):
     for slug in PEOPLE:
         page = site.page(f"{PREFIX[lang]}people/{slug}/")
-        links = page.select(".nb-source-link, .nb-sources a")
+        links = page.select(".nb-source-link, .nb-sources__paragraph")
         assert links, f"{slug} cites no source"
         for link in links:
             target, fragment = link["href"].split("#")
