@@ -6,6 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := PYTHONPATH=plugins $(BIN)/python
 OUTPUT ?= output
+CONTENT ?= content
 PORT ?= 8000
 SETTINGS ?= pelicanconf.py
 ifeq ($(DRAFTS),1)
@@ -17,6 +18,10 @@ endif
 
 html: $(VENV)/.installed
 	$(PY) -m newsbrief.build --settings $(SETTINGS) --output $(OUTPUT) $(BUILD_FLAGS)
+
+# Check the content without building: every problem at once, each with how to fix it.
+check: $(VENV)/.installed
+	$(PY) -m newsbrief.validate $(CONTENT) --settings $(SETTINGS)
 
 # Production: absolute URLs under $SITEURL (e.g. https://owner.github.io/repo), feeds on.
 publish: $(VENV)/.installed

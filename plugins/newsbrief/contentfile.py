@@ -1,0 +1,119 @@
+"""One content file as the validator sees it: its front-matter (with the line where each
+field is written), its body, and the problems found in it.
+
+A problem reads `path:line: field: what is wrong — how to fix it`; `ContentFile.at()`
+finds the line of a field from its location in the YAML (`("moves", 0, "to")`).
+"""
+
+from dataclasses import dataclass
+
+import yaml
+
+from .messages import format_loc
+from .reader import FRONT_MATTER
+
+
+class _TextDatesLoader(yaml.SafeLoader):
+    """Safe YAML that keeps dates as written, so that the schema can say what is wrong
+    with `2026-13-40` instead of YAML failing on it."""
+
+
+_TextDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str  # relative to the project, e.g. content/people/jane-doe.ar.md
+    line: int
+    field: str
+    message: str  # what is wrong
+    fix: str  # how to fix it
+    severity: str = "error"  # or "warning", which does not fail the build
+
+    def __str__(self):
+        return f"{self.path}:{self.line}: {self.field}: {self.message} — {self.fix}"
+
+
+class ContentFile:
+    """One Markdown file of the content: its front-matter, the line of each field, its body."""
+
+    def __init__(self, path, shown, kind):
+        self.path, self.shown, self.kind = path, shown, kind
+        self.data, self.tree, self.model = {}, None, None
+        self.body, self.body_line = "", 1
+        self.paragraphs = None  # top-level paragraphs of the body, for briefs
+        self.readable = False  # whether the front-matter could be read
+        self.placeholders = []  # where `TODO…` values are left
+
+    def parse(self, text):
+        match = FRONT_MATTER.match(text)
+        source = match.group("yaml")
+        self.tree = yaml.compose(source, Loader=_TextDatesLoader)
+        self.data = yaml.load(source, Loader=_TextDatesLoader) or {}
+        self.body = text[match.end():]
+        self.body_line = match.group(0).count("\n") + 1
+
+    def text(self, key):
+        value = self.data.get(key)
+        return value if isinstance(value, str) else None
+
+    @property
+    def slug(self):
+        return self.text("slug")
+
+    @property
+    def lang(self):
+        return self.text("lang")
+
+    @property
+    def name_parts(self):
+        """(stem, language) of `<slug>.<lang>.md`; language is None without one."""
+        stem, _, lang = self.path.name.removesuffix(".md").rpartition(".")
+        return (stem, lang) if stem else (lang, None)
+
+    @property
+    def is_draft(self):
+        return self.data.get("status") == "draft"
+
+    def line(self, loc):
+        """The line of the field at `loc` (or of the nearest group that holds it)."""
+        node, line = self.tree, 1
+        for key in loc:
+            if isinstance(node, yaml.MappingNode):
+                pair = next(((k, v) for k, v in node.value if k.value == key), None)
+                if pair is None:
+                    break
+                line, node = pair[0].start_mark.line + 2, pair[1]
+            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+                node = node.value[key]
+                line = node.start_mark.line + 2
+            else:
+                break
+        return line
+
+    def node(self, loc):
+        node = self.tree
+        for key in loc:
+            if isinstance(node, yaml.MappingNode):
+                node = next((v for k, v in node.value if k.value == key), None)
+            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+                node = node.value[key]
+            else:
+                return None
+        return node
+
+    def scalar(self, loc):
+        """The value at `loc` exactly as written (`no`, not False), or None."""
+        node = self.node(loc)
+        return node.value if isinstance(node, yaml.ScalarNode) else None
+
+    def at(self, loc, message, fix, severity="error"):
+        """A problem with the field at `loc`."""
+        return Problem(self.shown, self.line(loc), format_loc(loc), message, fix, severity)
+
+    def about(self, field, line, message, fix, severity="error"):
+        """A problem with the file itself (`file`, `body`, `translation`)."""
+        return Problem(self.shown, line, field, message, fix, severity)
