@@ -17,7 +17,7 @@ endif
         i18n-extract i18n-update i18n-compile new-person new-company new-brief
 
 html: $(VENV)/.installed
-	$(PY) -m newsbrief.build --settings $(SETTINGS) --output $(OUTPUT) $(BUILD_FLAGS)
+	$(PY) -m newsbrief.build --settings $(SETTINGS) --content $(CONTENT) --output $(OUTPUT) $(BUILD_FLAGS)
 
 # Check the content without building: every problem at once, each with how to fix it.
 check: $(VENV)/.installed
@@ -25,7 +25,7 @@ check: $(VENV)/.installed
 
 # Production: absolute URLs under $SITEURL (e.g. https://owner.github.io/repo), feeds on.
 publish: $(VENV)/.installed
-	$(PY) -m newsbrief.build --settings publishconf.py --output $(OUTPUT)
+	$(PY) -m newsbrief.build --settings publishconf.py --content $(CONTENT) --output $(OUTPUT)
 
 serve:
 	$(PYTHON) -m http.server $(PORT) --bind 127.0.0.1 --directory $(OUTPUT)

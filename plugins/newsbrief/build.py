@@ -1,10 +1,11 @@
 """Build the site safely: into a fresh folder, swapped in only when the build succeeded.
 
-    python -m newsbrief.build [--settings pelicanconf.py] [--output output] [--drafts]
+    python -m newsbrief.build [--settings pelicanconf.py] [--content content] [--output output] [--drafts]
 
-Pelican logs a file it cannot read and carries on; here any error (and any warning,
-with --strict) fails the build, the problems are printed as a list, and `output/`
-stays exactly as it was.
+The content is validated first (newsbrief.validate): an error in it stops the build
+before Pelican runs. Pelican logs a file it cannot read and carries on; here any error
+(and any warning, with --strict) fails the build, the problems are printed as a list,
+and `output/` stays exactly as it was.
 """
 
 import argparse
@@ -16,6 +17,10 @@ import tempfile
 
 from pelican import Pelican
 from pelican.settings import read_settings
+
+from .validate import ContentValidator
+
+log = logging.getLogger(__name__)
 
 
 class BuildFailed(Exception):
@@ -51,6 +56,12 @@ def build_site(settings_file, output, overrides=None, strict=False):
         settings = read_settings(
             settings_file, override={**(overrides or {}), "OUTPUT_PATH": staging}
         )
+        problems = ContentValidator(settings["PATH"], settings).validate()
+        content_errors = [str(p) for p in problems if p.severity == "error"]
+        if content_errors:
+            raise BuildFailed(content_errors)
+        for problem in problems:  # only warnings are left: logged, and collected below
+            log.warning("%s", problem)
         try:
             Pelican(settings).run()
         except Exception as error:  # an unexpected failure: report, don't swap
@@ -83,18 +94,23 @@ def _swap(staging, output):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--settings", default="pelicanconf.py")
+    parser.add_argument("--content", help="the content folder (default: PATH in the settings)")
     parser.add_argument("--output", default="output")
     parser.add_argument("--drafts", action="store_true", help="show drafts, with a banner")
     parser.add_argument("--strict", action="store_true", help="fail on warnings too")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     overrides = {"SHOW_DRAFTS": True} if args.drafts else {}
+    if args.content:
+        overrides["PATH"] = os.path.abspath(args.content)
     try:
         warnings = build_site(args.settings, args.output, overrides, strict=args.strict)
     except BuildFailed as failure:
         print(f"\nThe build failed; {args.output}/ was left as it was.", file=sys.stderr)
         for problem in failure.problems:
             print(f"  - {problem}", file=sys.stderr)
+        print("Each line reads `file:line: field: what is wrong — how to fix it`; "
+              "docs/editing.md describes every field.", file=sys.stderr)
         return 1
     print(f"Built {args.output}/" + (f" with {len(warnings)} warning(s)" if warnings else ""))
     return 0
