@@ -442,9 +442,11 @@ def field_names(model):
 
 
 def shape(part):
-    """How a part is written: `{article: …, paragraph: …}` (its required fields)."""
-    required = [info.alias or name for name, info in part.model_fields.items() if info.is_required()]
-    return "{" + ", ".join(f"{name}: …" for name in required) + "}"
+    """How a part is written: `{article: …, paragraph: …}` (its required fields, or its
+    first field when none is required: `{years: …}`)."""
+    names = [info.alias or name for name, info in part.model_fields.items()]
+    required = [name for name, info in zip(names, part.model_fields.values()) if info.is_required()]
+    return "{" + ", ".join(f"{name}: …" for name in required or names[:1]) + "}"
 
 
 # --- the editor's guide: field tables ----------------------------------------------------------

@@ -35,6 +35,8 @@ NOT_READ = {".markdown", ".mkd", ".mdown", ".html", ".htm", ".rst", ".txt"}
 # The list of a brief that mentions each kind of profile.
 MENTIONS = {"person": "people", "company": "companies"}
 PRONOUNS = {"person": "them", "company": "it"}
+OPENING = re.compile(r"---[ \t]*\n")
+CLOSING = re.compile(r"\n---[ \t]*(?:\n|\Z)")
 PARAGRAPH_ID = re.compile(r"""<p\b[^>]*\bid=["']p-\d+["']""")
 
 
@@ -144,6 +146,12 @@ class ContentValidator:
             ))
             return file  # unreadable, but it exists: its translation is not reported missing
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if OPENING.match(text) and not CLOSING.search(text):
+            self.add(file.about(
+                "front-matter", 1, "the fields have no closing `---` line",
+                "add a line with only `---` after the last field, before the text",
+            ))
+            return file
         try:
             split_front_matter(text, file.shown)  # the reader's own checks, in its words
         except FrontMatterError as error:
