@@ -14,7 +14,7 @@ BUILD_FLAGS += --drafts
 endif
 
 .PHONY: html publish serve devserver clean test check screenshots fonts system-deps \
-        i18n-extract i18n-update i18n-compile new-person new-company new-brief
+        i18n-extract i18n-update i18n-compile new-person new-company new-brief docs
 
 html: $(VENV)/.installed
 	$(PY) -m newsbrief.build --settings $(SETTINGS) --content $(CONTENT) --output $(OUTPUT) $(BUILD_FLAGS)
@@ -22,6 +22,18 @@ html: $(VENV)/.installed
 # Check the content without building: every problem at once, each with how to fix it.
 check: $(VENV)/.installed
 	$(PY) -m newsbrief.validate $(CONTENT) --settings $(SETTINGS)
+
+# New content: both language files, every required field, TODO placeholders to fill in.
+#   make new-person NAME="Jane Doe"   make new-company NAME="Acme AI"
+#   make new-brief TITLE="Acme AI hires a Meta researcher"   (SLUG=… to choose the slug)
+new-person new-company: $(VENV)/.installed
+	$(PY) -m newsbrief.scaffold $(@:new-%=%) "$$NAME" --slug "$$SLUG" --content $(CONTENT) --settings $(SETTINGS)
+new-brief: $(VENV)/.installed
+	$(PY) -m newsbrief.scaffold brief "$$TITLE" --slug "$$SLUG" --content $(CONTENT) --settings $(SETTINGS)
+
+# Regenerate the field tables of docs/editing.md from plugins/newsbrief/schema.py.
+docs: $(VENV)/.installed
+	$(PY) -m newsbrief.schema docs/editing.md --write --settings $(SETTINGS)
 
 # Production: absolute URLs under $SITEURL (e.g. https://owner.github.io/repo), feeds on.
 publish: $(VENV)/.installed

@@ -1,0 +1,201 @@
+"""Create the files of a new person, company or brief, in every language.
+
+    python -m newsbrief.scaffold person "Jane Doe" [--slug jane-doe] [--content content]
+    python -m newsbrief.scaffold company "Acme AI"
+    python -m newsbrief.scaffold brief "Acme AI hires a Globex researcher"
+
+`make new-person NAME="…"`, `make new-company NAME="…"` and `make new-brief TITLE="…"`
+run it. The name or title is the English one; the slug is made from it. Each file has
+every required field and `TODO: …` placeholders, which the validator rejects until they
+are filled in, so a forgotten placeholder cannot be published. Existing files are never
+overwritten.
+"""
+
+import argparse
+import datetime
+import json
+import sys
+from pathlib import Path
+
+from babel import Locale
+
+from .schema import CONTENT_TYPES, SLUG, slugify
+
+SOURCE = '{{article: "TODO: the slug of the brief that names {them}", paragraph: "TODO: the number of the paragraph that does"}}'
+
+TEMPLATES = {
+    ("person", "default"): """---
+name: "TODO: their name in {language}, as the brief writes it"
+slug: {slug}
+lang: {lang}
+role: "TODO: what they do or did, in {language}, as the brief says it"
+summary: "TODO: one sentence in {language}: what the brief says about them"
+aliases: []
+sources:
+  - {source}
+# Every move the brief reports, in its order; write `moves: []` if it reports none.
+moves:
+  - from: "TODO: the slug of the company they left, or delete this line"
+    to: "TODO: the slug of the company they joined (or write to_other: {texts} instead)"
+    source: {move_source}
+---
+
+TODO: a short biography in {language}, saying only what the brief says.
+""",
+    ("person", "translation"): """---
+name: {name}
+slug: {slug}
+lang: {lang}
+role: "TODO: what they do or did, in {language}"
+summary: "TODO: one sentence in {language}: what the brief says about them"
+aliases: []
+---
+
+TODO: the biography in {language}, translated paragraph by paragraph.
+""",
+    ("company", "default"): """---
+name: "TODO: its name in {language}, as the brief writes it"
+slug: {slug}
+lang: {lang}
+type: "TODO: company, lab or startup"
+# parent: the slug of the company it is part of, only if the brief says so
+summary: "TODO: one sentence in {language}: what the brief says about it"
+aliases: []
+sources:
+  - {source}
+---
+
+TODO: a short description in {language}, saying only what the brief says.
+""",
+    ("company", "translation"): """---
+name: {name}
+slug: {slug}
+lang: {lang}
+summary: "TODO: one sentence in {language}: what the brief says about it"
+aliases: []
+---
+
+TODO: the description in {language}, translated paragraph by paragraph.
+""",
+    ("brief", "default"): """---
+title: "TODO: the headline in {language}"
+slug: {slug}
+lang: {lang}
+date: {today}
+summary: "TODO: one or two sentences in {language}: the story in short"
+source:
+  name: "TODO: the publication the brief is based on"
+# The slugs of every person and company the brief names, e.g. [jane-doe, acme-ai];
+# each needs a profile: make new-person NAME="…", make new-company NAME="…".
+people: []
+companies: []
+---
+
+TODO: the text of the brief in {language}: one paragraph per block, a blank line between paragraphs.
+""",
+    ("brief", "translation"): """---
+title: {name}
+slug: {slug}
+lang: {lang}
+date: {today}
+summary: "TODO: one or two sentences in {language}: the story in short"
+source:
+  name: "TODO: the publication the brief is based on"
+# The same lists as in the {default_language} file.
+people: []
+companies: []
+---
+
+TODO: the text of the brief in {language}, translated paragraph by paragraph.
+""",
+}
+
+NEXT_STEPS = {
+    "person": "then add `{slug}` to the `people:` list of the brief that names them, in both language files",
+    "company": "then add `{slug}` to the `companies:` list of the brief that names it, in both language files",
+    "brief": "then list in `people:` and `companies:` everyone it names",
+}
+
+
+class ScaffoldError(Exception):
+    """A request that cannot be carried out; the message says what to do instead."""
+
+
+class Scaffold:
+    """Writes the files of new content into a content folder."""
+
+    def __init__(self, content_path, settings, today=None):
+        self.content = Path(content_path)
+        self.settings = settings
+        self.languages = tuple(settings["LANGUAGES"])
+        self.default_lang = settings["DEFAULT_LANG"]
+        self.today = today or datetime.date.today()
+
+    def folder(self, kind):
+        return self.content / self.settings[CONTENT_TYPES[kind].paths_setting][0]
+
+    def files(self, kind, name, slug=None):
+        """{path: text} of the files to create; nothing is written."""
+        if kind not in NEXT_STEPS:
+            raise ScaffoldError(f"cannot create a {kind}; choose one of {', '.join(NEXT_STEPS)}")
+        if not name.strip():
+            what = "TITLE" if kind == "brief" else "NAME"
+            raise ScaffoldError(f'give the English {what.lower()}: make new-{kind} {what}="…"')
+        slug = slug or slugify(name)
+        if not SLUG.match(slug):
+            raise ScaffoldError(f"`{slug}` is not a slug (a-z, 0-9 and single hyphens); give one with SLUG=…")
+        default_language = Locale.parse(self.default_lang).english_name
+        files = {}
+        for lang in self.languages:
+            role = "default" if lang == self.default_lang else "translation"
+            files[self.folder(kind) / f"{slug}.{lang}.md"] = TEMPLATES[kind, role].format(
+                slug=slug, lang=lang, name=json.dumps(name.strip(), ensure_ascii=False),
+                language=Locale.parse(lang).english_name, default_language=default_language,
+                today=self.today.isoformat(),
+                texts="{" + ", ".join(f"{code}: …" for code in self.languages) + "}",
+                source=SOURCE.format(them="them" if kind == "person" else "it"),
+                move_source=SOURCE.format(them="them").replace("that does", "that states the move"),
+            )
+        return files
+
+    def create(self, kind, name, slug=None):
+        """Write the files; return their paths. Refuses when any of them exists."""
+        files = self.files(kind, name, slug)
+        existing = [path for path in files if path.exists()]
+        if existing:
+            raise ScaffoldError(
+                f"{existing[0]} already exists; edit it, or choose another slug with SLUG=…"
+            )
+        for path, text in files.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        return list(files)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description="Create the language files of new content.")
+    parser.add_argument("kind", choices=sorted(NEXT_STEPS))
+    parser.add_argument("name", help="the English name (person, company) or title (brief)")
+    parser.add_argument("--slug", default="", help="the slug, when the one made from the name will not do")
+    parser.add_argument("--content", default="content")
+    parser.add_argument("--settings", default="pelicanconf.py")
+    args = parser.parse_args(argv)
+    from pelican.settings import get_settings_from_file
+
+    scaffold = Scaffold(args.content, get_settings_from_file(args.settings))
+    try:
+        paths = scaffold.create(args.kind, args.name, args.slug or None)
+    except ScaffoldError as error:
+        print(f"Nothing created: {error}", file=sys.stderr)
+        return 1
+    slug = paths[0].name.split(".")[0]
+    print("Created:")
+    for path in paths:
+        print(f"  {path}")
+    print("Next: replace every TODO in these files (`make check` lists what is left), "
+          + NEXT_STEPS[args.kind].format(slug=slug) + ". See docs/editing.md.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
