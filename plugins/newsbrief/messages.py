@@ -93,6 +93,9 @@ class Explainer:
             return loc, context["message"], context["fix"]
         name = loc[-1] if loc and isinstance(loc[-1], str) else None
         info = self.field_info(loc)
+        item = model_at(self.model, loc) if loc and isinstance(loc[-1], int) else None
+        if kind == "invalid_key":
+            return (*loc[:-1], str(loc[-1])), f"`{loc[-1]}` is not a field name", "remove the line, or write the field's name"
         if kind == "missing":
             where = f" to this {model_at(self.model, loc).label}" if len(loc) > 1 else ""
             example = self.example(info) if info else "…"
@@ -117,10 +120,14 @@ class Explainer:
                 f"write a list in square brackets: `{name}: [{shown}]`, or `{name}: []` for none"
             )
         if kind in TYPE_WORDS and TYPE_WORDS[kind].startswith("a group"):
-            example = self.example(info) if info else "{…}"
-            return loc, f"expected a group of fields, got {describe_value(value)}", f"write it as `{name}: {example}`"
+            if name is None and isinstance(item, type) and issubclass(item, Part):
+                fix = f"write each item as `{shape(item)}`"
+            else:
+                fix = f"write it as `{name}: {self.example(info) if info else '{…}'}`"
+            return loc, f"expected a group of fields, got {describe_value(value)}", fix
         if kind == "string_type":
-            quoted = f'`{name}: "{written}"`' if written is not None and name else '`"…"`'
+            quoted = f'"{written}"' if written is not None else '"…"'
+            quoted = f"`{name}: {quoted}`" if name else f"`{quoted}`"
             return loc, f"expected text, got {describe_value(value)}", f"put the text in quotes: {quoted}"
         if kind in ("int_type", "int_parsing", "int_from_float"):
             return loc, f"expected a whole number, got {describe_value(value)}", "write a number without quotes, e.g. `3`"

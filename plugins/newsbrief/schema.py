@@ -24,7 +24,7 @@ from typing import Annotated, ClassVar, Literal, Optional, Union, get_args, get_
 
 import annotated_types
 from pydantic import (
-    AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo,
+    AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict, ValidationInfo,
     create_model, field_validator, model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -154,7 +154,7 @@ Translated = Annotated[
     dict[str, Text], AfterValidator(_check_translated),
     Shown("text in each language", "`{LANGUAGE_MAP}`"),
 ]
-Count = Annotated[int, annotated_types.Ge(1)]
+Count = Annotated[int, Strict(), annotated_types.Ge(1)]  # `yes` and "2" are refused
 BriefSlug = Annotated[Slug, Ref("brief")]
 PersonSlug = Annotated[Slug, Ref("person")]
 CompanySlug = Annotated[Slug, Ref("company")]

@@ -36,6 +36,7 @@ NOT_READ = {".markdown", ".mkd", ".mdown", ".html", ".htm", ".rst", ".txt"}
 MENTIONS = {"person": "people", "company": "companies"}
 PRONOUNS = {"person": "them", "company": "it"}
 OPENING = re.compile(r"---[ \t]*\n")
+EMPTY_FIELDS = re.compile(r"---[ \t]*\n\s*---[ \t]*(?:\n|\Z)")
 CLOSING = re.compile(r"\n---[ \t]*(?:\n|\Z)")
 PARAGRAPH_ID = re.compile(r"""<p\b[^>]*\bid=["']p-\d+["']""")
 
@@ -146,6 +147,16 @@ class ContentValidator:
             ))
             return file  # unreadable, but it exists: its translation is not reported missing
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if not text.strip():
+            self.add(file.about(
+                "file", 1, "the file is empty",
+                "start it with its fields between two `---` lines (`make new-…` writes them)",
+            ))
+            return file
+        if EMPTY_FIELDS.match(text):
+            self.add(file.about("front-matter", 1, "there are no fields between the `---` lines",
+                                "write the fields, one `field: value` per line"))
+            return file
         if OPENING.match(text) and not CLOSING.search(text):
             self.add(file.about(
                 "front-matter", 1, "the fields have no closing `---` line",
