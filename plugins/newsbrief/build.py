@@ -18,9 +18,10 @@ import tempfile
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from .report import content_logger
 from .validate import ContentValidator
 
-log = logging.getLogger(__name__)
+log = content_logger(__name__)  # never drops a warning it already gave in an earlier build
 
 
 class BuildFailed(Exception):
