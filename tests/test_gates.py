@@ -158,3 +158,13 @@ def test_arabic_pages_are_right_to_left(server, browser, kind, width):
         page.evaluate("document.fonts.ready")
         problems = rtl.check_rtl(page, nav_selector=".nb-nav__link", font_family="Noto Naskh Arabic")
     assert problems == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("kind, lang", CASES)
+def test_nothing_overflows_a_320_px_screen(server, browser, kind, lang):
+    """Responsive from 320 px up: no page scrolls sideways (wide tables scroll in their own box)."""
+    with opened(browser, f"{server}/{sample_url(kind, lang)}", width=320) as (page, record):
+        page.evaluate("document.fonts.ready")
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"{overflow}px wider than the screen"
