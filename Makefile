@@ -44,8 +44,8 @@ serve:
 
 # Rebuild on every change of content, theme or plugin, and serve on localhost.
 devserver: $(VENV)/.installed
-	$(PY) -m pelican --autoreload --listen --bind 127.0.0.1 --port $(PORT) \
-	  --settings $(SETTINGS) --output $(OUTPUT)
+	$(PY) -m newsbrief.devserver --settings $(SETTINGS) --output $(OUTPUT) \
+	  --content $(CONTENT) --port $(PORT)
 
 clean:
 	rm -rf $(OUTPUT) test-artifacts .pytest_cache __pycache__
