@@ -139,7 +139,8 @@ def test_build_job(workflow):
     checkout = step_using(build, "actions/checkout")
     assert checkout["with"]["persist-credentials"] is False
     python = step_using(build, "actions/setup-python")["with"]
-    assert python == {"python-version": "3.11", "cache": "pip", "cache-dependency-path": "requirements.txt"}
+    assert python == {"python-version": "3.11", "cache": "pip",
+                      "cache-dependency-path": "requirements.txt\nconstraints.txt\n"}
 
     configure = step_using(build, "actions/configure-pages")
     upload = step_using(build, "actions/upload-pages-artifact")
