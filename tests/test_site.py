@@ -177,6 +177,8 @@ def test_feeds_are_per_language(site):
     for lang, path in (("ar", "feeds/atom.xml"), ("en", "en/feeds/atom.xml")):
         root = ET.parse(site.path / path).getroot()
         assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == lang
+        site_name = site.page("/" + path.replace("feeds/atom.xml", "")).select_one(".nb-header__brand")
+        assert root.find("{http://www.w3.org/2005/Atom}title").text == site_name.get_text(strip=True)
         entries = root.findall("{http://www.w3.org/2005/Atom}entry")
         assert len(entries) == len(BRIEFS)
         titles = {e.find("{http://www.w3.org/2005/Atom}title").text for e in entries}

@@ -128,14 +128,16 @@ class SiteGenerator(Generator):
         return f"{self.settings['SITEURL']}/{url}"
 
     def write_text(self, name, text):
-        with open(f"{self.output_path}/{name}", "w", encoding="utf-8") as out:
+        path = os.path.join(self.output_path, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as out:
             out.write(text)
 
     def write_feed(self, lang):
         interface = self.settings["NEWSBRIEF_INTERFACE"]
         feed_url = self.url("FEED_SAVE_AS", lang)
         feed = Atom1Feed(
-            title=interface.catalogues[lang].ugettext("Talent Brief"),
+            title=interface.catalogues[lang].ugettext("AI Talent Brief"),
             link=self.absolute(self.url("HOME_SAVE_AS", lang)),
             feed_url=self.absolute(feed_url), description="", language=lang,
         )
@@ -147,10 +149,7 @@ class SiteGenerator(Generator):
                 unique_id=get_tag_uri(link, brief.date),
                 pubdate=set_date_tzinfo(brief.date, self.settings["TIMEZONE"]),
             )
-        path = f"{self.output_path}/{self.save_as('FEED_SAVE_AS', lang)}"
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "w", encoding="utf-8") as out:
-            feed.write(out, "utf-8")
+        self.write_text(self.save_as("FEED_SAVE_AS", lang), feed.writeString("utf-8"))
 
     def url_groups(self):
         """Every page of the site as {lang: url}, one dict per page and its translations."""

@@ -10,7 +10,6 @@ import os
 from datetime import datetime
 
 import babel.dates
-import babel.numbers
 from babel.core import Locale
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -91,10 +90,6 @@ class Interface:
             return babel.dates.format_date(value, format=format, locale=interface.page_lang(ctx))
 
         @pass_context
-        def format_number(ctx, value):
-            return babel.numbers.format_decimal(value, locale=interface.page_lang(ctx))
-
-        @pass_context
         def collate(ctx, items, attribute="title"):
             return sorted(items, key=lambda i: interface.collator.sort_key(str(getattr(i, attribute))))
 
@@ -144,7 +139,7 @@ class Interface:
             return Markup(escape(text) % variables) if variables else Markup(escape(text))
 
         env.filters.update(
-            format_date=format_date, format_number=format_number, collate=collate,
+            format_date=format_date, collate=collate,
             bidi=bidi, in_lang=in_lang, version=version,
         )
         env.globals.update(
