@@ -9,6 +9,8 @@ import re
 
 from markupsafe import Markup, escape
 
+# Languages written right to left: their pages get dir="rtl" and isolated Latin runs.
+RTL_LANGUAGES = {"ar", "fa", "he", "ur"}
 # A run of Latin words; never the inside of an entity such as `&amp;` or `&#x27;`.
 LATIN_RUN = re.compile(r"(?<![\w&#])[A-Za-z][A-Za-z0-9]*(?:[.\-'’/]?[ ]?[A-Za-z0-9]+)*")
 TAG = re.compile(r"(<[^>]+>)")

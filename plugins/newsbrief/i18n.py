@@ -19,10 +19,9 @@ from pyuca import Collator
 
 from markupsafe import Markup, escape
 
-from .bidi import isolate_text
+from .bidi import RTL_LANGUAGES, isolate_text
 from .graph import version
 
-RTL_LANGUAGES = {"ar", "fa", "he", "ur"}
 
 
 def load_catalogue(directory, lang):

@@ -18,12 +18,11 @@ from markdown.treeprocessors import Treeprocessor
 from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
-from .bidi import isolate_latin
+from .bidi import RTL_LANGUAGES, isolate_latin
 from .report import content_logger, display_path
 from .sanitize import sanitize
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)---[ \t]*(?:\n|\Z)", re.DOTALL)
-RTL_LANGUAGES = {"ar", "fa", "he", "ur"}
 
 logger = content_logger(__name__)
 
