@@ -10,18 +10,7 @@ from dataclasses import dataclass
 import yaml
 
 from .messages import format_loc
-from .reader import FRONT_MATTER
-
-
-class _TextDatesLoader(yaml.SafeLoader):
-    """Safe YAML that keeps dates as written, so that the schema can say what is wrong
-    with `2026-13-40` instead of YAML failing on it."""
-
-
-_TextDatesLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+from .frontmatter import TextDatesLoader as _TextDatesLoader  # noqa: F401 (kept for callers)
 
 
 @dataclass(frozen=True)
@@ -47,14 +36,18 @@ class ContentFile:
         self.paragraphs = None  # top-level paragraphs of the body, for briefs
         self.readable = False  # whether the front-matter could be read
         self.placeholders = []  # where `TODO…` values are left
+        self.source = None  # the newsbrief.frontmatter.Source, once read
 
-    def parse(self, text):
-        match = FRONT_MATTER.match(text)
-        source = match.group("yaml")
-        self.tree = yaml.compose(source, Loader=_TextDatesLoader)
-        self.data = yaml.load(source, Loader=_TextDatesLoader) or {}
-        self.body = text[match.end():]
-        self.body_line = match.group(0).count("\n") + 1
+    def use(self, source):
+        """Take the front-matter and body read by newsbrief.frontmatter."""
+        self.source = source
+        self.tree, self.data = source.tree, source.data
+        self.body, self.body_line = source.body, source.body_line
+
+    def line_of(self, needle):
+        """The line of the body where `needle` is first written (the body's first line if nowhere)."""
+        position = self.body.find(needle) if needle else -1
+        return self.body_line + (self.body.count("\n", 0, position) if position >= 0 else 0)
 
     def text(self, key):
         value = self.data.get(key)

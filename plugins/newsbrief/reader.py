@@ -1,109 +1,122 @@
 """Markdown with YAML front-matter, for every content type of the site.
 
 Pelican's own Markdown reader only knows `key: value` lines; our profiles carry nested
-facts (moves, sources), so the front-matter is YAML. The body is Markdown; top-level
-paragraphs get ids `p-1`, `p-2`, … so facts can link to the paragraph that states them.
-The rendered body is then cleaned to the raw-HTML allow-list of `sanitize.py` (each removal
-is a warning naming the file), and in right-to-left languages Latin-script runs are
-isolated with `<bdi>`.
+facts (moves, sources), so the front-matter is YAML, read by newsbrief.frontmatter (the
+same reading the checks use). The body is Markdown, rendered once by `render()`:
+
+- top-level text paragraphs get ids `p-1`, `p-2`, … so facts can cite them; raw HTML and
+  comments never take a number, and no raw HTML can claim an id (`id` attributes of raw
+  HTML are removed and reported: our ids carry a secret token until the body is clean);
+- the HTML is cleaned to the allow-list of `sanitize.py`; every removal is reported (the
+  checks turn them into warnings naming the file and line);
+- in right-to-left languages Latin-script runs are isolated with `<bdi>`.
+
+Front-matter values become `PlainText`: text that templates escape, never HTML.
 """
 
+import copy
+import os
 import re
+import secrets
 import xml.etree.ElementTree as etree
+from dataclasses import dataclass
 
-import yaml
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from pelican.readers import MarkdownReader
-from pelican.utils import pelican_open
 
 from .bidi import RTL_LANGUAGES, isolate_latin
+from .frontmatter import FRONT_MATTER, FrontMatterError, parse, sources_of  # noqa: F401 (re-exported)
 from .report import content_logger, display_path
-from .sanitize import sanitize
-
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)---[ \t]*(?:\n|\Z)", re.DOTALL)
+from .sanitize import sanitize_body
+from .text import as_plain_text
 
 logger = content_logger(__name__)
-
-
-class FrontMatterError(ValueError):
-    """A content file whose front-matter cannot be read; the message names the fix."""
-
-    def __init__(self, path, line, field, problem, fix):
-        self.path, self.line, self.field = path, line, field
-        self.problem, self.fix = problem, fix
-        super().__init__(f"{path}:{line}: {field}: {problem} — {fix}")
+RAW_HTML = re.compile(r"\s*(?:\x02wzxhzdk:\d+\x03\s*)+\Z")  # python-markdown's stash placeholders
 
 
 def split_front_matter(text, path):
     """Return (metadata dict, body, line number where the body starts)."""
-    match = FRONT_MATTER.match(text)
-    if not match:
-        raise FrontMatterError(
-            path, 1, "front-matter", "the file does not start with a `---` block",
-            "put the YAML fields between two `---` lines at the top of the file",
-        )
-    try:
-        metadata = yaml.safe_load(match.group("yaml")) or {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark else 1
-        problem = getattr(error, "problem", None) or str(error)
-        raise FrontMatterError(
-            path, line, "front-matter", f"malformed YAML ({problem})",
-            "check indentation and quote values that contain `:` or start with `[`, `{`, `*`",
-        ) from None
-    if not isinstance(metadata, dict):
-        raise FrontMatterError(
-            path, 2, "front-matter", "the block is not a list of `field: value` lines",
-            "write one `field: value` per line",
-        )
-    body_line = match.group(0).count("\n") + 1
-    return metadata, text[match.end():], body_line
+    data, _, body, body_line = parse(text, path)
+    return data, body, body_line
 
 
 class _ParagraphIds(Treeprocessor):
+    def __init__(self, md, prefix):
+        super().__init__(md)
+        self.prefix = prefix
+
     def run(self, root: etree.Element):
         number = 0
         for element in root:
-            if element.tag == "p":
-                number += 1
-                element.set("id", f"p-{number}")
+            if element.tag != "p" or (len(element) == 0 and RAW_HTML.match(element.text or "")):
+                continue  # raw HTML or a comment on its own: not a paragraph of text
+            number += 1
+            element.set("id", f"{self.prefix}{number}")
 
 
 class ParagraphIds(Extension):
-    """Number the top-level paragraphs so that a fact can cite `#p-N`."""
+    """Number the top-level text paragraphs `<prefix>1`, `<prefix>2`, …"""
+
+    def __init__(self, prefix="p-"):
+        super().__init__()
+        self.prefix = prefix
 
     def extendMarkdown(self, md):
-        md.treeprocessors.register(_ParagraphIds(md), "newsbrief_paragraph_ids", 1)
+        md.treeprocessors.register(_ParagraphIds(md, self.prefix), "newsbrief_paragraph_ids", 1)
+
+
+@dataclass
+class Rendered:
+    html: str
+    paragraphs: int  # how many text paragraphs are numbered
+    removed: list  # [(what, why)] the allow-list removed
+
+
+def render(body, markdown_settings):
+    """The body as clean HTML, its paragraphs numbered `p-1`, `p-2`, …"""
+    token = f"nb{secrets.token_hex(8)}-"
+    settings = copy.deepcopy(markdown_settings)
+    settings["extensions"] = [
+        e for e in settings.get("extensions", []) if e != "markdown.extensions.meta"
+    ] + [ParagraphIds(token)]
+    html = Markdown(**settings).convert(body)
+    html, removed, paragraphs = sanitize_body(html, token)
+    return Rendered(html, paragraphs, removed)
+
+
+def render_source(source, settings):
+    if source.rendered is None:
+        source.rendered = render(source.body, settings["MARKDOWN"])
+    return source.rendered
 
 
 class YamlMarkdownReader(MarkdownReader):
-    """Reads `.md` files whose front-matter is YAML."""
+    """Reads `.md` files whose front-matter is YAML, only those the checks accepted."""
 
     file_extensions = ["md"]
 
     def read(self, source_path):
-        with pelican_open(source_path) as text:
-            raw, body, _ = split_front_matter(text, source_path)
+        sources = sources_of(self.settings)
+        shown = display_path(self.settings, source_path)
+        if sources.checked is not None and os.path.realpath(source_path) not in sources.checked:
+            raise FrontMatterError(shown, 1, "file", "the checks did not accept this file",
+                                   "run `make check` and fix what it reports")
+        source = sources.load(source_path, shown)
         metadata = {}
-        for name, value in raw.items():
+        for name, value in source.data.items():
             name = str(name).lower()
-            if name in ("date", "modified"):
-                value = str(value)
-            metadata[name] = self.process_metadata(name, value) if isinstance(value, str) else value
+            if isinstance(value, str):
+                value = self.process_metadata(name, value)
+            metadata[name] = as_plain_text(value)
         if "title" not in metadata and "name" in metadata:
             metadata["title"] = metadata["name"]
-        settings = dict(self.settings["MARKDOWN"])
-        settings["extensions"] = [
-            e for e in settings.get("extensions", []) if e != "markdown.extensions.meta"
-        ] + [ParagraphIds()]
-        content = Markdown(**settings).convert(body)
-        # Clean before adding our own markup (`<bdi>`; the paragraph ids are allowed).
-        content, removed = sanitize(content, display_path(self.settings, source_path))
-        for message in removed:
-            logger.warning(message)
+        rendered = render_source(source, self.settings)
+        if sources.checked is None:  # read without the checks: report removals here
+            for what, why in rendered.removed:
+                logger.warning("%s: removed %s — %s", shown, what, why)
+        content = rendered.html
         lang = metadata.get("lang", self.settings["DEFAULT_LANG"])
         if lang in RTL_LANGUAGES:
             content = isolate_latin(content)

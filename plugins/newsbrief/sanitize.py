@@ -28,7 +28,7 @@ import nh3
 # tag -> the attributes it may carry. Keep docs in step when this changes.
 ALLOWED = {
     # text
-    "p": {"id"},  # id: the reader numbers paragraphs `p-1`, `p-2`… so facts can cite them
+    "p": {"id"},  # id: only the reader's own `p-N` (see sanitize_body); raw HTML ids are removed
     "br": set(),
     "hr": set(),
     "em": set(),
@@ -64,6 +64,7 @@ ALLOWED = {
     "td": set(),
 }
 # Removed together with everything inside them.
+VOID = {"embed", "img", "br", "hr", "input", "link", "meta", "source", "track", "wbr", "area", "base", "col", "param"}
 REMOVED_WITH_CONTENT = {
     "script", "style", "iframe", "frame", "frameset", "object", "embed", "noscript",
     "template", "svg", "math", "textarea", "select", "title",
@@ -96,9 +97,11 @@ def _url_allowed(tag, value):
     return scheme in ("", "//") or scheme in LINK_SCHEMES
 
 
-def _attribute_filter(tag, attribute, value):
+def _attribute_filter(tag, attribute, value, token=None):
     if tag == "img" and attribute == "src" and not _url_allowed(tag, value):
         return None
+    if attribute == "id" and not (token and value.startswith(token)):
+        return None  # no content may claim an id of ours (`p-3`, `main`)
     return value
 
 
@@ -109,8 +112,9 @@ def _list(names):
 class _Scanner(HTMLParser):
     """Lists what the allow-list will remove from an HTML fragment, in document order."""
 
-    def __init__(self):
+    def __init__(self, token=None):
         super().__init__(convert_charrefs=True)
+        self.token = token  # the prefix of the reader's own paragraph ids
         self.removed = []  # (what, why)
         self.inside = []  # open elements removed with their content
 
@@ -120,7 +124,7 @@ class _Scanner(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         self._start(tag, attrs)
-        if tag in REMOVED_WITH_CONTENT:
+        if tag in REMOVED_WITH_CONTENT and tag not in VOID:  # <embed> has no end tag
             self.inside.append(tag)
 
     def handle_startendtag(self, tag, attrs):
@@ -142,7 +146,11 @@ class _Scanner(HTMLParser):
         for name, value in attrs:
             if (tag, name) in REPLACED_ATTRIBUTES:
                 continue
-            if name not in ALLOWED[tag]:
+            if name == "id" and name in ALLOWED[tag]:
+                if not (self.token and (value or "").startswith(self.token)):
+                    self.report(f"the `id` attribute of <{tag}>",
+                                "ids are the site's own (paragraphs are numbered `p-1`, `p-2`… by the site)")
+            elif name not in ALLOWED[tag]:
                 if name.startswith("on"):
                     self.report(f"the event-handler attribute `{name}` of <{tag}>",
                                 "raw HTML never allows event handlers")
@@ -163,21 +171,21 @@ def _tags():
     return ", ".join(sorted(ALLOWED)) + " (see ALLOWED in plugins/newsbrief/sanitize.py)"
 
 
-def removals(html):
+def removals(html, token=None):
     """[(what, why)] that `clean()` removes from `html`."""
-    scanner = _Scanner()
+    scanner = _Scanner(token)
     scanner.feed(html)
     scanner.close()
     return scanner.removed
 
 
-def clean(html):
+def clean(html, token=None):
     return nh3.clean(
         html,
         tags=set(ALLOWED),
         clean_content_tags=REMOVED_WITH_CONTENT,
         attributes={tag: set(names) for tag, names in ALLOWED.items()},
-        attribute_filter=_attribute_filter,
+        attribute_filter=lambda tag, attribute, value: _attribute_filter(tag, attribute, value, token),
         url_schemes=LINK_SCHEMES,
         strip_comments=True,
         link_rel="noopener noreferrer",
@@ -188,3 +196,11 @@ def sanitize(html, source_path):
     """Clean `html`; return (clean html, ["<path>: removed … — why", …])."""
     messages = [f"{source_path}: removed {what} — {why}" for what, why in removals(html)]
     return clean(html), messages
+
+
+def sanitize_body(html, token):
+    """Clean a rendered body whose own paragraph ids are `<token>N`; return (clean html
+    with ids `p-N`, [(what, why)] removed, number of paragraphs)."""
+    removed = removals(html, token)
+    cleaned, count = re.subn(f'id="{re.escape(token)}(\\d+)"', r'id="p-\1"', clean(html, token))
+    return cleaned, removed, count

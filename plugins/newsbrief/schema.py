@@ -30,8 +30,11 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 from unidecode import unidecode
 
+from .text import deceptive
+
 DEFAULT_LANGUAGES = ("ar", "en")
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+MAX_SLUG = 80  # a slug is a folder name of the site: well under the 255 bytes of a file name
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 CONTENT_ERROR = "content"  # the pydantic error type of our own checks
 
@@ -85,19 +88,29 @@ def _languages(info: ValidationInfo):
 
 
 def _check_slug(value):
+    if len(value) > MAX_SLUG and SLUG.match(value):
+        raise invalid(f"the slug is {len(value)} characters long",
+                      f"keep it to {MAX_SLUG} characters, e.g. `{value[:MAX_SLUG].rstrip('-')}`")
     if not SLUG.match(value):
         example = slugify(value) or "jane-doe"
         raise invalid(
             f"`{value}` is not an ASCII kebab-case slug",
-            f"use lowercase letters a-z, digits and single hyphens, e.g. `{example}`",
+            f"use lowercase letters a-z, digits and single hyphens, e.g. `{example[:MAX_SLUG].rstrip('-')}`",
         )
     return value
 
 
-def _check_text(value):
+def _check_text(value, name=False):
     if not value.strip():
         raise invalid("the text is empty", "write the text, or remove the line if the field is optional")
+    problem = deceptive(value, name=name)
+    if problem:
+        raise invalid(*problem)
     return value
+
+
+def _check_name(value):
+    return _check_text(value, name=True)
 
 
 def _check_language(value, info: ValidationInfo):
@@ -148,6 +161,7 @@ def _no_repeats(values):
 
 Slug = Annotated[str, AfterValidator(_check_slug), Shown("slug", "a-z, 0-9 and `-`, e.g. `jane-doe`")]
 Text = Annotated[str, AfterValidator(_check_text), Shown("text")]
+Name = Annotated[str, AfterValidator(_check_name), Shown("text")]  # no zero-width characters
 Language = Annotated[str, AfterValidator(_check_language), Shown("language code", "`LANGUAGES`")]
 Date = Annotated[datetime.date, BeforeValidator(_parse_date), Shown("date", "`YYYY-MM-DD`")]
 Translated = Annotated[
@@ -297,12 +311,12 @@ class Brief(Content):
 class Person(Content):
     """A person named in a brief."""
 
-    name: Text = Field(description="Their name as the brief writes it, in the file's language and script.")
+    name: Name = Field(description="Their name as the brief writes it, in the file's language and script.")
     slug: Slug = slug_field()
     lang: Language = lang_field()
     role: Text = Field(description="What they do or did, as the brief says it.")
     summary: Text = Field(description="One sentence: what the brief says about them; shown in lists.")
-    aliases: list[Text] = Field(description="Other names the brief uses for them (e.g. the surname alone); `[]` for none.")
+    aliases: list[Name] = Field(description="Other names the brief uses for them (e.g. the surname alone); `[]` for none.")
     sources: list[Source] = fact("The paragraphs that state facts about them; at least one.", min_length=1)
     moves: list[Move] = fact("Every move the brief reports for them, in the order it states them; `[]` for none.")
     affiliations: Optional[list[Affiliation]] = fact("Positions the brief says they hold, without a move.", default=None)
@@ -312,13 +326,13 @@ class Person(Content):
 class Company(Content):
     """A company or lab named in a brief."""
 
-    name: Text = Field(description="Its name as the brief writes it, in the file's language and script.")
+    name: Name = Field(description="Its name as the brief writes it, in the file's language and script.")
     slug: Slug = slug_field()
     lang: Language = lang_field()
     type: Literal["company", "lab", "startup"] = fact("What kind of organisation the brief says it is.")
     parent: Optional[CompanySlug] = fact("The company it is part of, only if the brief says so.", default=None)
     summary: Text = Field(description="One sentence: what the brief says about it; shown in lists.")
-    aliases: list[Text] = Field(description="Other names the brief uses for it (e.g. an abbreviation); `[]` for none.")
+    aliases: list[Name] = Field(description="Other names the brief uses for it (e.g. an abbreviation); `[]` for none.")
     sources: list[Source] = fact("The paragraphs that state facts about it; at least one.", min_length=1)
     status: Optional[Status] = status_field()
 

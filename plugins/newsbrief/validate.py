@@ -10,35 +10,42 @@ are checked together: slugs, translations, references and mentions.
 """
 
 import argparse
-import copy
 import datetime
 import difflib
 import fnmatch
 import os
 import re
+import stat
 import sys
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 import yaml
 from babel import Locale
-from markdown import Markdown
 from pydantic import ValidationError
 
 from .contentfile import ContentFile, Problem
+from .frontmatter import FrontMatterError, sources_of
 from .messages import Explainer, format_loc
-from .reader import FrontMatterError, ParagraphIds, YamlMarkdownReader, split_front_matter
-from .schema import CONTENT_TYPES, SLUG, Source, is_fact, references
+from .reader import render_source
+from .schema import CONTENT_TYPES, SLUG, Source, is_fact, references, slugify
 
 PLACEHOLDER = "TODO"
+# The exact marker `make new-…` writes: `TODO` alone or `TODO: what to write`.
+PLACEHOLDER_VALUE = re.compile(r"TODO(?::|\Z)")
+PLACEHOLDER_IN_TEXT = re.compile(r"(?<![\w-])TODO(?::|\s*$)")
 # Files Pelican would read (with another reader than ours) or that look like content.
 NOT_READ = {".markdown", ".mkd", ".mdown", ".html", ".htm", ".rst", ".txt"}
+# The only files besides Markdown that a content file may link (`{static}`, `{attach}`).
+STATIC_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".pdf"}
+LINK_KINDS = {"static", "attach", "filename"}
+# Pelican's intrasite links, in the attributes our allow-list keeps.
+INTRASITE = re.compile(r"""<[^>]+?\b(?:href|src)\s*=\s*(["'])(?P<path>[{|](?P<what>.*?)[|}](?P<value>.*?))\1""")
+FILE_KINDS = [(stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"),
+              (stat.S_ISBLK, "a device")]
 # The list of a brief that mentions each kind of profile.
 MENTIONS = {"person": "people", "company": "companies"}
 PRONOUNS = {"person": "them", "company": "it"}
-OPENING = re.compile(r"---[ \t]*\n")
-EMPTY_FIELDS = re.compile(r"---[ \t]*\n\s*---[ \t]*(?:\n|\Z)")
-CLOSING = re.compile(r"\n---[ \t]*(?:\n|\Z)")
-PARAGRAPH_ID = re.compile(r"""<p\b[^>]*\bid=["']p-\d+["']""")
 
 
 def language_name(code):
@@ -68,21 +75,33 @@ class ContentValidator:
         self.folders = {
             folder: kind for kind in CONTENT_TYPES.values() for folder in settings[kind.paths_setting]
         }
-        reader_settings = dict(settings, MARKDOWN=copy.deepcopy(settings["MARKDOWN"]))
-        self.reader = YamlMarkdownReader(reader_settings)
+        self.sources = sources_of(settings)  # the reading shared with the build's reader
         self.problems, self.files, self.items = [], [], {}
+        self.static = set()  # real paths of the images and PDFs in the content folder
 
     # --- the run ---------------------------------------------------------------------------
 
     def validate(self):
-        self.problems = []
-        self.files = [f for f in map(self.read, self.content_files()) if f is not None]
+        self.problems, self.static = [], set()
+        if not self.content.is_dir():
+            self.add(Problem(self.shown(self.content), 1, "content", "there is no such folder",
+                             "give the content folder, e.g. `CONTENT=content`"))
+            return self.problems
+        paths = list(self.content_files())
+        if not paths and not self.problems:
+            self.add(Problem(self.shown(self.content), 1, "content", "the content folder has no content files",
+                             "give the folder that holds articles/, people/, companies/ and pages/"))
+        self.files = [f for f in map(self.read, paths) if f is not None]
+        # Pelican reads only these files (newsbrief.reader refuses any other)
+        self.sources.checked = {os.path.realpath(p) for p in paths}
         self.items = self.index()
         for kind, items in self.items.items():
             for slug, versions in items.items():
                 self.check_translations(CONTENT_TYPES[kind], slug, versions)
         for file in self.files:
             self.check_references(file)
+            self.check_links(file)
+        self.check_parents()
         self.check_mentions()
         unique = dict.fromkeys(self.problems)
         return sorted(unique, key=lambda p: (p.severity != "error", p.path, p.line, p.field, p.message))
@@ -97,15 +116,71 @@ class ContentValidator:
             return path.as_posix()
 
     def content_files(self):
-        ignored = self.settings.get("IGNORE_FILES", [])
-        for path in sorted(self.content.rglob("*")):
-            relative = path.relative_to(self.content)
-            if not path.is_file() or any(part.startswith(".") for part in relative.parts):
-                continue
-            if any(fnmatch.fnmatch(relative.as_posix(), pattern) for pattern in ignored):
-                continue
-            if path.suffix == ".md" or path.suffix in NOT_READ:
-                yield path
+        """The paths of the Markdown files (and of files that look like content), refusing
+        what must not be read: hidden files and folders, symlinks, pipes and other
+        non-files, and types the site does not publish. Symlinks are never followed."""
+        ignored = [p for p in self.settings.get("IGNORE_FILES", []) if p != ".*"]
+        real_root = os.path.realpath(self.content)
+
+        def unreadable(error):
+            self.add(Problem(self.shown(Path(error.filename)), 1, "folder",
+                             f"the folder cannot be read ({error.strerror})", "check that you may read it"))
+
+        for folder, folders, names in os.walk(self.content, onerror=unreadable):
+            folders.sort()
+            for name in sorted(folders + names):
+                path = Path(folder) / name
+                refused = self.refused(path, name, real_root)
+                if refused or name in folders and path.is_symlink():
+                    if refused:
+                        self.add(refused)
+                    if name in folders:
+                        folders.remove(name)
+                    continue
+                if name in folders:
+                    continue
+                relative = path.relative_to(self.content).as_posix()
+                if any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(relative, p) for p in ignored):
+                    continue
+                suffix = path.suffix.lower()
+                if path.suffix == ".md" or suffix in NOT_READ:
+                    yield path
+                elif suffix in STATIC_TYPES:
+                    self.static.add(os.path.realpath(path))
+                else:
+                    self.add(Problem(
+                        self.shown(path), 1, "file", f"`{path.suffix or name}` files are not published",
+                        "delete it or move it out of the content folder: it holds Markdown (`.md`), "
+                        "images (png, jpg, gif, webp, avif) and PDF files only",
+                    ))
+
+    def refused(self, path, name, real_root):
+        """The problem with an entry of the content folder that is never read, or None."""
+        shown = self.shown(path)
+        if name.startswith("."):
+            return Problem(shown, 1, "file", "hidden files and folders (names starting with `.`) are not read",
+                           "rename it without the leading `.`, or delete it")
+        try:
+            info = os.lstat(path)
+        except OSError as error:
+            return Problem(shown, 1, "file", f"the file cannot be read ({error.strerror})",
+                           "check that it exists and that you may read it")
+        if stat.S_ISLNK(info.st_mode):
+            target = os.readlink(path)
+            try:
+                real = os.path.realpath(path, strict=True)
+            except (OSError, RuntimeError) as error:
+                why = ("it loops back on itself" if getattr(error, "errno", None) == 40 or isinstance(error, RuntimeError)
+                       else "its target does not exist")
+                return Problem(shown, 1, "file", f"a symlink to `{target}`, and {why}",
+                               "delete the symlink; put the file itself in the content folder")
+            where = ("inside" if real == real_root or real.startswith(real_root + os.sep) else "outside")
+            return Problem(shown, 1, "file", f"a symlink to `{target}` ({where} the content folder) is not read",
+                           "delete the symlink; put the file itself in the content folder")
+        for test, kind in FILE_KINDS:
+            if test(info.st_mode):
+                return Problem(shown, 1, "file", f"this is {kind}, not a file", "delete it, or replace it with a file")
+        return None
 
     def kind_of(self, relative):
         for folder, kind in self.folders.items():
@@ -136,41 +211,11 @@ class ContentValidator:
         if file.kind is None:
             self.add(self.misplaced(file, relative))
             return None
-        raw = path.read_bytes()
         try:
-            text = raw.decode("utf-8-sig")  # as Pelican reads: a byte-order mark is dropped
-        except UnicodeDecodeError as error:
-            line = raw[: error.start].count(b"\n") + 1
-            self.add(file.about(
-                "file", line, f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x} cannot be read)",
-                "save it with the UTF-8 encoding (in your editor: Save with Encoding, UTF-8)",
-            ))
-            return file  # unreadable, but it exists: its translation is not reported missing
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-        if not text.strip():
-            self.add(file.about(
-                "file", 1, "the file is empty",
-                "start it with its fields between two `---` lines (`make new-…` writes them)",
-            ))
-            return file
-        if EMPTY_FIELDS.match(text):
-            self.add(file.about("front-matter", 1, "there are no fields between the `---` lines",
-                                "write the fields, one `field: value` per line"))
-            return file
-        if OPENING.match(text) and not CLOSING.search(text):
-            self.add(file.about(
-                "front-matter", 1, "the fields have no closing `---` line",
-                "add a line with only `---` after the last field, before the text",
-            ))
-            return file
-        try:
-            split_front_matter(text, file.shown)  # the reader's own checks, in its words
+            file.use(self.sources.load(path, file.shown))
         except FrontMatterError as error:
             self.add(Problem(file.shown, error.line, error.field, error.problem, error.fix))
-            return file
-        except ValueError:
-            pass  # a value YAML cannot build, such as an impossible date: the schema explains it
-        file.parse(text)
+            return file  # unreadable, but it exists: its translation is not reported missing
         file.readable = True
         self.check_file(file)
         return file
@@ -210,6 +255,7 @@ class ContentValidator:
                              "choose another slug for this page"))
         if kind.name == "brief":
             file.paragraphs = self.count_paragraphs(file)
+        self.check_rendered(file)
 
     def check_repeated_keys(self, file, node, loc=()):
         if isinstance(node, yaml.MappingNode):
@@ -235,7 +281,7 @@ class ContentValidator:
         elif isinstance(value, list):
             for number, item in enumerate(value):
                 found += self.check_placeholders(file, item, (*loc, number))
-        elif isinstance(value, str) and value.startswith(PLACEHOLDER):
+        elif isinstance(value, str) and PLACEHOLDER_VALUE.match(value):
             self.add(file.at(loc, "placeholder not filled in", self.placeholder_fix(value)))
             found.append(loc)
         return found
@@ -259,7 +305,9 @@ class ContentValidator:
             self.add(file.at(("lang",), f"`lang: {file.lang}` does not match the file name `{file.path.name}`", fix))
         if file.slug and SLUG.match(file.slug) and stem != file.slug:
             renamed = file.path.with_name(f"{file.slug}.{lang}.md")
-            fix = f"write `slug: {stem}`" + ("" if renamed.exists() else f", or rename the file to `{renamed.name}`")
+            fixes = ([f"write `slug: {stem}`"] if SLUG.match(stem) else []) + (
+                [] if renamed.exists() else [f"rename the file to `{renamed.name}`"])
+            fix = ", or ".join(fixes) or f"rename the file to `{slugify(stem) or file.slug}.{lang}.md`"
             self.add(file.at(("slug",), f"`slug: {file.slug}` does not match the file name `{file.path.name}`", fix))
 
     def check_body(self, file):
@@ -270,7 +318,8 @@ class ContentValidator:
             ))
             return
         for number, line in enumerate(file.body.split("\n"), start=file.body_line):
-            position = line.find(PLACEHOLDER)
+            found = PLACEHOLDER_IN_TEXT.search(line)
+            position = found.start() if found else -1
             if position >= 0:
                 self.add(file.about("body", number, "placeholder not filled in",
                                     self.placeholder_fix(line[position:])))
@@ -286,14 +335,65 @@ class ContentValidator:
         return reserved
 
     def count_paragraphs(self, file):
-        """Top-level paragraphs of the body, numbered by the same Markdown set-up as the
-        reader's (`p-1`, `p-2`, …). Rendered here rather than by `reader.read()`, whose
-        warnings (removed HTML) the build reports once, when Pelican reads the file."""
-        settings = dict(self.reader.settings["MARKDOWN"])
-        settings["extensions"] = [
-            e for e in settings.get("extensions", []) if e != "markdown.extensions.meta"
-        ] + [ParagraphIds()]
-        return len(PARAGRAPH_ID.findall(Markdown(**settings).convert(file.body)))
+        """Text paragraphs of the body, numbered `p-1`, `p-2`, … by the reader's own
+        rendering (done once: the build's reader uses it)."""
+        return render_source(file.source, self.settings).paragraphs
+
+    def check_rendered(self, file):
+        """Report what the HTML allow-list removes from the body (the build never shows
+        more than this)."""
+        for what, why in render_source(file.source, self.settings).removed:
+            tag = re.match(r"(?:the .*? of )?<(\w+)", what)
+            needle = ("<" + tag.group(1)) if tag else ""
+            attribute = re.search(r"`([\w:-]+)`", what)
+            line = file.line_of(attribute.group(1) if attribute and "URL" not in what else needle)
+            self.add(file.about("body", line, f"removed {what}", why, severity="warning"))
+
+    def check_links(self, file):
+        """`{static}`, `{attach}` and `{filename}` links must reach a file of the content
+        folder that the site may publish; other link kinds are refused."""
+        if file.source is None or not file.readable:
+            return
+        real_root = os.path.realpath(self.content)
+        for match in INTRASITE.finditer(render_source(file.source, self.settings).html):
+            what, value = match.group("what"), match.group("value")
+            line = file.line_of(match.group("path"))
+            if what not in LINK_KINDS:
+                self.add(file.about("body", line, f"`{{{what}}}` links are not supported",
+                                    "link with `{filename}` to a content file or `{static}` to an image or PDF"))
+                continue
+            path = unquote(urlparse(value).path)
+            base = real_root if path.startswith("/") else os.path.dirname(os.path.realpath(file.path))
+            target = os.path.realpath(os.path.join(base, path.lstrip("/")))
+            shown = value if len(value) <= 60 else value[:57] + "…"
+            if not (target.startswith(real_root + os.sep)):
+                self.add(file.about("body", line, f"the link `{{{what}}}{shown}` points outside the content folder",
+                                    "link only to files inside the content folder"))
+            elif what == "filename":
+                if not (target in self.sources.checked and target.endswith(".md")):
+                    self.add(file.about("body", line, f"the link `{{filename}}{shown}` reaches no content file",
+                                        "give the path of a `.md` file of the content folder, e.g. `{filename}/people/jane-doe.en.md`"))
+            elif target not in self.static:
+                self.add(file.about("body", line, f"the link `{{{what}}}{shown}` reaches no image or PDF of the content folder",
+                                    "link to an image (png, jpg, gif, webp, avif) or a PDF that is in the content folder"))
+
+    def check_parents(self):
+        companies = self.items.get("company", {})
+
+        def parent(slug):
+            file = companies.get(slug, {}).get(self.default_lang)
+            value = file.data.get("parent") if file is not None else None
+            return value if isinstance(value, str) else None
+
+        for slug in sorted(companies):
+            chain, current = [slug], parent(slug)
+            while current is not None and current not in chain:
+                chain.append(current)
+                current = parent(current)
+            if current == slug and len(chain) > 1:
+                file = companies[slug][self.default_lang]
+                self.add(file.at(("parent",), "the parents go round in a circle: " + " → ".join(chain + [slug]),
+                                 "remove `parent` from the one that is not part of the other"))
 
     # --- the files together ----------------------------------------------------------------
 
@@ -333,6 +433,13 @@ class ContentValidator:
                     "translation", 1, f"there is no {language_name(lang)} version of this {kind.name}",
                     f"create `{missing}` with `slug: {slug}` and `lang: {lang}`",
                 ))
+        statuses = {lang: ("draft" if f.is_draft else "published") for lang, f in versions.items()}
+        if len(set(statuses.values())) > 1:
+            for lang, file in versions.items():
+                if file.is_draft:
+                    others = ", ".join(versions[o].shown for o in versions if not versions[o].is_draft)
+                    self.add(file.at(("status",), f"this file is a draft but {others} is published",
+                                     "write the same `status` in every language file of it"))
         if default is None or default.model is None:
             return
         for lang, file in versions.items():
@@ -471,7 +578,7 @@ def main(argv=None):
     from pelican.settings import read_settings
 
     if not os.path.isdir(args.content):
-        print(f"{args.content}: no such folder — give the content folder, e.g. `content`", file=sys.stderr)
+        print(f"{args.content}: no such folder — give the content folder, e.g. `CONTENT=content`", file=sys.stderr)
         return 2
     settings = read_settings(args.settings, override={"PATH": os.path.abspath(args.content)})
     validator = ContentValidator(settings["PATH"], settings)

@@ -1,0 +1,110 @@
+"""Text as an editor typed it: one normal form, and checks for characters that deceive.
+
+- `fold()`: NFC, with Arabic presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFF) folded to
+  the letters they draw, so that a name pasted from a PDF matches the name typed by hand.
+  The reader applies it to every value and body it reads; the mention matcher can call it.
+- `PlainText`: a front-matter value is text, never HTML. Jinja escapes it, and `striptags`
+  (which unescapes) gives the text back unchanged: "<$100M or >$1B" and "&amp;" are shown
+  as typed.
+- `control_characters()`, `deceptive()`: what the checks refuse, with positions and fixes.
+"""
+
+import re
+import unicodedata
+
+from markupsafe import escape
+
+PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]+")
+# Control characters other than tab and newline (C0, DEL, C1): form feeds from a PDF,
+# NUL bytes; XML (feeds, sitemaps) cannot carry them.
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+ZERO_WIDTH = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u061c\u180e]")
+OVERRIDES = "\u202d\u202e"  # LEFT-TO-RIGHT / RIGHT-TO-LEFT OVERRIDE
+OPENERS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e": "\u202c",
+           "\u2066": "\u2069", "\u2067": "\u2069", "\u2068": "\u2069"}
+CLOSERS = {"\u202c", "\u2069"}
+INVISIBLE_CATEGORIES = {"Cc", "Cf", "Zs", "Zl", "Zp", "Mn", "Me", "Co", "Cn"}
+
+
+def fold(text):
+    """NFC, with Arabic presentation forms folded to plain letters."""
+    text = PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
+    return unicodedata.normalize("NFC", text)
+
+
+def fold_all(value):
+    """`fold()` every string of a front-matter value (dicts, lists)."""
+    if isinstance(value, str):
+        return fold(value)
+    if isinstance(value, list):
+        return [fold_all(v) for v in value]
+    if isinstance(value, dict):
+        return {fold_all(k) if isinstance(k, str) else k: fold_all(v) for k, v in value.items()}
+    return value
+
+
+class PlainText(str):
+    """A string that is text: `{{ value }}` escapes it and `{{ value | striptags }}`
+    returns it as typed (Jinja's striptags reads `__html__`)."""
+
+    __slots__ = ()
+
+    def __html__(self):
+        return str(escape(str(self)))
+
+
+def as_plain_text(value):
+    if isinstance(value, str):
+        return PlainText(value)
+    if isinstance(value, list):
+        return [as_plain_text(v) for v in value]
+    if isinstance(value, dict):
+        return {k: as_plain_text(v) for k, v in value.items()}
+    return value
+
+
+def char_name(char):
+    return f"U+{ord(char):04X} ({unicodedata.name(char, 'control character').lower()})"
+
+
+def control_characters(text):
+    """[(offset, character)] of the control characters in `text`."""
+    return [(m.start(), m.group(0)) for m in CONTROL.finditer(text)]
+
+
+def has_visible(text):
+    return any(unicodedata.category(c) not in INVISIBLE_CATEGORIES for c in text)
+
+
+def bidi_problem(text):
+    """What is wrong with the direction controls of `text`, or None."""
+    for char in text:
+        if char in OVERRIDES:
+            return f"it contains the direction override {char_name(char)}, which reverses the text"
+    stack = []
+    for char in text:
+        if char in OPENERS:
+            stack.append(OPENERS[char])
+        elif char in CLOSERS:
+            if not stack or stack[-1] != char:
+                return f"the direction control {char_name(char)} closes nothing"
+            stack.pop()
+    if stack:
+        return "a direction control (U+202A–U+202E, U+2066–U+2068) is never closed"
+    return None
+
+
+def deceptive(text, name=False):
+    """(what is wrong, fix) for text that would show nothing or reverse, or None.
+    `name`: names and aliases also refuse zero-width characters."""
+    if not has_visible(text):
+        return ("the text has no visible character", "write the text, or remove the line if the field is optional")
+    problem = bidi_problem(text)
+    if problem:
+        return (problem, "retype the text without direction controls; the site sets the direction itself")
+    if name:
+        zero = ZERO_WIDTH.search(text)
+        if zero:
+            return (f"the name contains the invisible character {char_name(zero.group(0))}",
+                    "retype the name without it")
+    return None
