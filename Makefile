@@ -47,8 +47,10 @@ devserver: $(VENV)/.installed
 	$(PY) -m newsbrief.devserver --settings $(SETTINGS) --output $(OUTPUT) \
 	  --content $(CONTENT) --port $(PORT)
 
+# Removes OUTPUT only if it is a folder of its own (never the project, content or theme).
 clean:
-	rm -rf $(OUTPUT) test-artifacts .pytest_cache __pycache__
+	$(PYTHON) plugins/newsbrief/outputdir.py clean "$(OUTPUT)" --content "$(CONTENT)"
+	rm -rf test-artifacts .pytest_cache __pycache__
 
 test: $(VENV)/.installed system-deps node_modules/.installed
 	$(PY) -m pytest

@@ -100,6 +100,12 @@ FEED_ATOM = None
 FEED_RSS = None
 DEFAULT_PAGINATION = False
 SLUGIFY_SOURCE = "basename"
+# Content reads only content (newsbrief.validate lists the files; the reader refuses any
+# other): only our Markdown reader, no HTML or reStructuredText reader; hidden files and
+# folders skipped; no static folder (a brief links images and PDFs with `{static}`).
+READERS = {"html": None, "htm": None, "rst": None}
+IGNORE_FILES = [".*"]
+NEWSBRIEF_MAX_FILE_SIZE = 1_000_000  # bytes per content file; a larger file is refused
 STATIC_PATHS = []
 OUTPUT_SOURCES = False
 LOAD_CONTENT_CACHE = False

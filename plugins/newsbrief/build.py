@@ -5,19 +5,26 @@
 The content is validated first (newsbrief.validate): an error in it stops the build
 before Pelican runs. Pelican logs a file it cannot read and carries on; here any error
 (and any warning, with --strict) fails the build, the problems are printed as a list,
-and `output/` stays exactly as it was.
+and `output/` stays exactly as it was. So does Ctrl-C.
+
+The output folder is the build's alone (newsbrief.outputdir): one that is, contains or
+lies inside the project, the content, the theme or `.git` is refused. An `output`
+symlink stays a symlink: the site is built beside its target and swapped in there.
+Staging folders left by killed builds are removed when the next build starts.
 """
 
 import argparse
 import logging
 import os
 import shutil
+import signal
 import sys
 import tempfile
 
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from .outputdir import refusal, stale_folders
 from .report import content_logger
 from .validate import ContentValidator
 
@@ -46,48 +53,69 @@ class _Collector(logging.Handler):
 
 def build_site(settings_file, output, overrides=None, strict=False):
     """Build into `output`; return the warnings. Raise BuildFailed and leave `output`
-    untouched when anything went wrong."""
-    output = os.path.abspath(output)
-    parent = os.path.dirname(output)
+    untouched when anything went wrong (KeyboardInterrupt too)."""
+    settings = read_settings(settings_file, override=dict(overrides or {}))
+    root = os.path.dirname(os.path.abspath(settings_file))
+    problem = refusal(output, root, settings["PATH"], settings.get("THEME"))
+    if problem:
+        raise BuildFailed([problem])
+    target = os.path.realpath(output)  # an `output` symlink: build beside its target
+    parent = os.path.dirname(target)
     os.makedirs(parent, exist_ok=True)
-    staging = tempfile.mkdtemp(prefix=".build-", dir=parent)
+    for stale in stale_folders(parent):
+        shutil.rmtree(stale, ignore_errors=True)
+    staging = tempfile.mkdtemp(prefix=f".build-{os.getpid()}-", dir=parent)
     collector = _Collector()
     logging.getLogger().addHandler(collector)
     try:
-        settings = read_settings(
-            settings_file, override={**(overrides or {}), "OUTPUT_PATH": staging}
-        )
-        problems = ContentValidator(settings["PATH"], settings).validate()
-        content_errors = [str(p) for p in problems if p.severity == "error"]
-        if content_errors:
-            raise BuildFailed(content_errors)
-        for problem in problems:  # only warnings are left: logged, and collected below
-            log.warning("%s", problem)
-        try:
-            Pelican(settings).run()
-        except Exception as error:  # an unexpected failure: report, don't swap
-            problems = getattr(error, "problems", None) or [f"{type(error).__name__}: {error}"]
-            raise BuildFailed(problems) from error
-        failures = collector.messages(logging.WARNING if strict else logging.ERROR)
-        if failures:
-            raise BuildFailed(failures)
+        settings = read_settings(settings_file, override={**(overrides or {}), "OUTPUT_PATH": staging})
+        _check(settings)
+        _run_pelican(settings, collector, strict)
+        # Post-build steps that work on the finished site in `staging` go here,
+        # before the swap (so that their failure leaves `output` as it was).
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     finally:
         logging.getLogger().removeHandler(collector)
-    _swap(staging, output)
+    _swap(staging, target)
     return collector.messages(logging.WARNING)
 
 
+def _check(settings):
+    """The content checks; an error stops the build before Pelican runs."""
+    problems = ContentValidator(settings["PATH"], settings).validate()
+    content_errors = [str(p) for p in problems if p.severity == "error"]
+    if content_errors:
+        raise BuildFailed(content_errors)
+    for problem in problems:  # only warnings are left: logged, and collected
+        log.warning("%s", problem)
+
+
+def _run_pelican(settings, collector, strict):
+    try:
+        Pelican(settings).run()
+    except Exception as error:  # an unexpected failure: report, don't swap
+        problems = getattr(error, "problems", None) or [f"{type(error).__name__}: {error}"]
+        raise BuildFailed(problems) from error
+    failures = collector.messages(logging.WARNING if strict else logging.ERROR)
+    if failures:
+        raise BuildFailed(failures)
+
+
 def _swap(staging, output):
-    """Replace `output` with `staging` by two renames, so no half-written site is ever seen."""
+    """Replace `output` with `staging` by two renames, so no half-written site is ever
+    seen; Ctrl-C waits until both are done."""
     os.chmod(staging, 0o755)
     old = None
-    if os.path.exists(output):
-        old = tempfile.mkdtemp(prefix=".old-", dir=os.path.dirname(output))
-        os.rename(output, os.path.join(old, "site"))
-    os.rename(staging, output)
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        if os.path.exists(output):
+            old = tempfile.mkdtemp(prefix=f".old-{os.getpid()}-", dir=os.path.dirname(output))
+            os.rename(output, os.path.join(old, "site"))
+        os.rename(staging, output)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
     if old:
         shutil.rmtree(old)
 
@@ -104,8 +132,15 @@ def main(argv=None):
     overrides = {"SHOW_DRAFTS": True} if args.drafts else {}
     if args.content:
         overrides["PATH"] = os.path.abspath(args.content)
+    if args.content and not os.path.isdir(args.content):
+        print(f"{args.content}: there is no such content folder — give the content folder, "
+              "e.g. `CONTENT=content`; output/ is unchanged", file=sys.stderr)
+        return 1
     try:
         warnings = build_site(args.settings, args.output, overrides, strict=args.strict)
+    except KeyboardInterrupt:
+        print(f"\nstopped; {args.output}/ is unchanged", file=sys.stderr)
+        return 130
     except BuildFailed as failure:
         print(f"\nThe build failed; {args.output}/ was left as it was.", file=sys.stderr)
         for problem in failure.problems:

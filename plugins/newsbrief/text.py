@@ -63,8 +63,13 @@ def as_plain_text(value):
     return value
 
 
+CONTROL_NAMES = {"\x00": "null", "\x08": "backspace", "\x0b": "vertical tab", "\x0c": "form feed",
+                 "\x1b": "escape", "\x7f": "delete", "\x85": "next line"}
+
+
 def char_name(char):
-    return f"U+{ord(char):04X} ({unicodedata.name(char, 'control character').lower()})"
+    name = CONTROL_NAMES.get(char) or unicodedata.name(char, "control character").lower()
+    return f"U+{ord(char):04X} ({name})"
 
 
 def control_characters(text):

@@ -28,7 +28,7 @@ from .contentfile import ContentFile, Problem
 from .frontmatter import FrontMatterError, sources_of
 from .messages import Explainer, format_loc
 from .reader import render_source
-from .schema import CONTENT_TYPES, SLUG, Source, is_fact, references, slugify
+from .schema import CONTENT_TYPES, MAX_SLUG, SLUG, Source, is_fact, references, slugify
 
 PLACEHOLDER = "TODO"
 # The exact marker `make new-…` writes: `TODO` alone or `TODO: what to write`.
@@ -158,7 +158,7 @@ class ContentValidator:
         """The problem with an entry of the content folder that is never read, or None."""
         shown = self.shown(path)
         if name.startswith("."):
-            return Problem(shown, 1, "file", "hidden files and folders (names starting with `.`) are not read",
+            return Problem(shown, 1, "folder" if path.is_dir() and not path.is_symlink() else "file", "hidden files and folders (names starting with `.`) are not read",
                            "rename it without the leading `.`, or delete it")
         try:
             info = os.lstat(path)
@@ -301,12 +301,12 @@ class ContentValidator:
             return
         if file.lang in self.languages and lang != file.lang:
             renamed = file.path.with_name(f"{stem}.{file.lang}.md")
-            fix = f"write `lang: {lang}`" + ("" if renamed.exists() else f", or rename the file to `{renamed.name}`")
+            fix = f"write `lang: {lang}`" + ("" if os.path.lexists(renamed) else f", or rename the file to `{renamed.name}`")
             self.add(file.at(("lang",), f"`lang: {file.lang}` does not match the file name `{file.path.name}`", fix))
-        if file.slug and SLUG.match(file.slug) and stem != file.slug:
+        if file.slug and SLUG.match(file.slug) and len(file.slug) <= MAX_SLUG and stem != file.slug:
             renamed = file.path.with_name(f"{file.slug}.{lang}.md")
             fixes = ([f"write `slug: {stem}`"] if SLUG.match(stem) else []) + (
-                [] if renamed.exists() else [f"rename the file to `{renamed.name}`"])
+                [] if os.path.lexists(renamed) else [f"rename the file to `{renamed.name}`"])
             fix = ", or ".join(fixes) or f"rename the file to `{slugify(stem) or file.slug}.{lang}.md`"
             self.add(file.at(("slug",), f"`slug: {file.slug}` does not match the file name `{file.path.name}`", fix))
 
@@ -365,16 +365,17 @@ class ContentValidator:
             path = unquote(urlparse(value).path)
             base = real_root if path.startswith("/") else os.path.dirname(os.path.realpath(file.path))
             target = os.path.realpath(os.path.join(base, path.lstrip("/")))
-            shown = value if len(value) <= 60 else value[:57] + "…"
+            written = match.group("path")
+            shown = written if len(written) <= 60 else written[:57] + "…"
             if not (target.startswith(real_root + os.sep)):
-                self.add(file.about("body", line, f"the link `{{{what}}}{shown}` points outside the content folder",
+                self.add(file.about("body", line, f"the link `{shown}` points outside the content folder",
                                     "link only to files inside the content folder"))
             elif what == "filename":
                 if not (target in self.sources.checked and target.endswith(".md")):
-                    self.add(file.about("body", line, f"the link `{{filename}}{shown}` reaches no content file",
+                    self.add(file.about("body", line, f"the link `{shown}` reaches no content file",
                                         "give the path of a `.md` file of the content folder, e.g. `{filename}/people/jane-doe.en.md`"))
             elif target not in self.static:
-                self.add(file.about("body", line, f"the link `{{{what}}}{shown}` reaches no image or PDF of the content folder",
+                self.add(file.about("body", line, f"the link `{shown}` reaches no image or PDF of the content folder",
                                     "link to an image (png, jpg, gif, webp, avif) or a PDF that is in the content folder"))
 
     def check_parents(self):
@@ -419,7 +420,7 @@ class ContentValidator:
         """(slug, language) the file stands for; the file name decides when the front-matter
         cannot (an invalid slug, a language that disagrees), so that one mistake is reported once."""
         stem, name_lang = file.name_parts
-        slug = next((s for s in (file.slug, stem) if s and SLUG.match(s)), None)
+        slug = next((s for s in (file.slug, stem) if s and SLUG.match(s) and len(s) <= MAX_SLUG), None)
         lang = next((l for l in (name_lang, file.lang) if l in self.languages), None)
         return slug, lang
 

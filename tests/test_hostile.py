@@ -1,0 +1,131 @@
+"""Hostile and careless content (issue 8): nothing leaks the build machine, runs a script
+on the site or destroys work, and every failure is one line naming the file and the fix.
+
+Every case in tests/fixtures/hostile/ is a change to the valid mini corpus (as in
+tests/fixtures/bad/): `content/` files replace or add files, `remove.txt` lists files to
+delete, `setup.txt` makes what git cannot hold (one per line):
+
+    symlink <path> <target>    a symlink; `{tmp}` in the target is the test's folder
+    fifo <path>                a named pipe
+    big <path> <bytes>         a valid brief padded to that size
+    chmod <path> <mode>        (octal)
+    empty                      remove every content file
+
+and `expected.txt` holds every line the checks give, exactly (warnings prefixed with
+`(warning) `). When there is an error, a real build must fail with exactly those errors
+and leave `output/` byte for byte as it was, with no file outside it touched (a canary
+file and the content itself are compared before and after).
+"""
+
+import hashlib
+import os
+import shutil
+import stat
+
+import pytest
+
+from newsbrief.build import BuildFailed, build_site
+from site_model import ROOT
+from test_validate import MINI, as_lines, problems_of
+
+HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
+CASES = sorted(p for p in HOSTILE.iterdir() if p.is_dir())
+SECRET = "newsbrief-canary-secret-6b1f"  # in the build's environment, never in the output
+
+
+def make_case(case, tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(MINI, content)
+    if (case / "content").is_dir():
+        shutil.copytree(case / "content", content, dirs_exist_ok=True, symlinks=True)
+    if (case / "remove.txt").is_file():
+        for name in (case / "remove.txt").read_text(encoding="utf-8").split():
+            (content / name).unlink()
+    setup = case / "setup.txt"
+    for line in setup.read_text(encoding="utf-8").splitlines() if setup.is_file() else []:
+        verb, *args = line.split()
+        if verb == "empty":
+            shutil.rmtree(content)
+            content.mkdir()
+            continue
+        path = content / args[0]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if verb == "symlink":
+            os.symlink(args[1].replace("{tmp}", str(tmp_path)), path)
+        elif verb == "fifo":
+            os.mkfifo(path)
+        elif verb == "big":
+            head = (MINI / "articles" / "acme-hires.en.md").read_text(encoding="utf-8")
+            path.write_text(head + ("Filler text. " * 80 + "\n\n") * (int(args[1]) // 1000), encoding="utf-8")
+        elif verb == "chmod":
+            path.chmod(int(args[1], 8))
+    (tmp_path / "canary.txt").write_text("do not touch\n", encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir(exist_ok=True)
+    (tmp_path / "elsewhere" / "secret.en.md").write_text("---\ntitle: secret\n---\nsecret\n", encoding="utf-8")
+    return content
+
+
+def snapshot(folder, skip=()):
+    """{relative path: hash or kind} of everything under `folder`, never following
+    symlinks nor opening anything but regular files."""
+    found = {}
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder).as_posix()
+        if relative.split("/")[0] in skip:
+            continue
+        mode = os.lstat(path).st_mode
+        if stat.S_ISREG(mode) and os.access(path, os.R_OK):
+            found[relative] = hashlib.sha256(path.read_bytes()).hexdigest()
+        elif stat.S_ISLNK(mode):
+            found[relative] = "-> " + os.readlink(path)
+        else:
+            found[relative] = stat.filemode(mode)
+    return found
+
+
+def old_site(tmp_path):
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "index.html").write_text("the previous site\n", encoding="utf-8")
+    (output / "en").mkdir()
+    (output / "en" / "index.html").write_text("the previous English site\n", encoding="utf-8")
+    return output
+
+
+def expected_lines(case):
+    return (case / "expected.txt").read_text(encoding="utf-8").splitlines()
+
+
+def test_there_is_a_case_for_every_problem_of_the_issue():
+    assert len(CASES) >= 40
+    assert all((case / "expected.txt").is_file() for case in CASES)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
+def test_the_checks_give_exactly_the_expected_lines(case, tmp_path):
+    if (case / "setup.txt").is_file() and "chmod" in (case / "setup.txt").read_text() and os.geteuid() == 0:
+        pytest.skip("root reads any file")
+    content = make_case(case, tmp_path)
+    assert as_lines(problems_of(content, tmp_path)) == expected_lines(case)
+
+
+ERROR_CASES = [c for c in CASES if any(not line.startswith("(warning) ") for line in expected_lines(c))]
+
+
+@pytest.mark.parametrize("case", ERROR_CASES, ids=lambda case: case.name)
+def test_a_refused_case_leaves_output_and_everything_else_as_it_was(case, tmp_path, monkeypatch):
+    if (case / "setup.txt").is_file() and "chmod" in (case / "setup.txt").read_text() and os.geteuid() == 0:
+        pytest.skip("root reads any file")
+    monkeypatch.setenv("NEWSBRIEF_CANARY", SECRET)
+    content = make_case(case, tmp_path)
+    output = old_site(tmp_path)
+    before, outside = snapshot(output), snapshot(tmp_path, skip=("output",))
+    with pytest.raises(BuildFailed) as failure:
+        build_site(str(ROOT / "pelicanconf.py"), str(output),
+                   {"PATH": str(content), "THEME": str(ROOT / "theme")})
+    errors = [line for line in expected_lines(case) if not line.startswith("(warning) ")]
+    shown = [p.replace(str(tmp_path) + "/", "") for p in failure.value.problems]
+    assert shown == errors
+    assert snapshot(output) == before
+    assert snapshot(tmp_path, skip=("output",)) == outside
+    assert (tmp_path / "canary.txt").read_text(encoding="utf-8") == "do not touch\n"
