@@ -11,7 +11,8 @@ same reading the checks use). The body is Markdown, rendered once by `render()`:
   checks turn them into warnings naming the file and line);
 - in right-to-left languages Latin-script runs are isolated with `<bdi>`.
 
-Front-matter values become `PlainText`: text that templates escape, never HTML.
+Front-matter values become `PlainText`: text that templates escape, never HTML; `summary`,
+which Pelican treats as HTML, becomes the HTML of its text.
 """
 
 import copy
@@ -22,6 +23,7 @@ import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 
 from markdown import Markdown
+from markupsafe import escape
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from pelican.readers import MarkdownReader
@@ -109,7 +111,9 @@ class YamlMarkdownReader(MarkdownReader):
             name = str(name).lower()
             if isinstance(value, str):
                 value = self.process_metadata(name, value)
-            metadata[name] = as_plain_text(value)
+            # Pelican treats `summary` as HTML (and rewrites it as a plain string): give it
+            # the HTML of the text; every other value is PlainText, which templates escape.
+            metadata[name] = str(escape(value)) if name == "summary" and isinstance(value, str) else as_plain_text(value)
         if "title" not in metadata and "name" in metadata:
             metadata["title"] = metadata["name"]
         rendered = render_source(source, self.settings)

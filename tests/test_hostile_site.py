@@ -1,0 +1,265 @@
+"""Hostile content that is fixed rather than refused (checked in the built HTML), and the
+build's own safety: the output folder, Ctrl-C, stale staging folders, a missing content
+folder, and no file of the build machine ever reaching the site."""
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import build
+from newsbrief.build import BuildFailed, build_site
+from newsbrief.frontmatter import FrontMatterError, Sources
+from newsbrief.text import fold
+from site_model import ROOT
+from test_hostile import HOSTILE, SECRET, make_case, old_site, snapshot
+
+SETTINGS = str(ROOT / "pelicanconf.py")
+BRIEF_EN = "en/articles/acme-hires/index.html"
+
+
+def built(case, tmp_path):
+    content = make_case(HOSTILE / case, tmp_path)
+    return build(tmp_path, content=content)
+
+
+def html(site, relative):
+    return BeautifulSoup((site.path / relative).read_text(encoding="utf-8"), "lxml")
+
+
+# --- paragraph numbering that can't drift ------------------------------------------------
+
+def test_a_comment_on_the_first_line_takes_no_paragraph_number(tmp_path):
+    page = html(built("comment-first-line", tmp_path), BRIEF_EN)
+    paragraphs = page.select(".nb-brief__body p[id]")
+    assert [p["id"] for p in paragraphs] == ["p-1", "p-2", "p-3"]
+    assert paragraphs[0].get_text().startswith("The researcher Jane Doe")
+    assert "editor: check" not in str(page)
+
+
+def test_raw_html_cannot_claim_a_paragraph_id_or_ours(tmp_path):
+    page = html(built("raw-paragraph-id", tmp_path), BRIEF_EN)
+    ids = [p["id"] for p in page.select("[id]") if p["id"].startswith("p-")]
+    assert ids == ["p-1", "p-2", "p-3"], "one of each, numbered by the site"
+    assert page.find(string=lambda s: "claimed third" in s).parent.get("id") is None
+    page = html(built("raw-id-main", tmp_path / "main"), BRIEF_EN)
+    assert len(page.select("#main")) == 1 and page.select_one("#main").name == "main"
+
+
+def test_a_raw_html_block_takes_no_number(tmp_path):
+    page = html(built("raw-html-block-not-counted", tmp_path), BRIEF_EN)
+    assert page.select_one("#p-1").get_text().startswith("The researcher Jane Doe")
+
+
+# --- text is text -------------------------------------------------------------------------
+
+def test_a_standfirst_is_shown_as_typed(tmp_path):
+    site = built("standfirst-angle-brackets", tmp_path)
+    typed = "Offers were <$100M or >$1B; R&amp;D <b>grew</b>."
+    page = html(site, BRIEF_EN)
+    assert page.select_one(".nb-brief__standfirst").get_text() == typed
+    assert page.select_one(".nb-brief__standfirst").find(True) is None
+    assert page.find("meta", attrs={"name": "description"})["content"] == typed
+    home = html(site, "en/index.html")
+    assert typed in home.get_text()
+
+
+# --- names and text that can't deceive -----------------------------------------------------
+
+def test_fold_gives_one_form_for_nfd_and_presentation_forms():
+    assert fold("Jane\u0301") == "Jan\u00e9"
+    assert fold("\ufecf\ufee0\ufeee\ufe92\ufedc\ufeb2") == "غلوبكس"
+    assert fold("\ufeffكريم") == "\ufeffكريم", "a byte-order mark is not a presentation form"
+
+
+@pytest.mark.parametrize("case", ["nfd-name", "presentation-forms"])
+def test_nfd_and_presentation_forms_are_matched(case, tmp_path):
+    site = built(case, tmp_path)
+    assert not [w for w in site.warnings if "mention" in w], site.warnings
+    body = (site.path / BRIEF_EN).read_text(encoding="utf-8")
+    assert "\ufecf" not in (site.path / "articles/acme-hires/index.html").read_text(encoding="utf-8")
+    assert "Jane\u0301" not in body
+
+
+# --- smaller ------------------------------------------------------------------------------
+
+def test_every_removal_is_reported_after_an_embed(tmp_path):
+    site = built("embed-then-script", tmp_path)
+    removed = [w for w in site.warnings if ": body: removed " in w]
+    assert len(removed) == 3 and any("<script>" in w for w in removed), site.warnings
+    assert "alert" not in (site.path / BRIEF_EN).read_text(encoding="utf-8")
+
+
+def test_a_word_starting_with_todo_is_no_placeholder(tmp_path):
+    site = built("todo-group-alias", tmp_path)
+    assert (site.path / "en/companies/globex/index.html").is_file()
+
+
+def test_an_image_in_the_content_folder_is_published(tmp_path):
+    site = built("static-image-allowed", tmp_path)
+    assert (site.path / "images/chart.png").read_bytes().startswith(b"\x89PNG")
+    assert html(site, BRIEF_EN).select_one('img[src="/images/chart.png"]')
+
+
+# --- nothing of the build machine reaches the site -----------------------------------------
+
+LEAKS = ["attach-etc-passwd", "static-proc-environ", "raw-html-attach", "percent-encoded-escape",
+         "pipe-syntax-static", "image-outside-content", "symlink-to-etc-passwd", "symlinked-folder",
+         "dot-file", "dot-folder", "html-file", "static-js", "static-svg-with-script", "static-html-file",
+         "second-front-matter-block", "save-as-field"]
+
+
+@pytest.mark.parametrize("case", LEAKS)
+def test_no_file_of_the_build_machine_or_script_reaches_the_output(case, tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSBRIEF_CANARY", SECRET)
+    content = make_case(HOSTILE / case, tmp_path)
+    output = tmp_path / "output"
+    with pytest.raises(BuildFailed):
+        build_site(SETTINGS, str(output), {"PATH": str(content), "THEME": str(ROOT / "theme")})
+    assert not output.exists()
+    everything = [p for p in tmp_path.rglob("*") if p.is_file() and not p.is_symlink() and "content" not in p.parts]
+    for path in everything:
+        data = path.read_bytes()
+        assert b"root:x:0:0" not in data and SECRET.encode() not in data, path
+
+
+# --- the output folder is ours alone -------------------------------------------------------
+
+def project_copy(tmp_path):
+    """A copy of the project (content, theme, plugins, settings, a `.git`) to endanger."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("pelicanconf.py", "Makefile", "requirements.txt", "constraints.txt"):
+        shutil.copy2(ROOT / name, project / name)
+    for name in ("plugins", "theme"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "tests" / "fixtures" / "mini" / "content", project / "content")
+    (project / ".git").mkdir()
+    (project / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    os.symlink(ROOT / ".venv", project / ".venv")
+    shutil.copy2(ROOT / ".venv" / ".installed", tmp_path / "installed-stamp")
+    return project
+
+
+@pytest.mark.parametrize("output, message", [
+    ("content", "content: the output folder is the content folder, which a build would delete"),
+    (".", ".: the output folder is the project folder, which a build would delete"),
+    ("..", "..: the output folder contains the project folder, which a build would delete"),
+    ("theme", "theme: the output folder is the theme, which a build would delete"),
+    (".git", ".git: the output folder is the project's `.git`, which a build would delete"),
+    ("content/site", "content/site: the output folder lies inside the content folder"),
+    ("plugins", "plugins: the output folder is the plugins folder, which a build would delete"),
+    ("Makefile", "Makefile: the output folder is a file — delete it, or"),
+])
+def test_make_html_refuses_an_output_that_would_destroy_work(output, message, tmp_path):
+    project = project_copy(tmp_path)
+    before = snapshot(tmp_path, skip=("project",)), snapshot(project, skip=(".venv",))
+    run = subprocess.run(["make", "-s", "html", f"OUTPUT={output}"], cwd=project, capture_output=True,
+                         text=True, timeout=300)
+    assert run.returncode != 0
+    assert message in run.stderr and "Traceback" not in run.stderr, run.stderr
+    assert (snapshot(tmp_path, skip=("project",)), snapshot(project, skip=(".venv",))) == before
+    clean = subprocess.run(["make", "-s", "clean", f"OUTPUT={output}"], cwd=project, capture_output=True,
+                           text=True, timeout=60)
+    assert clean.returncode != 0 and message in clean.stderr, clean.stderr
+    assert snapshot(project, skip=(".venv",)) == before[1]
+
+
+def test_the_home_folder_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    (tmp_path / "home").mkdir()
+    (tmp_path / "home" / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(BuildFailed) as failure:
+        build_site(SETTINGS, str(tmp_path / "home"), {"PATH": str(ROOT / "tests/fixtures/mini/content")})
+    assert "the output folder is the home folder" in failure.value.problems[0]
+    assert (tmp_path / "home" / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_an_output_symlink_stays_a_symlink(tmp_path):
+    site = tmp_path / "sites" / "newsbrief"
+    site.mkdir(parents=True)
+    (site / "old.html").write_text("old", encoding="utf-8")
+    link = tmp_path / "output"
+    link.symlink_to(site)
+    build_site(SETTINGS, str(link), {"PATH": str(ROOT / "tests/fixtures/mini/content")})
+    assert link.is_symlink() and os.readlink(link) == str(site)
+    assert (site / "index.html").is_file() and not (site / "old.html").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["output", "sites"]
+    assert sorted(p.name for p in site.parent.iterdir()) == ["newsbrief"]
+
+
+def test_stale_staging_folders_are_removed_at_the_start_of_a_build(tmp_path):
+    for name in (".build-abc123de", ".build-999999999-xyz", ".old-999999999-q1"):
+        (tmp_path / name / "site").mkdir(parents=True)
+    alive = tmp_path / f".build-{os.getppid()}-running"  # a build still running is left alone
+    alive.mkdir()
+    build(tmp_path, content=ROOT / "tests" / "fixtures" / "mini" / "content")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["output", alive.name])
+
+
+def test_ctrl_c_leaves_output_unchanged(tmp_path):
+    output = old_site(tmp_path)
+    before = snapshot(output)
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "plugins"))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newsbrief.build", "--settings", SETTINGS, "--content", str(ROOT / "content"),
+         "--output", str(output)], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not any(p.name.startswith(".build-") for p in tmp_path.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    time.sleep(0.3)  # into the checks or Pelican's run
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130, stderr
+    assert stderr.strip().splitlines()[-1] == f"stopped; {output}/ is unchanged"
+    assert "Traceback" not in stderr
+    assert snapshot(output) == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith((".build-", ".old-"))]
+
+
+def test_a_missing_content_folder_is_one_line(tmp_path):
+    run = subprocess.run(
+        [sys.executable, "-m", "newsbrief.build", "--settings", SETTINGS, "--content", str(tmp_path / "nowhere"),
+         "--output", str(tmp_path / "output")],
+        cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT / "plugins")), capture_output=True, text=True)
+    assert run.returncode == 1
+    assert run.stderr.strip() == (f"{tmp_path}/nowhere: there is no such content folder — give the content folder, "
+                                  "e.g. `CONTENT=content`; output/ is unchanged")
+    check = subprocess.run([sys.executable, "-m", "newsbrief.validate", str(tmp_path / "nowhere"),
+                            "--settings", SETTINGS], cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT / "plugins")),
+                           capture_output=True, text=True)
+    assert check.returncode == 2 and len(check.stderr.strip().splitlines()) == 1 and "Traceback" not in check.stderr
+
+
+def test_an_unreadable_file_is_one_line(tmp_path, monkeypatch):
+    """(Root reads any file, so the refusal to open is simulated.)"""
+    path = tmp_path / "x.en.md"
+    path.write_text("---\ntitle: x\n---\nx\n", encoding="utf-8")
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("newsbrief.frontmatter.open", refuse, raising=False)
+    with pytest.raises(FrontMatterError) as error:
+        Sources({}).load(path, "content/x.en.md")
+    assert str(error.value) == ("content/x.en.md:1: file: the file cannot be read (Permission denied)"
+                                " — check that you may read it (chmod u+r)")
+
+
+def test_a_file_is_read_once_and_aliases_are_never_expanded(tmp_path):
+    path = tmp_path / "x.en.md"
+    path.write_text("---\ntitle: x\ndate: 2026-13-40\n---\nbody\n", encoding="utf-8")
+    sources = Sources({})
+    first = sources.load(path, "x")
+    assert sources.load(path, "x") is first and first.data["date"] == "2026-13-40"
+    bomb = "---\na: &a [x, x]\n" + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}]\n"
+                                         for i in range(20)) + "---\nbody\n"
+    path.write_text(bomb, encoding="utf-8")
+    os.utime(path, ns=(1, 1))
+    with pytest.raises(FrontMatterError, match="YAML alias"):  # expanded, 2**20 items
+        sources.load(path, "x")
