@@ -20,10 +20,17 @@ def read(path):
     return yaml.safe_load(front), body
 
 
+class _NoAliases(yaml.SafeDumper):
+    """Writes a value used twice in full: content files may not use YAML aliases."""
+
+    def ignore_aliases(self, data):
+        return True
+
+
 def write(path, front, body=""):
     path = pathlib.Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    front = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
+    front = yaml.dump(front, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=1000)
     path.write_text(f"---\n{front}---\n{body}", encoding="utf-8")
 
 

@@ -38,7 +38,7 @@ Allowed: <abbr title="Meta Superintelligence Labs">MSL</abbr>,
 # --- the sanitiser on its own -----------------------------------------------------------
 
 def test_allowed_markup_is_kept():
-    html = ('<p id="p-1"><a href="/people/x/" title="t">x</a> <em>e</em> <strong>s</strong> '
+    html = ('<p><a href="/people/x/" title="t">x</a> <em>e</em> <strong>s</strong> '
             '<code>c</code> <bdi dir="ltr" lang="en">B</bdi> <span dir="rtl" lang="ar">ع</span> '
             '<abbr title="A">a</abbr> <img src="https://e.org/i.png" alt="i"> <img src="i.png" alt="j">'
             '<sup>1</sup><sub>2</sub><br></p><hr><h2>h</h2><h3>h</h3><h4>h</h4>'
@@ -135,7 +135,7 @@ def test_the_text_and_the_allowed_markup_survive(hostile_site, url):
 
 def test_every_removal_is_a_warning_naming_the_file(hostile_site):
     for path in (AR_FILE, EN_FILE):
-        mine = [w for w in hostile_site.warnings if w.startswith(f"{path}: removed ")]
+        mine = [w for w in hostile_site.warnings if w.startswith(f"{path}:") and ": body: removed " in w]
         for expected in ("<script> and its content", "<style> and its content", "<iframe> and its content",
                          "the event-handler attribute `onclick` of <a>",
                          "the event-handler attribute `onerror` of <img>",
