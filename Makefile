@@ -17,11 +17,11 @@ endif
         i18n-extract i18n-update i18n-compile new-person new-company new-brief docs
 
 html: $(VENV)/.installed
-	$(PY) -m newsbrief.build --settings $(SETTINGS) --content $(CONTENT) --output $(OUTPUT) $(BUILD_FLAGS)
+	$(PY) -m newsbrief.build --settings $(SETTINGS) --content "$(CONTENT)" --output "$(OUTPUT)" $(BUILD_FLAGS)
 
 # Check the content without building: every problem at once, each with how to fix it.
 check: $(VENV)/.installed
-	$(PY) -m newsbrief.validate $(CONTENT) --settings $(SETTINGS)
+	$(PY) -m newsbrief.validate "$(CONTENT)" --settings $(SETTINGS)
 
 # New content: both language files, every required field, TODO placeholders to fill in.
 #   make new-person NAME="Jane Doe"   make new-company NAME="Acme AI"
@@ -37,7 +37,7 @@ docs: $(VENV)/.installed
 
 # Production: absolute URLs under $SITEURL (e.g. https://owner.github.io/repo), feeds on.
 publish: $(VENV)/.installed
-	$(PY) -m newsbrief.build --settings publishconf.py --content $(CONTENT) --output $(OUTPUT)
+	$(PY) -m newsbrief.build --settings publishconf.py --content "$(CONTENT)" --output "$(OUTPUT)"
 
 serve:
 	$(PYTHON) -m http.server $(PORT) --bind 127.0.0.1 --directory $(OUTPUT)

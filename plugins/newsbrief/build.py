@@ -130,10 +130,10 @@ def main(argv=None):
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     overrides = {"SHOW_DRAFTS": True} if args.drafts else {}
-    if args.content:
+    if args.content is not None:
         overrides["PATH"] = os.path.abspath(args.content)
-    if args.content and not os.path.isdir(args.content):
-        print(f"{args.content}: there is no such content folder — give the content folder, "
+    if args.content is not None and not os.path.isdir(args.content or "\0"):
+        print(f"{args.content or 'CONTENT='}: there is no such content folder — give the content folder, "
               "e.g. `CONTENT=content`; output/ is unchanged", file=sys.stderr)
         return 1
     try:

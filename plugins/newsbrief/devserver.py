@@ -37,7 +37,8 @@ def main(argv=None):
     try:
         for changes in watch(*watched):
             print(f"{len(changes)} change(s); rebuilding")
-            build(options)
+            if build(options) == 130:  # Ctrl-C during a rebuild: the output is unchanged; stop
+                break
     except KeyboardInterrupt:
         pass
 

@@ -579,7 +579,7 @@ def main(argv=None):
     from pelican.settings import read_settings
 
     if not os.path.isdir(args.content):
-        print(f"{args.content}: no such folder — give the content folder, e.g. `CONTENT=content`", file=sys.stderr)
+        print(f"{args.content or 'CONTENT='}: no such folder — give the content folder, e.g. `CONTENT=content`", file=sys.stderr)
         return 2
     settings = read_settings(args.settings, override={"PATH": os.path.abspath(args.content)})
     validator = ContentValidator(settings["PATH"], settings)
