@@ -263,3 +263,36 @@ def test_a_file_is_read_once_and_aliases_are_never_expanded(tmp_path):
     os.utime(path, ns=(1, 1))
     with pytest.raises(FrontMatterError, match="YAML alias"):  # expanded, 2**20 items
         sources.load(path, "x")
+
+
+def test_each_file_is_read_and_rendered_once_and_pelican_reads_only_checked_files(tmp_path, monkeypatch):
+    from newsbrief import frontmatter, reader
+
+    reads, renders, checked = [], [], []
+    read, render, pelican_read = frontmatter.Sources._read, reader.render, reader.YamlMarkdownReader.read
+    monkeypatch.setattr(frontmatter.Sources, "_read", lambda self, *a: reads.append(a[0]) or read(self, *a))
+    monkeypatch.setattr(reader, "render", lambda *a: renders.append(a[0]) or render(*a))
+
+    def spy(self, path):
+        checked.append(path in frontmatter.sources_of(self.settings).checked)
+        return pelican_read(self, path)
+
+    monkeypatch.setattr(reader.YamlMarkdownReader, "read", spy)
+    build(tmp_path, content=ROOT / "tests" / "fixtures" / "mini" / "content")
+    assert len(reads) == len(set(reads)) == 12 and len(renders) == 12
+    assert len(checked) == 12 and all(checked)
+
+
+def test_the_reader_refuses_a_file_the_checks_did_not_accept(tmp_path):
+    from pelican.settings import read_settings
+
+    from newsbrief.frontmatter import sources_of
+    from newsbrief.reader import YamlMarkdownReader
+
+    settings = read_settings(SETTINGS, override={"PATH": str(tmp_path)})
+    sources_of(settings).checked = set()
+    path = tmp_path / "articles" / "x.en.md"
+    path.parent.mkdir()
+    path.write_text("---\ntitle: x\n---\nx\n", encoding="utf-8")
+    with pytest.raises(FrontMatterError, match="the checks did not accept this file"):
+        YamlMarkdownReader(settings).read(str(path))
