@@ -269,9 +269,9 @@ def test_each_file_is_read_and_rendered_once_and_pelican_reads_only_checked_file
     from newsbrief import frontmatter, reader
 
     reads, renders, checked = [], [], []
-    read, render, pelican_read = frontmatter.Sources._read, reader.render, reader.YamlMarkdownReader.read
+    read, render, pelican_read = frontmatter.Sources._read, reader.Renderer.render, reader.YamlMarkdownReader.read
     monkeypatch.setattr(frontmatter.Sources, "_read", lambda self, *a: reads.append(a[0]) or read(self, *a))
-    monkeypatch.setattr(reader, "render", lambda *a: renders.append(a[0]) or render(*a))
+    monkeypatch.setattr(reader.Renderer, "render", lambda self, body: renders.append(body) or render(self, body))
 
     def spy(self, path):
         checked.append(path in frontmatter.sources_of(self.settings).checked)

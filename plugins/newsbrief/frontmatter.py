@@ -161,6 +161,13 @@ class Sources:
         self.max_size = settings.get("NEWSBRIEF_MAX_FILE_SIZE", MAX_FILE_SIZE)
         self.cache = {}
         self.checked = None  # the set of paths the checks accepted, once they ran
+        self._renderer = None
+
+    def renderer(self, make, markdown_settings):
+        """The body renderer of this build (newsbrief.reader.Renderer), made once."""
+        if self._renderer is None:
+            self._renderer = make(markdown_settings)
+        return self._renderer
 
     def load(self, path, shown):
         """The Source of `path`; raise FrontMatterError when it cannot be read."""

@@ -63,10 +63,12 @@ class ParagraphIds(Extension):
 
     def __init__(self, prefix="p-"):
         super().__init__()
+        self.processor = None
         self.prefix = prefix
 
     def extendMarkdown(self, md):
-        md.treeprocessors.register(_ParagraphIds(md, self.prefix), "newsbrief_paragraph_ids", 1)
+        self.processor = _ParagraphIds(md, self.prefix)
+        md.treeprocessors.register(self.processor, "newsbrief_paragraph_ids", 1)
 
 
 @dataclass
@@ -76,21 +78,35 @@ class Rendered:
     removed: list  # [(what, why)] the allow-list removed
 
 
+class Renderer:
+    """One Markdown converter, set up once (from the MARKDOWN setting, as Pelican's
+    reader completes it) and reset for each body."""
+
+    def __init__(self, markdown_settings):
+        settings = copy.deepcopy(markdown_settings)
+        extensions = [e for e in settings.get("extensions", []) if e != "markdown.extensions.meta"]
+        extensions += [e for e in settings.get("extension_configs", {}) if e not in extensions]
+        self.ids = ParagraphIds()
+        settings["extensions"] = extensions + [self.ids]
+        self.markdown = Markdown(**settings)
+
+    def render(self, body):
+        """The body as clean HTML, its text paragraphs numbered `p-1`, `p-2`, …"""
+        token = f"nb{secrets.token_hex(8)}-"  # raw HTML cannot guess it, so cannot forge our ids
+        self.ids.processor.prefix = token
+        html = self.markdown.reset().convert(body)
+        html, removed, paragraphs = sanitize_body(html, token)
+        return Rendered(html, paragraphs, removed)
+
+
 def render(body, markdown_settings):
-    """The body as clean HTML, its paragraphs numbered `p-1`, `p-2`, …"""
-    token = f"nb{secrets.token_hex(8)}-"
-    settings = copy.deepcopy(markdown_settings)
-    settings["extensions"] = [
-        e for e in settings.get("extensions", []) if e != "markdown.extensions.meta"
-    ] + [ParagraphIds(token)]
-    html = Markdown(**settings).convert(body)
-    html, removed, paragraphs = sanitize_body(html, token)
-    return Rendered(html, paragraphs, removed)
+    return Renderer(markdown_settings).render(body)
 
 
 def render_source(source, settings):
+    """The rendered body of a Source, rendered once and kept."""
     if source.rendered is None:
-        source.rendered = render(source.body, settings["MARKDOWN"])
+        source.rendered = sources_of(settings).renderer(Renderer, settings["MARKDOWN"]).render(source.body)
     return source.rendered
 
 

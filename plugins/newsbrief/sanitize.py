@@ -179,12 +179,15 @@ def removals(html, token=None):
     return scanner.removed
 
 
+_ATTRIBUTES = {tag: set(names) for tag, names in ALLOWED.items()}
+
+
 def clean(html, token=None):
     return nh3.clean(
         html,
         tags=set(ALLOWED),
         clean_content_tags=REMOVED_WITH_CONTENT,
-        attributes={tag: set(names) for tag, names in ALLOWED.items()},
+        attributes=_ATTRIBUTES,
         attribute_filter=lambda tag, attribute, value: _attribute_filter(tag, attribute, value, token),
         url_schemes=LINK_SCHEMES,
         strip_comments=True,
@@ -202,5 +205,6 @@ def sanitize_body(html, token):
     """Clean a rendered body whose own paragraph ids are `<token>N`; return (clean html
     with ids `p-N`, [(what, why)] removed, number of paragraphs)."""
     removed = removals(html, token)
-    cleaned, count = re.subn(f'id="{re.escape(token)}(\\d+)"', r'id="p-\1"', clean(html, token))
-    return cleaned, removed, count
+    cleaned = clean(html, token)
+    ours = f'id="{token}'
+    return cleaned.replace(ours, 'id="p-'), removed, cleaned.count(ours)
