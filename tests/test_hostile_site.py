@@ -139,6 +139,8 @@ def project_copy(tmp_path):
     for name in ("plugins", "theme"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "tests" / "fixtures" / "mini" / "content", project / "content")
+    (project / "docs").mkdir()
+    (project / "docs" / "editing.md").write_text("# the guide\n", encoding="utf-8")
     (project / ".git").mkdir()
     (project / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
     os.symlink(ROOT / ".venv", project / ".venv")
@@ -155,6 +157,7 @@ def project_copy(tmp_path):
     ("content/site", "content/site: the output folder lies inside the content folder"),
     ("plugins", "plugins: the output folder is the plugins folder, which a build would delete"),
     ("Makefile", "Makefile: the output folder is a file — delete it, or"),
+    ("docs", "docs: the output folder is a folder of the project that holds no site (no index.html)"),
 ])
 def test_make_html_refuses_an_output_that_would_destroy_work(output, message, tmp_path):
     project = project_copy(tmp_path)
@@ -296,3 +299,21 @@ def test_the_reader_refuses_a_file_the_checks_did_not_accept(tmp_path):
     path.write_text("---\ntitle: x\n---\nx\n", encoding="utf-8")
     with pytest.raises(FrontMatterError, match="the checks did not accept this file"):
         YamlMarkdownReader(settings).read(str(path))
+
+
+def test_make_html_and_make_clean_touch_only_the_output_folder(tmp_path):
+    project = project_copy(tmp_path)
+
+    def files():
+        return {k: v for k, v in snapshot(project, skip=(".venv", "output")).items() if "__pycache__" not in k}
+
+    before = files()
+    built_ = subprocess.run(["make", "-s", "html"], cwd=project, capture_output=True, text=True, timeout=300)
+    assert built_.returncode == 0, built_.stderr
+    assert (project / "output" / "index.html").is_file()
+    again = subprocess.run(["make", "-s", "html"], cwd=project, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr
+    cleaned = subprocess.run(["make", "-s", "clean"], cwd=project, capture_output=True, text=True, timeout=60)
+    assert cleaned.returncode == 0, cleaned.stderr
+    assert not (project / "output").exists()
+    assert files() == before

@@ -1,7 +1,8 @@
 """The output folder is the build's alone: which folders may be replaced by a build.
 
 A build replaces its output folder wholesale, so `OUTPUT=content` or `OUTPUT=.` would
-delete the content or the whole project. `refusal()` names what an output folder would
+delete the content or the whole project. Inside the project, only a new or empty folder,
+or one holding a site (an `index.html`), may be an output folder (so not `OUTPUT=docs`). `refusal()` names what an output folder would
 destroy; `stale_folders()` finds staging folders left by killed builds. Standard library
 only, so that `make clean` can run it before `.venv` exists:
 
@@ -51,6 +52,10 @@ def refusal(output, root, content=None, theme=None):
             return f"{output}: the output folder contains {what}, which a build would delete — {fix}"
         if not_inside and _inside(real, folder):
             return f"{output}: the output folder lies inside {what} — {fix}"
+    if _inside(real, os.path.realpath(root)) and os.path.isdir(real) and os.listdir(real) \
+            and not os.path.isfile(os.path.join(real, "index.html")):
+        return (f"{output}: the output folder is a folder of the project that holds no site "
+                f"(no index.html), which a build would delete — {fix}")
     return None
 
 
