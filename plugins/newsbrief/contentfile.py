@@ -10,7 +10,6 @@ from dataclasses import dataclass
 import yaml
 
 from .messages import format_loc
-from .frontmatter import TextDatesLoader as _TextDatesLoader  # noqa: F401 (kept for callers)
 
 
 @dataclass(frozen=True)
