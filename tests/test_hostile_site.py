@@ -214,9 +214,8 @@ def test_ctrl_c_leaves_output_unchanged(tmp_path):
          "--output", str(output)], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
     while not any(p.name.startswith(".build-") for p in tmp_path.iterdir()) and time.monotonic() < deadline:
-        time.sleep(0.02)
-    time.sleep(0.3)  # into the checks or Pelican's run
-    process.send_signal(signal.SIGINT)
+        time.sleep(0.01)
+    process.send_signal(signal.SIGINT)  # the staging folder exists: the build is under way
     _, stderr = process.communicate(timeout=120)
     assert process.returncode == 130, stderr
     assert stderr.strip().splitlines()[-1] == f"stopped; {output}/ is unchanged"
@@ -317,3 +316,9 @@ def test_make_html_and_make_clean_touch_only_the_output_folder(tmp_path):
     assert cleaned.returncode == 0, cleaned.stderr
     assert not (project / "output").exists()
     assert files() == before
+
+
+def test_an_attribute_list_cannot_claim_a_paragraph_id(tmp_path):
+    page = html(built("attr-list-id", tmp_path), BRIEF_EN)
+    ids = [e["id"] for e in page.select(".nb-brief__body [id]")]
+    assert ids == ["p-1", "p-2", "p-3"] and page.select_one("#p-3").get_text() == "Globex did not comment."

@@ -64,17 +64,19 @@ def build_site(settings_file, output, overrides=None, strict=False):
     os.makedirs(parent, exist_ok=True)
     for stale in stale_folders(parent):
         shutil.rmtree(stale, ignore_errors=True)
-    staging = tempfile.mkdtemp(prefix=f".build-{os.getpid()}-", dir=parent)
+    staging = None
     collector = _Collector()
     logging.getLogger().addHandler(collector)
     try:
+        staging = tempfile.mkdtemp(prefix=f".build-{os.getpid()}-", dir=parent)
         settings = read_settings(settings_file, override={**(overrides or {}), "OUTPUT_PATH": staging})
         _check(settings)
         _run_pelican(settings, collector, strict)
         # Post-build steps that work on the finished site in `staging` go here,
         # before the swap (so that their failure leaves `output` as it was).
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        if staging:
+            shutil.rmtree(staging, ignore_errors=True)
         raise
     finally:
         logging.getLogger().removeHandler(collector)
