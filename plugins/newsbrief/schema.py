@@ -41,9 +41,12 @@ CONTENT_ERROR = "content"  # the pydantic error type of our own checks
 
 def slugify(text):
     """ASCII kebab-case: `Chi-Hao Wu` → `chi-hao-wu`, `Jane_Doe` → `jane-doe`,
-    `O’Neil` → `oneil`."""
+    `O’Neil` → `oneil`; cut at a hyphen to MAX_SLUG characters."""
     text = unidecode(str(text)).lower().replace("'", "")
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    if len(slug) > MAX_SLUG:  # a valid slug: whole words, at most MAX_SLUG characters
+        slug = slug[: MAX_SLUG + 1].rsplit("-", 1)[0] if "-" in slug[:MAX_SLUG + 1] else slug[:MAX_SLUG]
+    return slug
 
 
 def invalid(message, fix, field=None):
@@ -90,12 +93,12 @@ def _languages(info: ValidationInfo):
 def _check_slug(value):
     if len(value) > MAX_SLUG and SLUG.match(value):
         raise invalid(f"the slug is {len(value)} characters long",
-                      f"keep it to {MAX_SLUG} characters, e.g. `{value[:MAX_SLUG].rstrip('-')}`")
+                      f"keep it to {MAX_SLUG} characters, e.g. `{slugify(value)}`")
     if not SLUG.match(value):
         example = slugify(value) or "jane-doe"
         raise invalid(
             f"`{value}` is not an ASCII kebab-case slug",
-            f"use lowercase letters a-z, digits and single hyphens, e.g. `{example[:MAX_SLUG].rstrip('-')}`",
+            f"use lowercase letters a-z, digits and single hyphens, e.g. `{example}`",
         )
     return value
 
