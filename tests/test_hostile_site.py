@@ -349,3 +349,32 @@ def test_an_attribute_list_cannot_claim_a_paragraph_id(built):
     page = html(built("attr-list-id"), BRIEF_EN)
     ids = [e["id"] for e in page.select(".nb-brief__body [id]")]
     assert ids == ["p-1", "p-2", "p-3"] and page.select_one("#p-3").get_text() == "Globex did not comment."
+
+
+BODY = """First paragraph, said nothing.
+
+A <b onclick="x()">bold</b> word.
+
+A <p style="color: red">styled</p> one.
+
+[click](javascript:alert(1)) and ![pixel](data:image/png;base64,AAAA)
+
+<img src="//evil.example/x.png" alt="far">
+
+<script>alert(1)</script>
+"""
+
+
+@pytest.mark.parametrize("html, line", [
+    ("<b onclick=\"x()\">", 3), ('<p style="color: red">', 5), ('<a href="javascript:alert(1)">', 7),
+    ('<img src="data:image/png;base64,AAAA">', 7), ('<img src="//evil.example/x.png" alt="far">', 9), ("<script>x</script>", 11),
+])
+def test_a_removal_is_reported_on_the_line_that_wrote_it(html, line):
+    from newsbrief.contentfile import ContentFile
+    from newsbrief.sanitize import removals
+    from newsbrief.validate import ContentValidator
+
+    file = ContentFile(None, "x.en.md", None)
+    file.body, file.body_line = BODY, 1
+    (what, _), *_ = removals(html)
+    assert file.line_of(pattern=ContentValidator.removal_pattern(what)) == line, what

@@ -5,6 +5,7 @@ A problem reads `path:line: field: what is wrong — how to fix it`; `ContentFil
 finds the line of a field from its location in the YAML (`("moves", 0, "to")`).
 """
 
+import re
 from dataclasses import dataclass
 
 import yaml
@@ -43,9 +44,14 @@ class ContentFile:
         self.tree, self.data = source.tree, source.data
         self.body, self.body_line = source.body, source.body_line
 
-    def line_of(self, needle):
-        """The line of the body where `needle` is first written (the body's first line if nowhere)."""
-        position = self.body.find(needle) if needle else -1
+    def line_of(self, needle=None, pattern=None):
+        """The line of the body where `needle` (or the regex `pattern`) is first written;
+        the body's first line if nowhere."""
+        if pattern is not None:
+            found = re.search(pattern, self.body, re.IGNORECASE)
+            position = found.start() if found else -1
+        else:
+            position = self.body.find(needle) if needle else -1
         return self.body_line + (self.body.count("\n", 0, position) if position >= 0 else 0)
 
     def text(self, key):

@@ -343,11 +343,20 @@ class ContentValidator:
         """Report what the HTML allow-list removes from the body (the build never shows
         more than this)."""
         for what, why in render_source(file.source, self.settings).removed:
-            tag = re.match(r"(?:the .*? of )?<(\w+)", what)
-            needle = ("<" + tag.group(1)) if tag else ""
-            attribute = re.search(r"`([\w:-]+)`", what)
-            line = file.line_of(attribute.group(1) if attribute and "URL" not in what else needle)
-            self.add(file.about("body", line, f"removed {what}", why, severity="warning"))
+            self.add(file.about("body", file.line_of(pattern=self.removal_pattern(what)),
+                                f"removed {what}", why, severity="warning"))
+
+    @staticmethod
+    def removal_pattern(what):
+        """Where in the Markdown a removal (as `sanitize.removals()` words it) was written."""
+        attribute = re.match(r"the (?:event-handler attribute `([\w:-]+)`|`([\w:-]+)` attribute) of <(\w+)>", what)
+        if attribute:
+            return rf"<{attribute.group(3)}\b[^>]*\b{attribute.group(1) or attribute.group(2)}\s*="
+        url = re.match(r"the (?:`([\w+.-]+):`|scheme-relative \(//\)) URL of <(\w+) (\w+)>", what)
+        if url:
+            return re.escape(url.group(1) + ":") if url.group(1) else r"\(\s*//|=\s*[\"']?\s*//"
+        tag = re.match(r"<(\w+)>", what)
+        return rf"<{tag.group(1)}\b" if tag else None
 
     def check_links(self, file):
         """`{static}`, `{attach}` and `{filename}` links must reach a file of the content
