@@ -94,6 +94,9 @@ def test_a_standfirst_is_shown_as_typed(built):
     assert page.find("meta", attrs={"name": "description"})["content"] == typed
     home = html(site, "en/index.html")
     assert typed in home.get_text()
+    title = "Acme hires <one> researcher from Globex &amp; more"
+    assert page.h1.get_text() == title and page.title.get_text().startswith(title)
+    assert title in home.get_text()
 
 
 # --- names and text that can't deceive -----------------------------------------------------
