@@ -9,6 +9,7 @@ delete, `setup.txt` makes what git cannot hold (one per line):
     fifo <path>                a named pipe
     big <path> <bytes>         a valid brief padded to that size
     chmod <path> <mode>        (octal)
+    copy|rename <path> <name>  to a name with Python escapes (`\\n`, `\\u202e`)
     empty                      remove every content file
 
 and `expected.txt` holds every line the checks give, exactly (warnings prefixed with
@@ -17,6 +18,7 @@ and leave `output/` byte for byte as it was, with no file outside it touched (a 
 file and the content itself are compared before and after).
 """
 
+import codecs
 import hashlib
 import os
 import shutil
@@ -59,6 +61,9 @@ def make_case(case, tmp_path):
             path.write_text(head + ("Filler text. " * 80 + "\n\n") * (int(args[1]) // 1000), encoding="utf-8")
         elif verb == "chmod":
             path.chmod(int(args[1], 8))
+        elif verb in ("copy", "rename"):  # to a name git should not hold (`\\n`, `\\u202e`)
+            target = content / codecs.decode(args[1], "unicode_escape")
+            (shutil.copy if verb == "copy" else os.rename)(path, target)
     (tmp_path / "canary.txt").write_text("do not touch\n", encoding="utf-8")
     (tmp_path / "elsewhere").mkdir(exist_ok=True)
     (tmp_path / "elsewhere" / "secret.en.md").write_text("---\ntitle: secret\n---\nsecret\n", encoding="utf-8")

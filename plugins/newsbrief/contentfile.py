@@ -23,7 +23,10 @@ class Problem:
     severity: str = "error"  # or "warning", which does not fail the build
 
     def __str__(self):
-        return f"{self.path}:{self.line}: {self.field}: {self.message} — {self.fix}"
+        line = f"{self.path}:{self.line}: {self.field}: {self.message} — {self.fix}"
+        # one line, read as written: control, format and bidi characters (in a file name
+        # or a quoted value) are shown as `\u202e`, never obeyed by the terminal
+        return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in line)
 
 
 class ContentFile:

@@ -307,7 +307,8 @@ class ContentValidator:
             renamed = file.path.with_name(f"{file.slug}.{lang}.md")
             fixes = ([f"write `slug: {stem}`"] if SLUG.match(stem) else []) + (
                 [] if os.path.lexists(renamed) else [f"rename the file to `{renamed.name}`"])
-            fix = ", or ".join(fixes) or f"rename the file to `{slugify(stem) or file.slug}.{lang}.md`"
+            other = slugify(stem) or "new-slug"
+            fix = ", or ".join(fixes) or f"rename the file to `{other}.{lang}.md` and write `slug: {other}`"
             self.add(file.at(("slug",), f"`slug: {file.slug}` does not match the file name `{file.path.name}`", fix))
 
     def check_body(self, file):
