@@ -90,6 +90,8 @@ MOVES_PAGE_URL = "{prefix}moves/page/{number}/"
 MOVES_PAGE_SAVE_AS = "{prefix}moves/page/{number}/index.html"
 # A company page lists its latest moves; past that, all of them are on pages of their own.
 COMPANY_MOVES_SHOWN = 50
+COMPANY_EXCHANGES_SHOWN = 20  # "Moves with other companies": the busiest pairs
+PROFILE_BRIEFS_SHOWN = 10  # "Mentioned in": the newest briefs naming a person or company
 COMPANY_MOVES_URL = "{prefix}companies/{slug}/moves/"
 COMPANY_MOVES_SAVE_AS = "{prefix}companies/{slug}/moves/index.html"
 COMPANY_MOVES_PAGE_URL = "{prefix}companies/{slug}/moves/page/{number}/"

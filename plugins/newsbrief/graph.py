@@ -151,3 +151,28 @@ class TalentGraph:
                 groups.append((slug, []))
             groups[-1][1].append(move)
         return [(self.brief(slug, lang) if slug else None, items) for slug, items in groups]
+
+    @property
+    def _mentions(self):
+        """{profile slug: [brief slugs]} newest first, built once."""
+        if not hasattr(self, "_mentions_cache"):
+            index = defaultdict(list)
+            for brief in sorted(self.briefs.values(), key=lambda b: (b.date, b.slug), reverse=True):
+                for slug in dict.fromkeys((getattr(brief, "people", None) or [])
+                                          + (getattr(brief, "companies", None) or [])):
+                    index[slug].append(brief.slug)
+            self._mentions_cache = index
+        return self._mentions_cache
+
+    def latest_briefs_mentioning(self, slug, lang, limit):
+        """The `limit` newest briefs, in `lang`, that name `slug` (from an index, not a scan)."""
+        return [self.brief(b, lang) for b in self._mentions.get(slug, [])[:limit]]
+
+    def count_briefs_mentioning(self, slug):
+        return len(self._mentions.get(slug, []))
+
+    def busiest_exchanges(self, company_slug, limit):
+        """`exchanges()` of the `limit` companies with the most moves to or from this one."""
+        pairs = self.exchanges(company_slug)
+        pairs.sort(key=lambda item: -(len(item[1][0]) + len(item[1][1])))  # stable: slug order kept
+        return pairs[:limit]
