@@ -16,6 +16,7 @@ ARABIC_NAMES = (
 ).split()
 # Letter variants filed under their base letter (أحمد under ا, ى under ي, ة under ه).
 ARABIC_VARIANTS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ئ": "ي", "ؤ": "و", "ة": "ه"}
+VARIANT_TABLE = str.maketrans(ARABIC_VARIANTS)
 OTHER = "#"
 
 
@@ -66,8 +67,11 @@ class IndexOrder:
         for profile in profiles:
             name = self.sort_name(str(profile.title), lang, kind)
             letter = self.letter(name)
-            keyed.append(((self.letter_rank(letter, lang), self.collator.sort_key(name), profile.slug),
-                          letter, profile))
+            # Hamza and other letter variants do not change the order (أحمد beside احمد);
+            # they only break ties.
+            plain = name.translate(VARIANT_TABLE)
+            keyed.append(((self.letter_rank(letter, lang), self.collator.sort_key(plain),
+                           self.collator.sort_key(name), profile.slug), letter, profile))
         keyed.sort(key=lambda item: item[0])
         groups = []
         for _, letter, profile in keyed:
