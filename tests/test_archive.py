@@ -175,6 +175,10 @@ def test_home_has_the_lead_the_next_nine_and_their_moves(big, facts, lang):
     people = {person for person, _ in home_moves}
     assert {r.th.a["href"].split("/")[-2] for r in rows} <= people
     assert home.select_one(f'a[href="{PREFIX[lang]}moves/"]')
+    # the menu's "Briefs" leads to the archive, marked current there
+    assert home.select_one(f'.nb-nav a[href="{PREFIX[lang]}articles/"]')
+    current = big.page(f"{PREFIX[lang]}articles/page/2/").select_one('.nb-nav a[aria-current="page"]')
+    assert current["href"] == f"{PREFIX[lang]}articles/"
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -322,3 +326,31 @@ def test_pages_of_the_big_archive_keep_their_budgets(big, facts, tmp_path, kind,
     assert budgets.check_budgets(big.path, [url + "index.html"], budget_file) == []
     if kind == "home":
         assert len(gzip.compress((big.path / url / "index.html").read_bytes(), 9)) < 14_000
+
+
+@pytest.mark.browser
+def test_new_page_types_of_the_big_archive_pass_axe(big, facts):
+    """Pagination, letter pages and a company's moves pages exist only in a big archive."""
+    from gates import axe
+    from gates.browser import launch, opened
+    from gates.server import serve
+
+    slug = busiest_company(facts)[0]
+    pages = ["articles/page/2/", "en/moves/page/2/", f"companies/{slug}/moves/page/2/",
+             f"en/companies/{slug}/", "people/letter/alif/", "en/people/letter/k/"]
+    problems = []
+    with serve(big.path) as base, launch() as browser:
+        for path in pages:
+            with opened(browser, f"{base}/{path}", width=390) as (page, record):
+                problems += [f"{path}: {v}" for v in axe.run(page) + record.problems()]
+                if page.evaluate("document.documentElement.scrollWidth - window.innerWidth") > 0:
+                    problems.append(f"{path}: wider than the screen")
+    assert problems == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_feeds_hold_the_latest_20_briefs(big, facts, lang):
+    atom = "{http://www.w3.org/2005/Atom}"
+    root = ET.parse(big.file(f"{PREFIX[lang]}feeds/atom.xml")).getroot()
+    links = [e.find(f"{atom}link").get("href") for e in root.findall(f"{atom}entry")]
+    assert links == newest_first(facts, lang)[:20]
