@@ -5,9 +5,12 @@
 
 from pelican import signals
 
+from . import story
+from .cards import ShareCardGenerator
 from .drafts import drop_drafts, mark_draft
 from .generators import CompaniesGenerator, PeopleGenerator, SiteGenerator
 from .i18n import Interface
+from .opendata import OpenDataGenerator
 from .reader import YamlMarkdownReader
 
 
@@ -16,7 +19,7 @@ def add_readers(readers):
 
 
 def add_generators(pelican):
-    return [PeopleGenerator, CompaniesGenerator, SiteGenerator]
+    return [PeopleGenerator, CompaniesGenerator, SiteGenerator, OpenDataGenerator, ShareCardGenerator]
 
 
 def install_interface(generator):
@@ -24,6 +27,7 @@ def install_interface(generator):
     if "NEWSBRIEF_INTERFACE" not in settings:
         settings["NEWSBRIEF_INTERFACE"] = Interface(settings)
     settings["NEWSBRIEF_INTERFACE"].install(generator.env)
+    story.install(generator.env, settings["NEWSBRIEF_INTERFACE"], settings)
 
 
 def register():

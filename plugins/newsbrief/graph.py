@@ -53,7 +53,10 @@ class TalentGraph:
                 )
                 self.moves.append(Move(person.slug, number, origin, destination, move))
         self._joined, self._left = defaultdict(list), defaultdict(list)
+        self._in_brief = defaultdict(list)
         for move in self.moves:
+            source = move.facts.get("source") or {}
+            self._in_brief[source.get("article")].append(move)
             if move.destination:
                 self._joined[move.destination].append(move)
             if move.origin:
@@ -104,3 +107,14 @@ class TalentGraph:
 
     def children(self, company_slug):
         return [c for c in self.companies.values() if getattr(c, "parent", None) == company_slug]
+
+    def moves_in_brief(self, brief_slug):
+        """The moves a brief reports (their source is one of its paragraphs)."""
+        return self._in_brief[brief_slug]
+
+    def moves_of_company(self, company_slug):
+        """Moves into and out of the company, each once, in the order the briefs state them."""
+        position = {id(m): n for n, m in enumerate(self.moves)} if not hasattr(self, "_position") else self._position
+        self._position = position
+        both = {id(m): m for m in self.joined(company_slug) + self.left(company_slug)}
+        return sorted(both.values(), key=lambda m: position[id(m)])
