@@ -110,10 +110,7 @@ DEFAULT_DATE = None
 # Open data (plugins/newsbrief/opendata.py): /data/moves.json, moves.csv, people.json,
 # companies.json and a JSON Schema for each; the licence line goes into every file.
 DATA_SAVE_AS = "data/{name}"
-DATA_LICENCE = (
-    "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/): credit AI Talent Brief; "
-    "every move names the brief paragraph that reports it."
-)
+DATA_LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
 # Share cards (plugins/newsbrief/cards.py): a 1200×630 PNG per brief, person and company,
 # cached under CACHE_PATH/cards so an unchanged card is never redrawn.
 SHARE_CARDS = True

@@ -21,12 +21,17 @@ BRIEF = "articles/meta-superintelligence-departures/"
 FLOW_PAGES = ["", BRIEF, "companies/meta/", "companies/openai/"]
 LANGS = {"ar": "", "en": "en/"}
 VOCABULARY = json.loads((ROOT / "tests/fixtures/schemaorg/vocabulary.json").read_text())
-LABELS = {"title": "T", "desc": "D", "not_stated": "Not stated", "noted": "noted",
+LABELS = {"title": "T", "desc": "D", "not_stated": "Not stated", "noted": "noted", "links": "L",
           "person_move": "{person}: from {origin} to {destination}"}
 
 
 def flows(site, url):
-    return site.page(url).select("figure.nb-flow svg")
+    """The drawing (role=img) of the page's flow graphic."""
+    return site.page(url).select('figure.nb-flow svg[role="img"]')
+
+
+def flow_links(site, url):
+    return site.page(url).select("figure.nb-flow svg.nb-flow__links a")
 
 
 # --- the graphic ---------------------------------------------------------------------------
@@ -40,13 +45,15 @@ def test_flow_is_an_image_with_title_description_and_working_links(site, lang, p
     title_id, desc_id = svg["aria-labelledby"].split()
     assert svg.find("title", id=title_id).get_text().strip()
     assert svg.find("desc", id=desc_id).get_text().strip()
-    links = svg.find_all("a")
-    assert links
+    assert svg.find("a") is None  # an image has no interactive parts: the links are a layer above
+    links = flow_links(site, url)
+    bands = svg.select("g.nb-flow__band")
+    nodes = svg.select("g.nb-flow__node--company")
+    assert len(links) == len(bands) + len(nodes)  # one link per node and per flow
     for link in links:
         assert site.file(link["href"]).exists(), (url, link["href"])
-        # a link to a person's page for every band, to a company's for every node
-        assert ("/people/" in link["href"]) == ("nb-flow__band" in link["class"])
-        assert link.get("aria-label") or link.find("title").get_text().strip()
+        assert ("/people/" in link["href"]) == link.has_attr("data-person")
+        assert link["aria-label"].strip()
         assert link["href"].startswith("/" + LANGS[lang])
     # the scroll box is a named, focusable region (keyboard users can scroll it)
     box = svg.find_parent(class_="nb-flow__scroll")
@@ -57,25 +64,27 @@ def test_brief_flow_has_one_band_per_move_it_reports(site):
     moves = [m for p in (ROOT / "content/people").glob("*.ar.md")
              for m in _front(p).get("moves") or []]
     [svg] = flows(site, "/" + BRIEF)
-    assert len(svg.select("a.nb-flow__band")) == len(moves)
-    people = {a["data-person"] for a in svg.select("a.nb-flow__band")}
+    assert len(svg.select("g.nb-flow__band")) == len(moves)
+    people = {a["data-person"] for a in flow_links(site, "/" + BRIEF) if a.has_attr("data-person")}
     assert people == {p.name.removesuffix(".ar.md") for p in (ROOT / "content/people").glob("*.ar.md")
                       if _front(p).get("moves")}
 
 
 def test_flow_marks_noted_moves_and_shows_what_is_not_stated(site):
     [svg] = flows(site, "/en/" + BRIEF)
-    noted = svg.select("a.nb-flow__band--noted")
+    noted = svg.select("g.nb-flow__band--noted")
     expected = {p.name.removesuffix(".ar.md") for p in (ROOT / "content/people").glob("*.ar.md")
                 if any(m.get("note") for m in _front(p).get("moves") or [])}
     assert {"afroz-mohiuddin", "rishabh-agarwal"} <= expected  # the two inferred moves
     assert {a["data-person"] for a in noted} == expected
-    assert all(a["aria-label"].endswith("(with an editor’s note on the person’s page)") for a in noted)
+    said = [a for a in flow_links(site, "/en/" + BRIEF) if "(with an editor’s note" in a["aria-label"]]
+    assert {a["data-person"] for a in said} == expected
     unknown = svg.select("g.nb-flow__node--unknown")
     labels = {g.find("title").get_text() for g in unknown}
     assert "Not stated" in labels  # Avi Verma's and Ethan Knight's origin
     assert any("newsletter" in label for label in labels)  # Tony Liu's destination
-    assert all(g.find("a") is None for g in unknown)  # nothing to link to
+    linked = {a.find("title").get_text() for a in flow_links(site, "/en/" + BRIEF) if a.has_attr("data-side")}
+    assert not linked & labels  # nothing to link to
 
 
 def test_a_flow_to_not_stated_is_drawn_and_not_linked():
@@ -86,8 +95,9 @@ def test_a_flow_to_not_stated_is_drawn_and_not_linked():
                 "acme": ("Acme", "/companies/acme/"), "beta": ("Beta", "/companies/beta/")}[slug]
 
     svg = str(flow_chart(moves, "en", names, LABELS, "t"))
-    assert svg.count('class="nb-flow__band') == 2
+    assert svg.count('<g class="nb-flow__band') == 2
     assert '<g class="nb-flow__node nb-flow__node--unknown" data-side="destination"><title>Not stated</title>' in svg
+    assert svg.count('<a class="nb-flow__link"') == 2 + 2  # two people, Acme and Beta: not "Not stated"
     assert 'aria-label="Person One: from Acme to Not stated"' in svg
     assert svg == str(flow_chart(list(reversed(moves)), "en", names, LABELS, "t"))  # order-independent
 
@@ -101,7 +111,7 @@ def test_long_labels_are_shortened_with_the_full_name_in_title():
 
     svg = str(flow_chart(moves, "en", names, LABELS, "t"))
     assert f"<title>{long}</title>" in svg
-    assert f">{long}<" not in svg.replace(f"<title>{long}</title>", "")
+    assert f">{long}<" not in svg.replace(f"<title>{long}</title>", "")  # the drawn label is short
     assert "…" in svg
 
 
@@ -115,9 +125,12 @@ def test_arabic_flow_is_mirrored_in_chromium(site):
             boxes = {side: page.locator(f"figure.nb-flow [data-side={side}] .nb-flow__bar").first.bounding_box()
                      for side in ("origin", "destination")}
             sides[lang] = boxes["origin"]["x"] > boxes["destination"]["x"]
-            # every node and band is reachable with the keyboard
-            focusable = page.locator("figure.nb-flow a").count()
-            assert focusable == page.locator("figure.nb-flow a[href]").count() > 0
+            # every node and band is reachable with the keyboard, and shows where focus is
+            links = page.locator("figure.nb-flow a.nb-flow__link")
+            assert links.count() > 0
+            links.first.focus()
+            stroke = links.first.locator(".nb-flow__target").evaluate("e => getComputedStyle(e).stroke")
+            assert stroke not in ("none", "")
         page.close()
     assert sides == {"ar": True, "en": False}  # Arabic: origins at the right
 
@@ -272,7 +285,7 @@ def test_open_data_validates_against_its_schema(site, name):
     Draft202012Validator.check_schema(schema)
     errors = list(Draft202012Validator(schema).iter_errors(data(site, f"{name}.json")))
     assert errors == []
-    assert data(site, f"{name}.json")["licence"].startswith("CC BY 4.0")
+    assert data(site, f"{name}.json")["licence"] == "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
 
 
 def test_open_data_holds_exactly_the_moves_the_pages_show(site):

@@ -59,13 +59,14 @@ def _short(text, room=LABEL_ROOM):
 
 def _text(x, y, text, align, css):
     """A label whose physical alignment (`left`/`right` of x) holds in either direction;
-    `unicode-bidi: isolate` keeps a Latin name inside an Arabic page in its own order."""
+    its own `direction` (and `unicode-bidi: isolate` in the stylesheet) keeps a Latin name
+    inside an Arabic page in its own order."""
     direction = _direction(text)
     anchor = {("right", "ltr"): "end", ("right", "rtl"): "start",
               ("left", "ltr"): "start", ("left", "rtl"): "end"}[(align, direction)]
     shown = _short(text)
     return (f'<text class="{css}" x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" direction="{direction}"'
-            f' unicode-bidi="isolate" dominant-baseline="central">{escape(shown)}</text>')
+            f' dominant-baseline="central">{escape(shown)}</text>')
 
 
 class FlowChart:
@@ -73,7 +74,7 @@ class FlowChart:
 
     def __init__(self, moves, lang, names, labels, id_prefix):
         """`names(kind, slug)` → (title, url) or None; `labels`: translated strings
-        `title`, `desc`, `not_stated`, `noted`, `person_move` (with {person}, {origin}, {destination})."""
+        `title`, `desc`, `not_stated`, `noted`, `links`, `person_move` (with {person}, {origin}, {destination})."""
         self.lang, self.names, self.labels, self.id = lang, names, labels, id_prefix
         self.rtl = lang in RTL_LANGUAGES
         self.sources, self.targets = {}, {}
@@ -134,23 +135,28 @@ class FlowChart:
         return WIDTH - value if self.rtl else value
 
     def render(self):
+        """Two layers in one box: the drawing, `role="img"` with a title and a description
+        (an image has no interactive parts), and over it the same shapes as links, each
+        named in words, so that keyboard and screen-reader users reach every person and
+        company the drawing shows."""
         if not self.bands:
             return Markup("")
-        out = [
-            f'<svg class="nb-flow__svg" viewBox="0 0 {WIDTH} {self.height:.0f}" role="img"'
-            f' aria-labelledby="{self.id}-title {self.id}-desc" xmlns="http://www.w3.org/2000/svg">',
-            f'<title id="{self.id}-title">{escape(self.labels["title"])}</title>',
-            f'<desc id="{self.id}-desc">{escape(self.labels["desc"])}</desc>',
-        ]
         colours = {id(n): i % PALETTE for i, n in enumerate(self.columns[0])}
         start, end = LABEL + BAR, WIDTH - LABEL - BAR
-        for band, origin, y0, target, y1 in self.bands:
-            out.append(self._band(band, colours[id(origin)], start, y0, end, y1))
-        for side, column in enumerate(self.columns):
-            for node in column:
-                out.append(self._bar(node, side, colours.get(id(node))))
-        out.append("</svg>")
-        return Markup("\n".join(out))
+        parts = [self._band(band, colours[id(origin)], start, y0, end, y1)
+                 for band, origin, y0, target, y1 in self.bands]
+        parts += [self._bar(node, side, colours.get(id(node)))
+                  for side, column in enumerate(self.columns) for node in column]
+        box = f'viewBox="0 0 {WIDTH} {self.height:.0f}" xmlns="http://www.w3.org/2000/svg"'
+        drawing = [
+            f'<svg class="nb-flow__svg" {box} role="img" aria-labelledby="{self.id}-title {self.id}-desc">',
+            f'<title id="{self.id}-title">{escape(self.labels["title"])}</title>',
+            f'<desc id="{self.id}-desc">{escape(self.labels["desc"])}</desc>',
+            *(drawn for drawn, _ in parts), "</svg>",
+        ]
+        links = [f'<svg class="nb-flow__svg nb-flow__links" {box} aria-label="{escape(self.labels["links"])}">',
+                 *(link for _, link in parts if link), "</svg>"]
+        return Markup("\n".join(drawing + links))
 
     def _band(self, band, colour, x0, y0, x1, y1):
         title, url = band["person"]
@@ -159,8 +165,7 @@ class FlowChart:
         path = (f"M{a:.1f},{y0:.1f} C{m:.1f},{y0:.1f} {m:.1f},{y1:.1f} {b:.1f},{y1:.1f}"
                 f" L{b:.1f},{y1 + BAND:.1f} C{m:.1f},{y1 + BAND:.1f} {m:.1f},{y0 + BAND:.1f} {a:.1f},{y0 + BAND:.1f} Z")
         # The person's name sits at the destination end of the band, inside the flow area.
-        label_x = self.x(x1 - 6)
-        label = _text(label_x, y1 + BAND / 2, title, "left" if self.rtl else "right", "nb-flow__person")
+        label = _text(self.x(x1 - 6), y1 + BAND / 2, title, "left" if self.rtl else "right", "nb-flow__person")
         move = band["move"]
         description = self.labels["person_move"].format(
             person=title, origin=self._name(move.origin, None),
@@ -170,8 +175,11 @@ class FlowChart:
         if move.facts.get("note"):  # a move with an editor's note (inferred or ambiguous): dashed, and said
             css += " nb-flow__band--noted"
             description = f"{description} ({self.labels['noted']})"
-        return (f'<a class="{css}" href="{escape(url)}" aria-label="{escape(description)}" data-person="{escape(move.person)}">'
-                f"<title>{escape(description)}</title><path d=\"{path}\"/>{label}</a>")
+        person = escape(move.person)
+        drawn = f'<g class="{css}" data-person="{person}"><path d="{path}"/>{label}</g>'
+        link = (f'<a class="nb-flow__link" href="{escape(url)}" aria-label="{escape(description)}" data-person="{person}">'
+                f'<title>{escape(description)}</title><path class="nb-flow__target" d="{path}"/></a>')
+        return drawn, link
 
     def _name(self, slug, other):
         if slug:
@@ -194,12 +202,14 @@ class FlowChart:
         css = f"nb-flow__node nb-flow__node--{kind}" + (f" nb-flow--c{colour}" if colour is not None else "")
         rect = f'<rect class="nb-flow__bar" x="{bar_x}" y="{node.y:.1f}" width="{BAR}" height="{node.height:.1f}"/>'
         full = f"<title>{escape(node.label)}</title>"
+        drawn = f'<g class="{css}" data-side="{side_name}">{full}{rect}{label}</g>'
         if not node.url:
-            return f'<g class="{css}" data-side="{side_name}">{full}{rect}{label}</g>'
-        # A transparent target over the label and bar: easy to hit, and it draws the focus ring.
-        hit = (f'<rect class="nb-flow__hit" x="{area}" y="{node.y - 2:.1f}"'
-               f' width="{LABEL + BAR}" height="{node.height + 4:.1f}" rx="3"/>')
-        return f'<a class="{css}" href="{escape(node.url)}" data-side="{side_name}">{full}{hit}{rect}{label}</a>'
+            return drawn, None
+        # The link's target covers the label and the bar: easy to hit, and it draws the focus ring.
+        link = (f'<a class="nb-flow__link" href="{escape(node.url)}" aria-label="{escape(caption)}" data-side="{side_name}">'
+                f'{full}<rect class="nb-flow__target" x="{area}" y="{node.y - 2:.1f}"'
+                f' width="{LABEL + BAR}" height="{node.height + 4:.1f}" rx="3"/></a>')
+        return drawn, link
 
 
 def flow_chart(moves, lang, names, labels, id_prefix="flow"):

@@ -61,7 +61,7 @@ class OpenDataGenerator(Generator):
         talent = self.context["talent"]
         self.languages = self.settings["LANGUAGES"]
         self.siteurl = self.settings["SITEURL"]
-        licence = self.settings["DATA_LICENCE"]
+        licence = "{name} ({url})".format(**self.settings["DATA_LICENCE"])
         moves = [self.move(talent, m) for m in talent.moves]
         people = [self.person(p) for p in sorted(talent.people.values(), key=lambda p: p.slug)]
         companies = [self.company(talent, c) for c in sorted(talent.companies.values(), key=lambda c: c.slug)]
