@@ -18,7 +18,7 @@ from newsbrief.flowchart import flow_chart
 from newsbrief.graph import Move
 
 BRIEF = "articles/meta-superintelligence-departures/"
-FLOW_PAGES = ["", BRIEF, "companies/meta/", "companies/openai/"]
+FLOW_PAGES = ["", BRIEF, "companies/meta/", "companies/openai/", "moves/"]
 LANGS = {"ar": "", "en": "en/"}
 VOCABULARY = json.loads((ROOT / "tests/fixtures/schemaorg/vocabulary.json").read_text())
 LABELS = {"title": "T", "desc": "D", "not_stated": "Not stated", "noted": "noted", "links": "L",
@@ -289,14 +289,21 @@ def test_open_data_validates_against_its_schema(site, name):
 
 
 def test_open_data_holds_exactly_the_moves_the_pages_show(site):
+    """The same rows as the pages of all moves: person, from, to and the paragraph cited."""
     moves = data(site, "moves.json")["items"]
-    shown = []
-    for person in site.page("/en/people/").select("main a[href^='/en/people/']"):
-        page = site.page(person["href"])
-        for link in page.select(".nb-timeline a[href*='#p-']"):
-            shown.append((person["href"], link["href"]))
-    exported = [(m["person"]["url"]["en"], m["source_url"]["en"]) for m in moves]
-    assert sorted(exported) == sorted(shown)
+    shown, url = [], "/en/moves/"
+    while url:
+        page = site.page(url)
+        for row in page.select(".nb-table tbody tr"):
+            person = row.select_one("th a")["href"]
+            origin, destination = (cell.select_one("a") for cell in row.select("td")[:2])
+            source = row.select_one("a[href*='#p-']")["href"]
+            shown.append((person, origin and origin["href"], destination and destination["href"], source))
+        following = page.select_one('a[rel="next"]')
+        url = following["href"] if following else None
+    exported = [(m["person"]["url"]["en"], (m["from"] or {}).get("url", {}).get("en"),
+                 (m["to"] or {}).get("url", {}).get("en"), m["source_url"]["en"]) for m in moves]
+    assert sorted(exported, key=str) == sorted(shown, key=str)
     for move in moves:
         assert site.file(move["source_url"]["ar"]).exists()
         assert move["person"]["name"]["ar"] and move["person"]["name"]["en"]

@@ -10,6 +10,10 @@ from .cards import ShareCardGenerator
 from .drafts import drop_drafts, mark_draft
 from .generators import CompaniesGenerator, PeopleGenerator, SiteGenerator
 from .i18n import Interface
+from .listings import (
+    ArchiveGenerator, CompaniesIndexGenerator, CompanyMovesGenerator, MovesGenerator,
+    PeopleIndexGenerator,
+)
 from .opendata import OpenDataGenerator
 from .reader import YamlMarkdownReader
 
@@ -19,7 +23,12 @@ def add_readers(readers):
 
 
 def add_generators(pelican):
-    return [PeopleGenerator, CompaniesGenerator, SiteGenerator, OpenDataGenerator, ShareCardGenerator]
+    # SiteGenerator first: it builds the talent graph the listings, data and cards read.
+    return [
+        PeopleGenerator, CompaniesGenerator, SiteGenerator, ArchiveGenerator, MovesGenerator,
+        CompanyMovesGenerator, PeopleIndexGenerator, CompaniesIndexGenerator,
+        OpenDataGenerator, ShareCardGenerator,
+    ]
 
 
 def install_interface(generator):
