@@ -65,7 +65,7 @@ def _text(x, y, text, align, css):
     anchor = {("right", "ltr"): "end", ("right", "rtl"): "start",
               ("left", "ltr"): "start", ("left", "rtl"): "end"}[(align, direction)]
     shown = _short(text)
-    return (f'<text class="{css}" x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" direction="{direction}"'
+    return (f'<text class="{css}" x="{round(x)}" y="{round(y)}" text-anchor="{anchor}" direction="{direction}"'
             f' dominant-baseline="central">{escape(shown)}</text>')
 
 
@@ -162,8 +162,10 @@ class FlowChart:
         title, url = band["person"]
         mid = (x0 + x1) / 2
         a, b, m = self.x(x0), self.x(x1), self.x(mid)
-        path = (f"M{a:.1f},{y0:.1f} C{m:.1f},{y0:.1f} {m:.1f},{y1:.1f} {b:.1f},{y1:.1f}"
-                f" L{b:.1f},{y1 + BAND:.1f} C{m:.1f},{y1 + BAND:.1f} {m:.1f},{y0 + BAND:.1f} {a:.1f},{y0 + BAND:.1f} Z")
+        a, b, m = round(a), round(b), round(m)  # whole units: a page may hold 50 bands
+        y0, y1 = round(y0), round(y1)
+        path = (f"M{a} {y0}C{m} {y0} {m} {y1} {b} {y1}V{y1 + BAND}"
+                f"C{m} {y1 + BAND} {m} {y0 + BAND} {a} {y0 + BAND}Z")
         # The person's name sits at the destination end of the band, inside the flow area.
         label = _text(self.x(x1 - 6), y1 + BAND / 2, title, "left" if self.rtl else "right", "nb-flow__person")
         move = band["move"]
@@ -175,9 +177,9 @@ class FlowChart:
         if move.facts.get("note"):  # a move with an editor's note (inferred or ambiguous): dashed, and said
             css += " nb-flow__band--noted"
             description = f"{description} ({self.labels['noted']})"
-        person = escape(move.person)
-        drawn = f'<g class="{css}" data-person="{person}"><path d="{path}"/>{label}</g>'
-        link = (f'<a class="nb-flow__link" href="{escape(url)}" aria-label="{escape(description)}" data-person="{person}">'
+        # The link is named by its <title> (which is also the mouse's tooltip).
+        drawn = f'<g class="{css}"><path d="{path}"/>{label}</g>'
+        link = (f'<a class="nb-flow__link" href="{escape(url)}" data-person="{escape(move.person)}">'
                 f'<title>{escape(description)}</title><path class="nb-flow__target" d="{path}"/></a>')
         return drawn, link
 
@@ -200,15 +202,15 @@ class FlowChart:
         kind = "company" if node.url else "unknown"
         side_name = "origin" if side == 0 else "destination"
         css = f"nb-flow__node nb-flow__node--{kind}" + (f" nb-flow--c{colour}" if colour is not None else "")
-        rect = f'<rect class="nb-flow__bar" x="{bar_x}" y="{node.y:.1f}" width="{BAR}" height="{node.height:.1f}"/>'
+        rect = f'<rect class="nb-flow__bar" x="{bar_x}" y="{round(node.y)}" width="{BAR}" height="{round(node.height)}"/>'
         full = f"<title>{escape(node.label)}</title>"
         drawn = f'<g class="{css}" data-side="{side_name}">{full}{rect}{label}</g>'
         if not node.url:
             return drawn, None
         # The link's target covers the label and the bar: easy to hit, and it draws the focus ring.
-        link = (f'<a class="nb-flow__link" href="{escape(node.url)}" aria-label="{escape(caption)}" data-side="{side_name}">'
-                f'{full}<rect class="nb-flow__target" x="{area}" y="{node.y - 2:.1f}"'
-                f' width="{LABEL + BAR}" height="{node.height + 4:.1f}" rx="3"/></a>')
+        link = (f'<a class="nb-flow__link" href="{escape(node.url)}" data-side="{side_name}">'
+                f'<title>{escape(caption)}</title><rect class="nb-flow__target" x="{area}" y="{round(node.y) - 2}"'
+                f' width="{LABEL + BAR}" height="{round(node.height) + 4}" rx="3"/></a>')
         return drawn, link
 
 
