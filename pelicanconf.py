@@ -161,3 +161,6 @@ SHARE_CARDS = True
 CACHE_PATH = "cache"
 # The page whose end describes the open data (its "Data" section).
 DATA_PAGE = "about"
+# The talent-flow graphic draws at most this many people (the newest moves of the page);
+# the table or lists beside it hold every move of the page.
+FLOW_MAX_PEOPLE = 20
