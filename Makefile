@@ -50,7 +50,7 @@ devserver: $(VENV)/.installed
 # Removes OUTPUT only if it is a folder of its own (never the project, content or theme).
 clean:
 	$(PYTHON) plugins/newsbrief/outputdir.py clean "$(OUTPUT)" --content "$(CONTENT)"
-	rm -rf test-artifacts .pytest_cache __pycache__
+	rm -rf test-artifacts .pytest_cache __pycache__ cache
 
 test: $(VENV)/.installed system-deps node_modules/.installed
 	$(PY) -m pytest
@@ -75,6 +75,7 @@ screenshots: html system-deps
 fonts: $(VENV)/.installed
 	bash scripts/system-deps.sh --fonts
 	$(BIN)/python scripts/subset_fonts.py
+	$(BIN)/python scripts/make_card_font.py
 
 # Interface strings: templates -> messages.pot -> <lang>/messages.po -> .mo (checked).
 i18n-extract: $(VENV)/.installed
