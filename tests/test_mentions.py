@@ -168,3 +168,66 @@ def test_differences_with_the_front_matter_are_warnings(changed_site):
         f"{path.format('ar')}: mentions: the text names tony-liu (“توني ليو”) but `people` does not"
         " list it — add tony-liu to `people`",
     ])
+
+
+# --- a name hidden inside another: «كريم» = «ك» + «ريم» ---------------------------------
+
+HADDAD = {"karim": "/people/karim-haddad/", "reem": "/people/reem-haddad/",
+          "walid": "/people/walid-saeed/", "lid": "/people/lid-saeed/",
+          "hasan": "/people/al-hasan/", "lhasan": "/people/lhasan/"}
+BOTH = Matcher({"كريم حداد": "karim", "ريم حداد": "reem", "وليد سعيد": "walid", "ليد سعيد": "lid"})
+ONLY_REEM = Matcher({"ريم حداد": "reem", "ليد سعيد": "lid"})
+
+
+def haddad(text, matcher=BOTH):
+    ambiguous = []
+    html, found = link_mentions(f"<p>{text}</p>", matcher, HADDAD, ambiguous)
+    return html, found, ambiguous
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("قال كريم حداد إنه غادر.", {"karim": "كريم حداد"}),
+    ("قال وكريم حداد إنه غادر.", {"karim": "كريم حداد"}),
+    ("انضم لكريم حداد فريق.", {"karim": "لكريم حداد"}),
+    ("قالت ريم حداد إنها غادرت.", {"reem": "ريم حداد"}),
+    ("غادر كريم حداد وريم حداد معا.", {"karim": "كريم حداد", "reem": "ريم حداد"}),
+    ("غادرت ريم حداد ثم كريم حداد.", {"reem": "ريم حداد", "karim": "كريم حداد"}),
+    ("قال وليد سعيد ذلك.", {"walid": "وليد سعيد"}),
+    ("قال ليد سعيد ذلك.", {"lid": "ليد سعيد"}),
+    ("قال ليد سعيد ووليد سعيد ذلك.", {"lid": "ليد سعيد", "walid": "وليد سعيد"}),
+    ("قال كريم سعيد ذلك.", {}),  # «كريم» begins a listed name: never «ك» + «ريم»
+])
+def test_a_full_name_beats_a_proclitic_reading(text, expected):
+    html, found, ambiguous = haddad(text)
+    assert found == expected and ambiguous == []
+    for key, written in expected.items():
+        assert f'<a class="nb-mention" href="{HADDAD[key]}">{written}</a>' in html
+
+
+def test_waw_of_walid_is_inside_the_link():
+    html, _, _ = haddad("قال وليد سعيد ذلك.")
+    assert '<a class="nb-mention" href="/people/walid-saeed/">وليد سعيد</a>' in html
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("قال كريم حداد ذلك.", {"reem": "كريم حداد"}),  # only Reem is listed: «ك» + «ريم» («like Reem»)
+    ("قال وليد سعيد ذلك.", {"lid": "ليد سعيد"}),  # only Lid is listed: «و» + «ليد»
+])
+def test_a_proclitic_reading_when_the_word_begins_no_listed_name(text, expected):
+    assert haddad(text, ONLY_REEM)[1] == expected
+
+
+def test_two_readings_left_unlinked():
+    matcher = Matcher({"الحسن علي": "hasan", "لحسن علي": "lhasan"})
+    html, found, ambiguous = haddad("قال للحسن علي ذلك.", matcher)
+    assert html == "<p>قال للحسن علي ذلك.</p>" and found == {}
+    assert ambiguous == [("للحسن علي", ("hasan", "lhasan"))]
+
+
+def test_cost_does_not_grow_with_the_number_of_names():
+    """Names are looked up by their first word: 20,000 names, one dictionary."""
+    many = {f"اسم{i} عائلة": f"k{i}" for i in range(20000)}
+    many["ريم حداد"] = "reem"
+    matcher = Matcher(many)
+    assert max(len(v) for v in matcher.by_first_word.values()) == 1
+    assert link_mentions("<p>قالت لريم حداد</p>", matcher, {"reem": "/r/"})[1] == {"reem": "لريم حداد"}
