@@ -66,6 +66,7 @@ COMPANY_LANG_SAVE_AS = "{lang}/companies/{slug}/index.html"
 HOME_SAVE_AS = "{prefix}index.html"
 PEOPLE_INDEX_SAVE_AS = "{prefix}people/index.html"
 COMPANIES_INDEX_SAVE_AS = "{prefix}companies/index.html"
+CORRECTIONS_SAVE_AS = "{prefix}corrections/index.html"
 FEED_SAVE_AS = "{prefix}feeds/atom.xml"
 NOT_FOUND_SAVE_AS = "404.html"
 SITEMAP_SAVE_AS = "sitemap.xml"
@@ -106,3 +107,9 @@ LOAD_CONTENT_CACHE = False
 DELETE_OUTPUT_DIRECTORY = True
 # The build must not depend on the build machine's clock (reproducible output).
 DEFAULT_DATE = None
+
+# "Suggest a correction": every page links to the GitHub edit page of its own source file.
+# The Pages workflow sets REPO_URL (https://github.com/<owner>/<repo>) from the repository it
+# runs in; without it, no link is shown.
+REPO_URL = os.environ.get("REPO_URL", "").strip().rstrip("/")
+REPO_BRANCH = os.environ.get("REPO_BRANCH", "").strip() or "main"

@@ -8,6 +8,7 @@ from pelican import signals
 from .drafts import drop_drafts, mark_draft
 from .generators import CompaniesGenerator, PeopleGenerator, SiteGenerator
 from .i18n import Interface
+from .provenance import install as install_provenance
 from .reader import YamlMarkdownReader
 
 
@@ -24,6 +25,7 @@ def install_interface(generator):
     if "NEWSBRIEF_INTERFACE" not in settings:
         settings["NEWSBRIEF_INTERFACE"] = Interface(settings)
     settings["NEWSBRIEF_INTERFACE"].install(generator.env)
+    install_provenance(generator.env, settings)
 
 
 def register():

@@ -16,6 +16,7 @@ from pelican.utils import process_translations, set_date_tzinfo
 from .contents import Company, Person
 from .graph import TalentGraph
 from .mentions import link_briefs
+from .provenance import apply_corrections, feed_extras
 
 
 def lang_prefix(settings, lang):
@@ -75,6 +76,7 @@ class SiteGenerator(Generator):
         ("home", "HOME_SAVE_AS"),
         ("people", "PEOPLE_INDEX_SAVE_AS"),
         ("companies", "COMPANIES_INDEX_SAVE_AS"),
+        ("corrections", "CORRECTIONS_SAVE_AS"),
     )
 
     def generate_context(self):
@@ -84,6 +86,7 @@ class SiteGenerator(Generator):
             self.context.get("articles", []), self.context.get("people", []),
             self.context.get("companies", []), self.settings,
         )
+        apply_corrections(self.context.get("articles", []), self.settings)
         self.context["talent"] = TalentGraph(
             self.context.get("people", []), self.context.get("companies", []),
             self.context.get("articles", []),
@@ -141,13 +144,16 @@ class SiteGenerator(Generator):
             link=self.absolute(self.url("HOME_SAVE_AS", lang)),
             feed_url=self.absolute(feed_url), description="", language=lang,
         )
+        gettext = interface.catalogues[lang].ugettext
         for brief in self.briefs(lang)[: self.settings["FEED_MAX_ITEMS"]]:
             link = self.absolute(brief.url)
+            modified = getattr(brief, "modified", None)
             feed.add_item(
                 title=brief.title, link=link, description=brief.summary,
-                content=brief.get_content(self.settings["SITEURL"]),
+                content=brief.get_content(self.settings["SITEURL"]) + feed_extras(brief, lang, gettext),
                 unique_id=get_tag_uri(link, brief.date),
                 pubdate=set_date_tzinfo(brief.date, self.settings["TIMEZONE"]),
+                updateddate=set_date_tzinfo(modified, self.settings["TIMEZONE"]) if modified else None,
             )
         self.write_text(self.save_as("FEED_SAVE_AS", lang), feed.writeString("utf-8"))
 
