@@ -85,7 +85,7 @@ def feed_extras(brief, lang, gettext):
             parts.append(f"<p><strong>{escape(gettext(label))}:</strong> {escape(text)}</p>")
     for correction in corrections(brief):
         text = (correction.get("text") or {}).get(lang, "")
-        parts.append(f"<p><strong>{escape(gettext('Correction'))} ({correction_date(correction).isoformat()}):</strong> {escape(text)}</p>")
+        parts.append(f"<p><strong>{escape(gettext('Corrections'))} ({correction_date(correction).isoformat()}):</strong> {escape(text)}</p>")
     source = getattr(brief, "source", None) or {}
     name = escape(source.get("name", ""))
     if source.get("url"):
