@@ -217,7 +217,11 @@ class ContentValidator:
         """Every fact shown on a page links the paragraph that states it; a brief's
         `modified` is not older than its latest correction."""
         if self.is_default(file):
+            filled = [name for name, _ in SOURCED.get(file.kind.name, ())
+                      if not any(p[0] in (name, f"{name}_source") for p in file.placeholders)]
             for name, source in SOURCED.get(file.kind.name, ()):
+                if name not in filled:
+                    continue
                 if getattr(file.model, name, None) is not None and getattr(file.model, source, None) is None:
                     self.add(file.at((name,), f"`{name}` is shown on the page but has no source", (
                         f"add `{source}: {{article: …, paragraph: …}}` (the paragraph that states it), "
