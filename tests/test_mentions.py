@@ -4,7 +4,7 @@ to their page, in both languages; the names found are checked against the front-
 import pytest
 
 from conftest import build
-from content_copy import copy_content, edit
+from content_copy import copy_content, edit, write
 from newsbrief.mentions import Matcher, link_mentions
 from site_model import content_items
 
@@ -231,3 +231,50 @@ def test_cost_does_not_grow_with_the_number_of_names():
     matcher = Matcher(many)
     assert max(len(v) for v in matcher.by_first_word.values()) == 1
     assert link_mentions("<p>قالت لريم حداد</p>", matcher, {"reem": "/r/"})[1] == {"reem": "لريم حداد"}
+
+
+@pytest.fixture(scope="module")
+def haddad_site(tmp_path_factory):
+    """Two people whose names hide one inside the other: كريم حداد and ريم حداد; one brief
+    names only Karim (first as «وكريم حداد», then «لكريم حداد»), another names both."""
+    tmp = tmp_path_factory.mktemp("haddad")
+    content = copy_content(tmp)
+    people = {"karim-haddad": ("كريم حداد", "Karim Haddad"), "reem-haddad": ("ريم حداد", "Reem Haddad")}
+    briefs = {
+        "karim-leaves": (["karim-haddad"], "التقى المدير وكريم حداد أمس.\n\nوقيل لكريم حداد إن الفريق سيكبر.\n",
+                         "The manager met Karim Haddad yesterday.\n\nKarim Haddad was told the team would grow.\n"),
+        "haddads-leave": (["karim-haddad", "reem-haddad"], "غادر كريم حداد وريم حداد معًا.\n",
+                          "Karim Haddad and Reem Haddad left together.\n"),
+    }
+    for slug, (who, ar, en) in briefs.items():
+        for lang, body in (("ar", ar), ("en", en)):
+            write(content / f"articles/{slug}.{lang}.md", {
+                "title": f"{slug} {lang}", "slug": slug, "lang": lang, "date": "2026-11-27",
+                "summary": "ملخص." if lang == "ar" else "A summary.", "source": {"name": "Example News"},
+                "people": who, "companies": [],
+            }, "\n" + body)
+    for slug, (ar, en) in people.items():
+        cited = {"article": "haddads-leave", "paragraph": 1}
+        write(content / f"people/{slug}.ar.md", {
+            "name": ar, "slug": slug, "lang": "ar", "role": "موظف", "role_source": cited,
+            "summary": "غادر.", "aliases": [], "sources": [cited], "moves": [],
+        }, "\nغادر.\n")
+        write(content / f"people/{slug}.en.md", {
+            "name": en, "slug": slug, "lang": "en", "role": "Employee", "summary": "Left.", "aliases": [],
+        }, "\nLeft.\n")
+    return build(tmp, content=content), content
+
+
+@pytest.mark.parametrize("lang, slug, expected", [
+    ("ar", "karim-leaves", [("karim-haddad", "كريم حداد")]),
+    ("ar", "haddads-leave", [("karim-haddad", "كريم حداد"), ("reem-haddad", "ريم حداد")]),
+    ("en", "karim-leaves", [("karim-haddad", "Karim Haddad")]),
+    ("en", "haddads-leave", [("karim-haddad", "Karim Haddad"), ("reem-haddad", "Reem Haddad")]),
+])
+def test_each_haddad_links_their_own_page_without_a_false_warning(haddad_site, lang, slug, expected):
+    site, content = haddad_site
+    _, links = mention_links(site, lang, slug)
+    assert [(a["href"].rstrip("/").rsplit("/", 1)[1], a.get_text()) for a in links] == expected
+    assert site.warnings == []
+    from gates import provenance
+    assert provenance.check(site.path, content) == []

@@ -9,6 +9,7 @@ import datetime
 import os
 import re
 
+from jinja2 import Undefined
 from markupsafe import Markup, escape
 from pelican.utils import set_date_tzinfo
 
@@ -34,10 +35,10 @@ def edit_url(settings, item=None, page_name=None):
     if not repo:
         return ""
     branch = settings.get("REPO_BRANCH") or "main"
-    if item is not None and getattr(item, "source_path", None):
+    if item is not None and not isinstance(item, Undefined) and getattr(item, "source_path", None):
         root = os.path.dirname(os.path.abspath(settings["PATH"]))
         path = os.path.relpath(os.path.abspath(item.source_path), root)
-    elif page_name:
+    elif page_name and not isinstance(page_name, Undefined):
         path = f"theme/templates/{page_name}.html"
     else:
         return ""
