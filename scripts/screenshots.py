@@ -14,6 +14,7 @@ PAGES = {
     "home": "", "brief": "articles/meta-superintelligence-departures/",
     "person": "people/bert-maher/", "company": "companies/meta/",
     "people": "people/", "companies": "companies/", "about": "about/",
+    "person-not-stated": "people/rishabh-agarwal/", "corrections": "corrections/",
 }
 WIDTHS = (390, 1280)
 
