@@ -278,3 +278,20 @@ def test_each_haddad_links_their_own_page_without_a_false_warning(haddad_site, l
     assert site.warnings == []
     from gates import provenance
     assert provenance.check(site.path, content) == []
+
+
+def test_an_ambiguous_word_is_a_warning_naming_both_profiles(caplog):
+    from types import SimpleNamespace
+
+    from newsbrief.mentions import Ambiguous, check
+
+    brief = SimpleNamespace(source_path="/site/content/articles/x.ar.md", people=["al-hasan", "lhasan"],
+                            companies=[], translations=[])
+    keys = Ambiguous([("people", "al-hasan"), ("people", "lhasan")])
+    known = {("people", "al-hasan"): "/a/", ("people", "lhasan"): "/b/"}
+    with caplog.at_level("WARNING"):
+        check(brief, {}, known, {"PATH": "/site/content"}, [("للحسن علي", keys)])
+    assert [r.getMessage() for r in caplog.records] == [
+        "content/articles/x.ar.md: mentions: “للحسن علي” may name al-hasan (people) or lhasan (people)"
+        " — it is left unlinked; write the name without the joined prefix, or rephrase",
+    ], "and no “listed but not named” warning for either"

@@ -15,11 +15,18 @@ the written word with its proclitics (بميتا, لميتا), so joined letters
 between a link and the text around it; only a leading conjunction و, a letter that never
 joins the next one, is left outside the link so that the link does not read "and …".
 
-Which mention. The text is walked in document order; where several names start at the
-same place the longest wins ("Google DeepMind" over "Google", "مختبر الذكاء الفائق" over
-a shorter name inside it), and each profile is linked once, at its first mention outside
+Which mention. The text is walked word by word in document order. At each word the
+readings are tried from the shortest prefix up (as written, then without و, …): the first
+prefix whose rest begins a listed name decides, so a name as written always beats a reading
+with a proclitic («كريم حداد» is never «ك» + «ريم حداد» when «كريم …» is listed), and a
+proclitic reading is taken only when the word as written begins no listed name. Of the names
+starting there the longest the text holds wins ("Google DeepMind" over "Google"). When two
+readings remain (the ل and the لل readings of one word), the word is left unlinked and the
+check names both profiles. Each profile is linked once, at its first mention outside
 headings, links and code. A name that is the whole text of a `<bdi>` (a Latin run in an
 Arabic body) is linked by wrapping the `<bdi>` in the link, so the run stays isolated.
+Names are looked up by their first word in a dictionary, so the cost per brief does not grow
+with the number of profiles.
 
 Check. The profiles found in the text are compared with the brief's front-matter
 `people` and `companies`; each difference is a warning naming the file.

@@ -27,7 +27,8 @@ from newsbrief.mentions import Matcher
 from . import _html
 
 # Where facts are shown by nature: each of these must carry data-fact.
-FACT_PLACES = (".nb-timeline__item", "[data-flow] > li", ".nb-exchanges > li", ".nb-table tbody tr",
+# A table of facts (the moves table) says so with `data-facts`; each of its rows is a fact.
+FACT_PLACES = (".nb-timeline__item", "[data-flow] > li", ".nb-exchanges > li", "[data-facts] tbody tr",
                ".nb-profile__facts > div")
 KINDS = {"people": "person", "companies": "company"}
 
