@@ -95,6 +95,16 @@ class Matcher:
             self.by_first_word.setdefault(first.group(0), []).append(escaped)
         for found in self.by_first_word.values():
             found.sort(key=lambda n: (-len(n), n))
+        # Every written form that may begin a name (a first word with its proclitics), so
+        # that most words of a text are passed over with one look-up.
+        self.starts = set()
+        for first in self.by_first_word:
+            if not ARABIC.match(first):
+                self.starts.add(first)
+                continue
+            self.starts.update(prefix + first for prefix in PROCLITICS)
+            if first.startswith("ال"):
+                self.starts.update(lam + first[1:] for lam in LAM_AL)
 
     def _longest(self, text, at, first_word, skip=0):
         """The longest name whose first word is `first_word` written at `at` (its first
@@ -136,12 +146,18 @@ class Matcher:
     def finditer(self, text):
         """(start, end, key) of every name in `text`, left to right, longest first;
         the span is what to link: the word without a leading conjunction و."""
+        if self.starts.isdisjoint(WORD.findall(text)):
+            return  # no word here begins a name (one pass in C)
         position = 0
+        starts = self.starts
         for word in WORD.finditer(text):
+            written = word.group(0)
+            if written not in starts:
+                continue
             start = word.start()
             if start < position or (start and text[start - 1] in "&#"):
                 continue  # inside the previous name, or an entity such as &amp;
-            found = self.readings(text, start, word.group(0))
+            found = self.readings(text, start, written)
             if found:
                 position = found[1]
                 yield found
