@@ -112,4 +112,6 @@ DEFAULT_DATE = None
 # The Pages workflow sets REPO_URL (https://github.com/<owner>/<repo>) from the repository it
 # runs in; without it, no link is shown.
 REPO_URL = os.environ.get("REPO_URL", "").strip().rstrip("/")
+if not REPO_URL.startswith("https://"):
+    REPO_URL = ""  # only an https repository address becomes a link
 REPO_BRANCH = os.environ.get("REPO_BRANCH", "").strip() or "main"
