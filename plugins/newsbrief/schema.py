@@ -19,9 +19,9 @@ import datetime
 import re
 import sys
 import types
-from urllib.parse import urlsplit
 from dataclasses import dataclass
 from typing import Annotated, ClassVar, Literal, Optional, Union, get_args, get_origin
+from urllib.parse import urlsplit
 
 import annotated_types
 from pydantic import (

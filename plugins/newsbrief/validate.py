@@ -210,8 +210,7 @@ class ContentValidator:
                              "choose another slug for this page"))
         if kind.name == "brief":
             file.paragraphs = self.count_paragraphs(file)
-        if file.model is not None:
-            self.check_provenance(file)
+        self.check_provenance(file)
 
     def check_provenance(self, file):
         """Every fact shown on a page links the paragraph that states it; a brief's
@@ -222,7 +221,7 @@ class ContentValidator:
             for name, source in SOURCED.get(file.kind.name, ()):
                 if name not in filled:
                     continue
-                if getattr(file.model, name, None) is not None and getattr(file.model, source, None) is None:
+                if file.data.get(name) not in (None, "") and file.data.get(source) is None:
                     self.add(file.at((name,), f"`{name}` is shown on the page but has no source", (
                         f"add `{source}: {{article: …, paragraph: …}}` (the paragraph that states it), "
                         f"or remove `{name}` if the brief does not state it: the page then says “not stated”"
