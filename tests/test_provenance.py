@@ -95,8 +95,8 @@ def test_notes_travel_with_inferred_moves(site, lang):
     notes = {slug: read(ROOT / f"content/people/{slug}.ar.md")[0]["moves"][0]["note"][lang]
              for slug in ("afroz-mohiuddin", "rishabh-agarwal")}
     home = site.page(PREFIX[lang])
-    meta = site.page(f"{PREFIX[lang]}companies/meta/").select('[data-flow="in"] > li')
-    deepmind = site.page(f"{PREFIX[lang]}companies/google-deepmind/").select('[data-flow="out"] > li')
+    meta = site.page(f"{PREFIX[lang]}companies/meta/").select('[data-flow="in"] .nb-flows__people > li')
+    deepmind = site.page(f"{PREFIX[lang]}companies/google-deepmind/").select('[data-flow="out"] .nb-flows__people > li')
     for slug, note in notes.items():
         person = site.page(f"{PREFIX[lang]}people/{slug}/")
         assert note in person.select(".nb-timeline__item")[0].get_text()
@@ -199,7 +199,7 @@ def test_the_corrections_page_lists_every_correction_newest_first(corrected_site
     assert [li.time["datetime"] for li in rows] == ["2026-12-03", "2026-11-30"]
     assert rows[0].a["href"] == f"{PREFIX[lang]}articles/{BRIEF}/#corrections"
     assert not site.page(f"{PREFIX[lang]}corrections/").select(".nb-corrections-list li")
-    sitemap = (site.path / "sitemap.xml").read_text(encoding="utf-8")
+    sitemap = "".join(f.read_text(encoding="utf-8") for f in (site.path / "sitemaps").glob("*.xml"))
     assert f"<loc>{PREFIX[lang]}corrections/</loc>" in sitemap
 
 
