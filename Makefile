@@ -48,7 +48,7 @@ devserver: $(VENV)/.installed
 	  --content $(CONTENT) --port $(PORT)
 
 clean:
-	rm -rf $(OUTPUT) test-artifacts .pytest_cache __pycache__
+	rm -rf $(OUTPUT) test-artifacts .pytest_cache __pycache__ cache
 
 test: $(VENV)/.installed system-deps node_modules/.installed
 	$(PY) -m pytest
@@ -73,6 +73,7 @@ screenshots: html system-deps
 fonts: $(VENV)/.installed
 	bash scripts/system-deps.sh --fonts
 	$(BIN)/python scripts/subset_fonts.py
+	$(BIN)/python scripts/make_card_font.py
 
 # Interface strings: templates -> messages.pot -> <lang>/messages.po -> .mo (checked).
 i18n-extract: $(VENV)/.installed
