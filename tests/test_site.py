@@ -247,7 +247,8 @@ def test_arabic_pages_contain_no_english_interface_text(site, url):
     for message in english:
         for piece in re.split(r"%\(\w+\)[sd]", message):
             piece = piece.strip(" :,.")
-            if len(piece) >= 4 and re.search(rf"(?<![A-Za-z]){re.escape(piece)}(?![A-Za-z])", text):
+            # (a file name such as moves.json is not interface text)
+            if len(piece) >= 4 and re.search(rf"(?<![A-Za-z]){re.escape(piece)}(?![A-Za-z]|\.[a-z])", text):
                 leaks.append(piece)
     assert leaks == []
 
