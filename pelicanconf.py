@@ -68,6 +68,8 @@ PEOPLE_INDEX_SAVE_AS = "{prefix}people/index.html"
 COMPANIES_INDEX_SAVE_AS = "{prefix}companies/index.html"
 PEOPLE_INDEX_URL = "{prefix}people/"
 COMPANIES_INDEX_URL = "{prefix}companies/"
+CORRECTIONS_SAVE_AS = "{prefix}corrections/index.html"
+CORRECTIONS_URL = "{prefix}corrections/"
 FEED_SAVE_AS = "{prefix}feeds/atom.xml"
 FEED_MAX_ITEMS = 20  # the latest briefs in each language's feed
 HOME_BRIEFS = 10  # the lead and the next nine
@@ -157,6 +159,13 @@ DELETE_OUTPUT_DIRECTORY = True
 # The build must not depend on the build machine's clock (reproducible output).
 DEFAULT_DATE = None
 
+# "Suggest a correction": every page links to the GitHub edit page of its own source file.
+# The Pages workflow sets REPO_URL (https://github.com/<owner>/<repo>) from the repository it
+# runs in; without it, no link is shown.
+REPO_URL = os.environ.get("REPO_URL", "").strip().rstrip("/")
+if not REPO_URL.startswith("https://"):
+    REPO_URL = ""  # only an https repository address becomes a link
+REPO_BRANCH = os.environ.get("REPO_BRANCH", "").strip() or "main"
 # Open data (plugins/newsbrief/opendata.py): /data/moves.json, moves.csv, people.json,
 # companies.json and a JSON Schema for each; the licence line goes into every file.
 DATA_SAVE_AS = "data/{name}"

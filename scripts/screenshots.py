@@ -15,6 +15,7 @@ PAGES = {
     "brief": "articles/meta-superintelligence-departures/",
     "person": "people/bert-maher/", "company": "companies/meta/",
     "people": "people/", "companies": "companies/", "about": "about/",
+    "person-not-stated": "people/rishabh-agarwal/", "corrections": "corrections/",
 }
 WIDTHS = (390, 1280)
 

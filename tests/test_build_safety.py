@@ -37,7 +37,7 @@ def test_a_failed_build_leaves_output_byte_for_byte(tmp_path):
         build(tmp_path, content=content)
 
     assert failure.value.problems == [
-        "content/people/bert-maher.ar.md:12: moves[1].to: there is no company `antropic`"
+        "content/people/bert-maher.ar.md:13: moves[1].to: there is no company `antropic`"
         " — did you mean `anthropic`?",
         "content/people/tony-liu.en.md:3: file: the file is not UTF-8 text (byte 0xe9 cannot be read)"
         " — save it with the UTF-8 encoding (in your editor: Save with Encoding, UTF-8)",

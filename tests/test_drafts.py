@@ -28,7 +28,7 @@ def add_drafts(content):
     other and published profiles."""
     write(content / "people/dana-draftwell.ar.md", {
         "name": "دانا درافتويل", "slug": "dana-draftwell", "lang": "ar", "status": "draft",
-        "role": "باحثة", "summary": "انضمت إلى درافتكو.", "aliases": [], "sources": [SOURCE],
+        "role": "باحثة", "role_source": SOURCE, "summary": "انضمت إلى درافتكو.", "aliases": [], "sources": [SOURCE],
         "moves": [{"from": "meta", "to": "draftco", "source": SOURCE}],
     }, "\nسيرة قصيرة.\n")
     write(content / "people/dana-draftwell.en.md", {
@@ -36,7 +36,7 @@ def add_drafts(content):
         "role": "Researcher", "summary": "Joined Draftco.", "aliases": [],
     }, "\nA short biography.\n")
     write(content / "companies/draftco.ar.md", {
-        "name": "درافتكو", "slug": "draftco", "lang": "ar", "status": "draft", "type": "startup",
+        "name": "درافتكو", "slug": "draftco", "lang": "ar", "status": "draft", "type": "startup", "type_source": SOURCE,
         "summary": "شركة ناشئة.", "aliases": [], "sources": [SOURCE],
     }, "\nشركة ناشئة.\n")
     write(content / "companies/draftco.en.md", {
@@ -133,7 +133,7 @@ def test_published_pages_that_name_a_draft_do_not_break_the_site(tmp_path):
          moves=read(bert)[0]["moves"] + [{"from": "anthropic", "to": "draftco", "source": SOURCE}])
     edit(content / "people/tony-liu.ar.md",
          affiliations=[{"org": "draftco", "role": {"ar": "مستشار", "en": "Adviser"}, "source": SOURCE}])
-    edit(content / "companies/periodic-labs.ar.md", parent="draftco")
+    edit(content / "companies/periodic-labs.ar.md", parent="draftco", parent_source=SOURCE)
 
     try:
         site = build(tmp_path, content=content)

@@ -102,6 +102,7 @@ def test_make_new_person_then_fill_in_and_mention_gives_both_pages_and_the_links
         '- {article: "': f"  - {source}",
         '- from: "': "  - from: meta", 'to: "': "    to: openai",
         'source: {article: "': f"    source: {source}",
+        'role_source: {article: "': f"role_source: {source}",
         "": "غادرت جين دو ميتا لتنضم إلى أوبن أيه آي.",
     })
     fill(en, {'role: "': "role: Researcher", 'summary: "': "summary: Left Meta to join OpenAI.",

@@ -4,7 +4,7 @@ to their page, in both languages; the names found are checked against the front-
 import pytest
 
 from conftest import build
-from content_copy import copy_content, edit
+from content_copy import copy_content, edit, write
 from newsbrief.mentions import Matcher, link_mentions
 from site_model import content_items
 
@@ -168,3 +168,130 @@ def test_differences_with_the_front_matter_are_warnings(changed_site):
         f"{path.format('ar')}: mentions: the text names tony-liu (“توني ليو”) but `people` does not"
         " list it — add tony-liu to `people`",
     ])
+
+
+# --- a name hidden inside another: «كريم» = «ك» + «ريم» ---------------------------------
+
+HADDAD = {"karim": "/people/karim-haddad/", "reem": "/people/reem-haddad/",
+          "walid": "/people/walid-saeed/", "lid": "/people/lid-saeed/",
+          "hasan": "/people/al-hasan/", "lhasan": "/people/lhasan/"}
+BOTH = Matcher({"كريم حداد": "karim", "ريم حداد": "reem", "وليد سعيد": "walid", "ليد سعيد": "lid"})
+ONLY_REEM = Matcher({"ريم حداد": "reem", "ليد سعيد": "lid"})
+
+
+def haddad(text, matcher=BOTH):
+    ambiguous = []
+    html, found = link_mentions(f"<p>{text}</p>", matcher, HADDAD, ambiguous)
+    return html, found, ambiguous
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("قال كريم حداد إنه غادر.", {"karim": "كريم حداد"}),
+    ("قال وكريم حداد إنه غادر.", {"karim": "كريم حداد"}),
+    ("انضم لكريم حداد فريق.", {"karim": "لكريم حداد"}),
+    ("قالت ريم حداد إنها غادرت.", {"reem": "ريم حداد"}),
+    ("غادر كريم حداد وريم حداد معا.", {"karim": "كريم حداد", "reem": "ريم حداد"}),
+    ("غادرت ريم حداد ثم كريم حداد.", {"reem": "ريم حداد", "karim": "كريم حداد"}),
+    ("قال وليد سعيد ذلك.", {"walid": "وليد سعيد"}),
+    ("قال ليد سعيد ذلك.", {"lid": "ليد سعيد"}),
+    ("قال ليد سعيد ووليد سعيد ذلك.", {"lid": "ليد سعيد", "walid": "وليد سعيد"}),
+    ("قال كريم سعيد ذلك.", {}),  # «كريم» begins a listed name: never «ك» + «ريم»
+])
+def test_a_full_name_beats_a_proclitic_reading(text, expected):
+    html, found, ambiguous = haddad(text)
+    assert found == expected and ambiguous == []
+    for key, written in expected.items():
+        assert f'<a class="nb-mention" href="{HADDAD[key]}">{written}</a>' in html
+
+
+def test_waw_of_walid_is_inside_the_link():
+    html, _, _ = haddad("قال وليد سعيد ذلك.")
+    assert '<a class="nb-mention" href="/people/walid-saeed/">وليد سعيد</a>' in html
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("قال كريم حداد ذلك.", {"reem": "كريم حداد"}),  # only Reem is listed: «ك» + «ريم» («like Reem»)
+    ("قال وليد سعيد ذلك.", {"lid": "ليد سعيد"}),  # only Lid is listed: «و» + «ليد»
+])
+def test_a_proclitic_reading_when_the_word_begins_no_listed_name(text, expected):
+    assert haddad(text, ONLY_REEM)[1] == expected
+
+
+def test_two_readings_left_unlinked():
+    matcher = Matcher({"الحسن علي": "hasan", "لحسن علي": "lhasan"})
+    html, found, ambiguous = haddad("قال للحسن علي ذلك.", matcher)
+    assert html == "<p>قال للحسن علي ذلك.</p>" and found == {}
+    assert ambiguous == [("للحسن علي", ("hasan", "lhasan"))]
+
+
+def test_cost_does_not_grow_with_the_number_of_names():
+    """Names are looked up by their first word: 20,000 names, one dictionary."""
+    many = {f"اسم{i} عائلة": f"k{i}" for i in range(20000)}
+    many["ريم حداد"] = "reem"
+    matcher = Matcher(many)
+    assert max(len(v) for v in matcher.by_first_word.values()) == 1
+    assert link_mentions("<p>قالت لريم حداد</p>", matcher, {"reem": "/r/"})[1] == {"reem": "لريم حداد"}
+
+
+@pytest.fixture(scope="module")
+def haddad_site(tmp_path_factory):
+    """Two people whose names hide one inside the other: كريم حداد and ريم حداد; one brief
+    names only Karim (first as «وكريم حداد», then «لكريم حداد»), another names both."""
+    tmp = tmp_path_factory.mktemp("haddad")
+    content = copy_content(tmp)
+    people = {"karim-haddad": ("كريم حداد", "Karim Haddad"), "reem-haddad": ("ريم حداد", "Reem Haddad")}
+    briefs = {
+        "karim-leaves": (["karim-haddad"], "التقى المدير وكريم حداد أمس.\n\nوقيل لكريم حداد إن الفريق سيكبر.\n",
+                         "The manager met Karim Haddad yesterday.\n\nKarim Haddad was told the team would grow.\n"),
+        "haddads-leave": (["karim-haddad", "reem-haddad"], "غادر كريم حداد وريم حداد معًا.\n",
+                          "Karim Haddad and Reem Haddad left together.\n"),
+    }
+    for slug, (who, ar, en) in briefs.items():
+        for lang, body in (("ar", ar), ("en", en)):
+            write(content / f"articles/{slug}.{lang}.md", {
+                "title": f"{slug} {lang}", "slug": slug, "lang": lang, "date": "2026-11-27",
+                "summary": "ملخص." if lang == "ar" else "A summary.", "source": {"name": "Example News"},
+                "people": who, "companies": [],
+            }, "\n" + body)
+    for slug, (ar, en) in people.items():
+        cited = {"article": "haddads-leave", "paragraph": 1}
+        write(content / f"people/{slug}.ar.md", {
+            "name": ar, "slug": slug, "lang": "ar", "role": "موظف", "role_source": cited,
+            "summary": "غادر.", "aliases": [], "sources": [cited], "moves": [],
+        }, "\nغادر.\n")
+        write(content / f"people/{slug}.en.md", {
+            "name": en, "slug": slug, "lang": "en", "role": "Employee", "summary": "Left.", "aliases": [],
+        }, "\nLeft.\n")
+    return build(tmp, content=content), content
+
+
+@pytest.mark.parametrize("lang, slug, expected", [
+    ("ar", "karim-leaves", [("karim-haddad", "كريم حداد")]),
+    ("ar", "haddads-leave", [("karim-haddad", "كريم حداد"), ("reem-haddad", "ريم حداد")]),
+    ("en", "karim-leaves", [("karim-haddad", "Karim Haddad")]),
+    ("en", "haddads-leave", [("karim-haddad", "Karim Haddad"), ("reem-haddad", "Reem Haddad")]),
+])
+def test_each_haddad_links_their_own_page_without_a_false_warning(haddad_site, lang, slug, expected):
+    site, content = haddad_site
+    _, links = mention_links(site, lang, slug)
+    assert [(a["href"].rstrip("/").rsplit("/", 1)[1], a.get_text()) for a in links] == expected
+    assert site.warnings == []
+    from gates import provenance
+    assert provenance.check(site.path, content) == []
+
+
+def test_an_ambiguous_word_is_a_warning_naming_both_profiles(caplog):
+    from types import SimpleNamespace
+
+    from newsbrief.mentions import Ambiguous, check
+
+    brief = SimpleNamespace(source_path="/site/content/articles/x.ar.md", people=["al-hasan", "lhasan"],
+                            companies=[], translations=[])
+    keys = Ambiguous([("people", "al-hasan"), ("people", "lhasan")])
+    known = {("people", "al-hasan"): "/a/", ("people", "lhasan"): "/b/"}
+    with caplog.at_level("WARNING"):
+        check(brief, {}, known, {"PATH": "/site/content"}, [("للحسن علي", keys)])
+    assert [r.getMessage() for r in caplog.records] == [
+        "content/articles/x.ar.md: mentions: “للحسن علي” may name al-hasan (people) or lhasan (people)"
+        " — it is left unlinked; write the name without the joined prefix, or rephrase",
+    ], "and no “listed but not named” warning for either"

@@ -155,6 +155,8 @@ def test_build_job(workflow):
         "SITEURL": "${{ github.event_name == 'pull_request' && 'http://localhost:8000'"
         " || steps.pages.outputs.base_url }}",
         "CNAME_DOMAIN": "${{ vars.CUSTOM_DOMAIN }}",
+        "REPO_URL": "${{ github.server_url }}/${{ github.repository }}",
+        "REPO_BRANCH": "${{ github.event.repository.default_branch }}",
     }
     order = [steps(build).index(s) for s in (test, configure, publish, upload)]
     assert order == sorted(order), "steps must run: make test, configure-pages, make publish, upload"

@@ -15,6 +15,7 @@ from .listings import (
     PeopleIndexGenerator,
 )
 from .opendata import OpenDataGenerator
+from .provenance import install as install_provenance
 from .reader import YamlMarkdownReader
 
 
@@ -36,6 +37,7 @@ def install_interface(generator):
     if "NEWSBRIEF_INTERFACE" not in settings:
         settings["NEWSBRIEF_INTERFACE"] = Interface(settings)
     settings["NEWSBRIEF_INTERFACE"].install(generator.env)
+    install_provenance(generator.env, settings)
     story.install(generator.env, settings["NEWSBRIEF_INTERFACE"], settings)
 
 

@@ -16,6 +16,7 @@ from pelican.utils import process_translations, set_date_tzinfo
 from .contents import Company, Person
 from .graph import TalentGraph
 from .mentions import link_briefs
+from .provenance import apply_corrections, feed_extras
 
 
 def lang_prefix(settings, lang):
@@ -82,7 +83,7 @@ class SiteGenerator(Generator):
 
     # (template, save-as setting) of the pages written once per language; the indexes,
     # archive and moves pages are written by the generators of listings.py.
-    LANGUAGE_PAGES = (("home", "HOME_SAVE_AS"),)
+    LANGUAGE_PAGES = (("home", "HOME_SAVE_AS"), ("corrections", "CORRECTIONS_SAVE_AS"))
 
     def generate_context(self):
         self.languages = self.settings["LANGUAGES"]
@@ -91,6 +92,7 @@ class SiteGenerator(Generator):
             self.context.get("articles", []), self.context.get("people", []),
             self.context.get("companies", []), self.settings,
         )
+        apply_corrections(self.context.get("articles", []), self.settings)
         self.context["talent"] = TalentGraph(
             self.context.get("people", []), self.context.get("companies", []),
             self.context.get("articles", []),
@@ -121,7 +123,8 @@ class SiteGenerator(Generator):
                     self.save_as(setting, lang), self.get_template(template), self.context,
                     relative_urls=self.settings["RELATIVE_URLS"], lang=lang,
                     page_url=self.url(setting, lang), page_alternates=alternates,
-                    page_name=template, **self.home(lang),
+                    page_name=template,
+                    **(self.home(lang) if template == "home" else {"briefs": self.briefs(lang)}),
                 )
         writer.write_file(
             self.settings["NOT_FOUND_SAVE_AS"], self.get_template("404"), self.context,
@@ -154,13 +157,16 @@ class SiteGenerator(Generator):
             link=self.absolute(self.url("HOME_SAVE_AS", lang)),
             feed_url=self.absolute(feed_url), description="", language=lang,
         )
+        gettext = interface.catalogues[lang].ugettext
         for brief in self.briefs(lang)[: self.settings["FEED_MAX_ITEMS"]]:
             link = self.absolute(brief.url)
+            modified = getattr(brief, "modified", None)
             feed.add_item(
                 title=brief.title, link=link, description=brief.summary,
-                content=brief.get_content(self.settings["SITEURL"]),
+                content=brief.get_content(self.settings["SITEURL"]) + feed_extras(brief, lang, gettext),
                 unique_id=get_tag_uri(link, brief.date),
                 pubdate=set_date_tzinfo(brief.date, self.settings["TIMEZONE"]),
+                updateddate=set_date_tzinfo(modified, self.settings["TIMEZONE"]) if modified else None,
             )
         self.write_text(self.save_as("FEED_SAVE_AS", lang), feed.writeString("utf-8"))
 

@@ -73,6 +73,28 @@ class TalentGraph:
         brief = self.brief(source["article"], lang)
         return f"{brief.url}#p-{source['paragraph']}" if brief else None
 
+    def fact_source(self, item, name):
+        """The source of a profile's fact `name` (`role`, `type`, `parent`): `{article, paragraph}`."""
+        return getattr(item.facts, f"{name}_source", None)
+
+    def stated_count(self, company_slug, of):
+        """The number of people the brief gives as having joined or left (`of`), or None."""
+        company = self.companies.get(company_slug)
+        counts = getattr(company, "counts", None) or []
+        return next((c for c in counts if c.get("of") == of), None)
+
+    def cited(self, moves):
+        """[(move, source)] with one move per cited paragraph, in order: a row about several
+        moves links each paragraph once, naming the person of its first move."""
+        seen, out = set(), []
+        for move in moves:
+            source = move.facts.get("source") or {}
+            key = (source.get("article"), source.get("paragraph"))
+            if key not in seen:
+                seen.add(key)
+                out.append((move, source))
+        return out
+
     def briefs_mentioning(self, slug, lang):
         """The briefs, in `lang`, whose `people` or `companies` list names `slug`."""
         found = [

@@ -15,11 +15,18 @@ the written word with its proclitics (بميتا, لميتا), so joined letters
 between a link and the text around it; only a leading conjunction و, a letter that never
 joins the next one, is left outside the link so that the link does not read "and …".
 
-Which mention. The text is walked in document order; where several names start at the
-same place the longest wins ("Google DeepMind" over "Google", "مختبر الذكاء الفائق" over
-a shorter name inside it), and each profile is linked once, at its first mention outside
+Which mention. The text is walked word by word in document order. At each word the
+readings are tried from the shortest prefix up (as written, then without و, …): the first
+prefix whose rest begins a listed name decides, so a name as written always beats a reading
+with a proclitic («كريم حداد» is never «ك» + «ريم حداد» when «كريم …» is listed), and a
+proclitic reading is taken only when the word as written begins no listed name. Of the names
+starting there the longest the text holds wins ("Google DeepMind" over "Google"). When two
+readings remain (the ل and the لل readings of one word), the word is left unlinked and the
+check names both profiles. Each profile is linked once, at its first mention outside
 headings, links and code. A name that is the whole text of a `<bdi>` (a Latin run in an
 Arabic body) is linked by wrapping the `<bdi>` in the link, so the run stays isolated.
+Names are looked up by their first word in a dictionary, so the cost per brief does not grow
+with the number of profiles.
 
 Check. The profiles found in the text are compared with the brief's front-matter
 `people` and `companies`; each difference is a warning naming the file.
@@ -45,62 +52,115 @@ TAG_NAME = re.compile(r"</?\s*([a-zA-Z][a-zA-Z0-9]*)")
 
 ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 DIACRITICS = "\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED"
-# Not right before a match: a letter or digit, or `&`/`#` (never the inside of an entity).
-BEFORE = r"(?<![\w&#])"
-# Not right after a match: a letter, digit or Arabic diacritic.
-AFTER = rf"(?![\w{DIACRITICS}])"
-# و/ف, then ب/ك with or without ال, or ال, or ل; "لل" is ل + ال before a name without ال.
-PROCLITICS = "[وف]?(?:[بك]?ال|[بكل])?"
-PROCLITICS_LAM_AL = "[وف]?لل"
+# A word: letters, digits and Arabic diacritics. A name starts and ends at a word's edges.
+WORD = re.compile(rf"[\w{DIACRITICS}]+")
+WORD_CHAR = re.compile(rf"[\w{DIACRITICS}]")
+# The proclitics written joined to a name, in reading order: و/ف, then ب/ك with or without
+# ال, or ال, or ل. Each entry is one reading's prefix; "" is the word as written.
+PROCLITICS = frozenset(c + p for c in ("", "و", "ف") for p in ("", "ب", "ك", "ل", "ال", "بال", "كال"))
+LONGEST_PROCLITIC = max(map(len, PROCLITICS))
+# "لل" is ل + ال before a name that begins with ال (الذكاء → للذكاء); its prefix is the ل.
+LAM_AL = ("ل", "ول", "فل")
+
+
+class Ambiguous(tuple):
+    """The keys of two or more profiles that one written word may name."""
 
 
 class Matcher:
-    """Finds the names of a set of profiles in text, as described above."""
+    """Finds the names of a set of profiles in text, as described above.
+
+    Names are indexed by their first word, so the cost per text is a few dictionary
+    look-ups per word, whatever the number of names. At each word the readings are tried
+    from the shortest prefix up: as written, then without و, and so on. The first prefix
+    whose rest is the first word of a listed name decides (a name as written always
+    beats a reading with a proclitic: «كريم» is never «ك» + «ريم» when «كريم …» is
+    listed); of the names starting there the longest that the text holds wins. When, at
+    that prefix, both the ل reading and the لل reading name someone, the word is
+    ambiguous: `finditer` yields an `Ambiguous` key and it is not linked."""
 
     def __init__(self, names):
         """`names`: {name: key}; a name may be in Arabic or Latin script."""
-        self.keys = {}
-        arabic, arabic_without_al, latin = [], [], []
+        self.keys = {}  # escaped name → key
+        self.by_first_word = {}  # first word → [escaped names, longest first]
         for name, key in names.items():
             name = name.strip()
             if not name:
                 continue
             escaped = html.escape(name, quote=False)  # the text is matched as HTML
+            first = WORD.match(escaped)
+            if not first or escaped in self.keys:
+                continue
             self.keys[escaped] = key
-            if ARABIC.match(name):
-                arabic.append(escaped)
-                if name.startswith("ال") and len(name) > 2:
-                    arabic_without_al.append(escaped[2:])
-                    self.keys.setdefault("ال" + escaped[2:], key)
-            else:
-                latin.append(escaped)
+            self.by_first_word.setdefault(first.group(0), []).append(escaped)
+        for found in self.by_first_word.values():
+            found.sort(key=lambda n: (-len(n), n))
+        # Every written form that may begin a name (a first word with its proclitics), so
+        # that most words of a text are passed over with one look-up.
+        self.starts = set()
+        for first in self.by_first_word:
+            if not ARABIC.match(first):
+                self.starts.add(first)
+                continue
+            self.starts.update(prefix + first for prefix in PROCLITICS)
+            if first.startswith("ال"):
+                self.starts.update(lam + first[1:] for lam in LAM_AL)
 
-        def alternatives(items):
-            items = sorted(set(items), key=lambda n: (-len(n), n))
-            return "|".join(re.escape(n) for n in items) or "(?!)"
+    def _longest(self, text, at, first_word, skip=0):
+        """The longest name whose first word is `first_word` written at `at` (its first
+        `skip` characters not written: the ا of ال after لل)."""
+        for name in self.by_first_word.get(first_word, ()):
+            end = at + len(name) - skip
+            if text.startswith(name[skip:], at) and not WORD_CHAR.match(text, end):
+                return name, end
+        return None
 
-        self.pattern = re.compile(
-            BEFORE + "(?:"
-            + f"(?P<proclitics>{PROCLITICS})(?P<arabic>{alternatives(arabic)})"
-            + f"|(?P<proclitics_lam_al>{PROCLITICS_LAM_AL})(?P<without_al>{alternatives(arabic_without_al)})"
-            + f"|(?P<latin>{alternatives(latin)})"
-            + ")" + AFTER
-        )
-
-    def key(self, match):
-        if match.group("without_al") is not None:
-            return self.keys["ال" + match.group("without_al")]
-        return self.keys[match.group("arabic") or match.group("latin")]
+    def readings(self, text, start, word):
+        """(span start, end, key) of the name written at the word `word` starting at `start`."""
+        for length in range(min(LONGEST_PROCLITIC, len(word) - 1) + 1):
+            prefix = word[:length]
+            if prefix not in PROCLITICS:
+                continue
+            rest = word[length:]
+            lam_al = prefix in LAM_AL and rest.startswith("ل") and ("ا" + rest) in self.by_first_word
+            if rest not in self.by_first_word and not lam_al:
+                continue
+            if prefix and not ARABIC.match(rest):
+                return None  # Latin names take no Arabic proclitics
+            found = []
+            plain = self._longest(text, start + len(prefix), rest)
+            if plain:
+                found.append((plain[1], self.keys[plain[0]]))
+            if lam_al:
+                joined = self._longest(text, start + len(prefix) + 1, "ا" + rest, skip=2)
+                if joined:
+                    found.append((joined[1], self.keys[joined[0]]))
+            if not found:
+                return None
+            span = start + 1 if prefix.startswith("و") else start
+            if len({key for _, key in found}) > 1:
+                return span, max(end for end, _ in found), Ambiguous(sorted({key for _, key in found}))
+            return span, found[0][0], found[0][1]
+        return None
 
     def finditer(self, text):
         """(start, end, key) of every name in `text`, left to right, longest first;
         the span is what to link: the word without a leading conjunction و."""
-        for match in self.pattern.finditer(text):
-            start = match.start()
-            proclitics = match.group("proclitics") or match.group("proclitics_lam_al") or ""
-            if proclitics.startswith("و"):
-                start += 1
-            yield start, match.end(), self.key(match)
+        if self.starts.isdisjoint(WORD.findall(text)):
+            return  # no word here begins a name (one pass in C)
+        position = 0
+        starts = self.starts
+        for word in WORD.finditer(text):
+            written = word.group(0)
+            if written not in starts:
+                continue
+            start = word.start()
+            if start < position or (start and text[start - 1] in "&#"):
+                continue  # inside the previous name, or an entity such as &amp;
+            found = self.readings(text, start, written)
+            if found:
+                position = found[1]
+                yield found
 
 
 def _tokens(fragment):
@@ -118,11 +178,13 @@ def _tokens(fragment):
     return out
 
 
-def link_mentions(fragment, matcher, urls):
+def link_mentions(fragment, matcher, urls, ambiguous=None):
     """Link the first mention of each key of `matcher` whose url is in `urls`.
 
     Return (html, found), `found` being {key: the text of its first mention} of every key
-    mentioned in prose, linked or not, in the order of first mention.
+    mentioned in prose, linked or not, in the order of first mention. A word that may name
+    two profiles is left as it is and, when `ambiguous` is a list, added to it as
+    (its text, the `Ambiguous` keys).
     """
     tokens = _tokens(fragment)
     out, stack, found, linked = [], [], {}, set()
@@ -147,6 +209,10 @@ def link_mentions(fragment, matcher, urls):
         may_link = not any(n in NO_LINK for n in stack)
         pieces, position = [], 0
         for start, end, key in matcher.finditer(raw):
+            if isinstance(key, Ambiguous):
+                if ambiguous is not None:
+                    ambiguous.append((html.unescape(raw[start:end]), key))
+                continue
             found.setdefault(key, html.unescape(raw[start:end]))
             if not may_link or key in linked or key not in urls:
                 continue
@@ -215,17 +281,26 @@ def link_briefs(briefs, people, companies, settings):
                 urls = {key: f"{siteurl}/{profile.url}" for key, profile in profiles.items()}
                 matchers[lang] = (Matcher(names), urls)
             matcher, urls = matchers[lang]
-            item._content, found = link_mentions(item._content, matcher, urls)
-            check(item, found, urls, settings)
+            ambiguous = []
+            item._content, found = link_mentions(item._content, matcher, urls, ambiguous)
+            check(item, found, urls, settings, ambiguous)
 
 
-def check(brief, found, known, settings):
-    """Warn about each profile listed but not named, or named but not listed."""
+def check(brief, found, known, settings, ambiguous=()):
+    """Warn about each profile listed but not named, or named but not listed, and about
+    each word that may name two profiles (left unlinked)."""
     path = display_path(settings, brief.source_path)
+    unsure = {key for _, keys in ambiguous for key in keys}
+    for text, keys in ambiguous:
+        logger.warning(
+            "%s: mentions: “%s” may name %s — it is left unlinked; write the name"
+            " without the joined prefix, or rephrase", path, text,
+            " or ".join(f"{slug} ({field})" for field, slug in keys),
+        )
     for field in ("people", "companies"):
         listed = _listed(brief, field)
         for slug in listed:
-            if (field, slug) in known and (field, slug) not in found:
+            if (field, slug) in known and (field, slug) not in found and (field, slug) not in unsure:
                 logger.warning(
                     "%s: mentions: %s is listed in `%s` but its name does not appear in the text"
                     " — add the name to the text or to the profile's aliases", path, slug, field,

@@ -28,7 +28,8 @@ TEMPLATES = {
 name: "TODO: their name in {language}, as the brief writes it"
 slug: {slug}
 lang: {lang}
-role: "TODO: what they do or did, in {language}, as the brief says it"
+role: "TODO: what they do or did, in {language}, as the brief says it (or delete this line and the next if it does not)"
+role_source: {role_source}
 summary: "TODO: one sentence in {language}: what the brief says about them"
 aliases: []
 sources:
@@ -57,8 +58,9 @@ TODO: the biography in {language}, translated paragraph by paragraph.
 name: "TODO: its name in {language}, as the brief writes it"
 slug: {slug}
 lang: {lang}
-type: "TODO: company, lab or startup"
-# parent: the slug of the company it is part of, only if the brief says so
+type: "TODO: company, lab or startup (or delete this line and the next if the brief does not say)"
+type_source: {type_source}
+# parent: the slug of the company it is part of, only if the brief says so (then add parent_source)
 summary: "TODO: one sentence in {language}: what the brief says about it"
 aliases: []
 sources:
@@ -155,6 +157,8 @@ class Scaffold:
                 texts="{" + ", ".join(f"{code}: …" for code in self.languages) + "}",
                 source=SOURCE.format(them="them" if kind == "person" else "it"),
                 move_source=SOURCE.format(them="them").replace("that does", "that states the move"),
+                role_source=SOURCE.format(them="them").replace("that does", "that states the role"),
+                type_source=SOURCE.format(them="it").replace("that does", "that states the type"),
             )
         return files
 

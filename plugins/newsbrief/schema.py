@@ -21,6 +21,7 @@ import sys
 import types
 from dataclasses import dataclass
 from typing import Annotated, ClassVar, Literal, Optional, Union, get_args, get_origin
+from urllib.parse import urlsplit
 
 import annotated_types
 from pydantic import (
@@ -276,11 +277,41 @@ class Affiliation(Part):
     source: Source = Field(description="The paragraph that states it.")
 
 
+def _check_https(value):
+    parts = urlsplit(value)
+    if parts.scheme != "https" or not parts.netloc or any(c.isspace() for c in value):
+        raise invalid(f"`{value}` is not an https address", "give the article's full address, starting with `https://`")
+    return value
+
+
+HttpsUrl = Annotated[str, AfterValidator(_check_https), Shown("address", "`https://…`")]
+
+
 class BriefSource(Part):
     """The publication a brief is based on."""
 
     label: ClassVar[str] = "brief source"
     name: Text = Field(description="Its name, as it writes it.")
+    url: Optional[HttpsUrl] = Field(None, description="The address of the original article (https only); shown as a link on the brief and in feeds.")
+    title: Optional[Text] = Field(None, description="The original article's headline, as it writes it.")
+
+
+class Correction(Part):
+    """A correction published on a brief."""
+
+    label: ClassVar[str] = "correction"
+    date: Date = Field(description="The day the correction was made.")
+    text: Translated = Field(description="What was wrong and what was corrected.")
+
+
+class StatedCount(Part):
+    """A number of people the brief gives, e.g. “at least eight employees left”."""
+
+    label: ClassVar[str] = "stated count"
+    of: Literal["joined", "left"] = Field(description="Whom the number counts: those who `joined` or `left` the company.")
+    number: Count = Field(description="The number the brief gives.")
+    qualifier: Optional[Literal["at-least", "more-than", "about"]] = Field(None, description="How the brief qualifies the number.")
+    source: Source = Field(description="The paragraph that gives the number.")
 
 
 # --- content types -------------------------------------------------------------------------
@@ -308,6 +339,12 @@ class Brief(Content):
         "Every company or lab the brief names; each has a profile in `content/companies/`."
     )
     translator_note: Optional[Text] = Field(None, description="A note from the translator, shown under the text.")
+    editor_note: Optional[Text] = Field(None, description="A note from the editors about the text, shown under it (in any language).")
+    corrections: Optional[list[Correction]] = fact(
+        "Corrections made since publication, oldest first; shown at the end of the brief and on the corrections page. "
+        "`modified` must be the latest correction's date (the build sets it when left out).",
+        default=None,
+    )
     status: Optional[Status] = status_field()
 
 
@@ -317,7 +354,8 @@ class Person(Content):
     name: Name = Field(description="Their name as the brief writes it, in the file's language and script.")
     slug: Slug = slug_field()
     lang: Language = lang_field()
-    role: Text = Field(description="What they do or did, as the brief says it.")
+    role: Optional[Text] = Field(None, description="What they do or did, as the brief says it; leave out when the brief does not say (the page shows “not stated”).")
+    role_source: Optional[Source] = fact("The paragraph that states the role; required with `role`.", default=None)
     summary: Text = Field(description="One sentence: what the brief says about them; shown in lists.")
     aliases: list[Name] = Field(description="Other names the brief uses for them (e.g. the surname alone); `[]` for none.")
     sources: list[Source] = fact("The paragraphs that state facts about them; at least one.", min_length=1)
@@ -332,8 +370,17 @@ class Company(Content):
     name: Name = Field(description="Its name as the brief writes it, in the file's language and script.")
     slug: Slug = slug_field()
     lang: Language = lang_field()
-    type: Literal["company", "lab", "startup"] = fact("What kind of organisation the brief says it is.")
+    type: Optional[Literal["company", "lab", "startup"]] = fact(
+        "What kind of organisation the brief says it is; leave out when the brief does not say (the page shows “not stated”).",
+        default=None,
+    )
+    type_source: Optional[Source] = fact("The paragraph that states the type; required with `type`.", default=None)
     parent: Optional[CompanySlug] = fact("The company it is part of, only if the brief says so.", default=None)
+    parent_source: Optional[Source] = fact("The paragraph that states the parent; required with `parent`.", default=None)
+    counts: Optional[list[StatedCount]] = fact(
+        "Numbers of people the brief gives for it (e.g. “at least eight left”), shown beside the people named.",
+        default=None,
+    )
     summary: Text = Field(description="One sentence: what the brief says about it; shown in lists.")
     aliases: list[Name] = Field(description="Other names the brief uses for it (e.g. an abbreviation); `[]` for none.")
     sources: list[Source] = fact("The paragraphs that state facts about it; at least one.", min_length=1)
@@ -355,6 +402,10 @@ class Page(Content):
     lang: Language = lang_field()
     summary: Text = Field(description="One sentence about the page, for search results.")
     status: Optional[Status] = status_field()
+
+
+# Facts that are shown with a link to their paragraph: (field, the field holding its source).
+SOURCED = {"person": (("role", "role_source"),), "company": (("type", "type_source"), ("parent", "parent_source"))}
 
 
 def translation_of(model):

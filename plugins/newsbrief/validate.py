@@ -28,7 +28,7 @@ from .contentfile import ContentFile, Problem
 from .frontmatter import FrontMatterError, sources_of
 from .messages import Explainer, format_loc
 from .reader import render_source
-from .schema import CONTENT_TYPES, MAX_SLUG, SLUG, Source, is_fact, references, slugify
+from .schema import CONTENT_TYPES, MAX_SLUG, SLUG, SOURCED, Source, is_fact, references, slugify
 
 PLACEHOLDER = "TODO"
 # The exact marker `make new-…` writes: `TODO` alone or `TODO: what to write`.
@@ -256,6 +256,29 @@ class ContentValidator:
         if kind.name == "brief":
             file.paragraphs = self.count_paragraphs(file)
         self.check_rendered(file)
+        self.check_provenance(file)
+
+    def check_provenance(self, file):
+        """Every fact shown on a page links the paragraph that states it; a brief's
+        `modified` is not older than its latest correction."""
+        if self.is_default(file):
+            filled = [name for name, _ in SOURCED.get(file.kind.name, ())
+                      if not any(p[0] in (name, f"{name}_source") for p in file.placeholders)]
+            for name, source in SOURCED.get(file.kind.name, ()):
+                if name not in filled:
+                    continue
+                if file.data.get(name) not in (None, "") and file.data.get(source) is None:
+                    self.add(file.at((name,), f"`{name}` is shown on the page but has no source", (
+                        f"add `{source}: {{article: …, paragraph: …}}` (the paragraph that states it), "
+                        f"or remove `{name}` if the brief does not state it: the page then says “not stated”"
+                    )))
+        corrections = getattr(file.model, "corrections", None) or []
+        modified = getattr(file.model, "modified", None)
+        if corrections and modified is not None:
+            latest = max(c.date for c in corrections)
+            if modified < latest:
+                self.add(file.at(("modified",), f"`{modified}` is older than the latest correction ({latest})",
+                                 f"write `modified: {latest}`, or leave `modified` out and the build sets it"))
 
     def check_repeated_keys(self, file, node, loc=()):
         if isinstance(node, yaml.MappingNode):
@@ -457,12 +480,26 @@ class ContentValidator:
             if file is default or file.model is None:
                 continue
             self.compare_facts(kind, default, file)
+            self.compare_sourced_text(kind, default, file)
             if default.paragraphs is not None and file.paragraphs not in (None, default.paragraphs):
                 self.add(file.about(
                     "body", file.body_line,
                     f"the text has {file.paragraphs} paragraphs but {default.shown} has {default.paragraphs}",
                     "translate paragraph by paragraph, so that sources point to the same paragraph in both",
                 ))
+
+    def compare_sourced_text(self, kind, default, file):
+        """A translated fact with a source (a person's `role`) is given in every file or in none."""
+        for name, _ in SOURCED.get(kind.name, ()):
+            if is_fact(kind.model.model_fields[name]):
+                continue
+            mine, theirs = getattr(file.model, name, None), getattr(default.model, name, None)
+            if mine is not None and theirs is None:
+                self.add(file.at((name,), f"{default.shown} gives no `{name}` (the brief does not state it)",
+                                 f"remove `{name}` here too, or give it in {default.shown} with its source"))
+            elif mine is None and theirs is not None:
+                self.add(file.about(name, 1, f"`{name}` is missing, but {default.shown} gives it",
+                                    f"add `{name}:` translated from {default.shown}"))
 
     def compare_facts(self, kind, default, file):
         for name, info in kind.model.model_fields.items():

@@ -1,0 +1,106 @@
+"""Where every fact comes from, on the page: paragraph numbers in the brief's margin, the
+edit link of each page's own source file, corrections and the brief's source.
+
+`install(env, settings)` adds the template filter and globals; the generators call
+`apply_corrections()` so that `modified` follows the latest correction.
+"""
+
+import datetime
+import os
+import re
+
+from jinja2 import Undefined
+from markupsafe import Markup, escape
+from pelican.utils import set_date_tzinfo
+
+PARAGRAPH = re.compile(r'<p id="p-(\d+)">')
+
+
+def number_paragraphs(content, label):
+    """Give each numbered paragraph a margin link to itself. The number is CSS generated
+    content (`data-n`), so it is not copied with the text; screen readers hear `label`
+    ("paragraph 5"), given with `{n}` where the number goes."""
+    def margin(match):
+        n = match.group(1)
+        name = escape(label.replace("{n}", n))
+        return f'{match.group(0)}<a class="nb-paranum" href="#p-{n}" data-n="{n}" aria-label="{name}"></a>'
+
+    return Markup(PARAGRAPH.sub(margin, str(content)))
+
+
+def edit_url(settings, item=None, page_name=None):
+    """The GitHub edit page of the file a page is made from (its content file, or the
+    template of a site page); "" without `REPO_URL`."""
+    repo = (settings.get("REPO_URL") or "").rstrip("/")
+    if not repo:
+        return ""
+    branch = settings.get("REPO_BRANCH") or "main"
+    if item is not None and not isinstance(item, Undefined) and getattr(item, "source_path", None):
+        root = os.path.dirname(os.path.abspath(settings["PATH"]))
+        path = os.path.relpath(os.path.abspath(item.source_path), root)
+    elif page_name and not isinstance(page_name, Undefined):
+        path = f"theme/templates/{page_name}.html"
+    else:
+        return ""
+    return f"{repo}/edit/{branch}/{path.replace(os.sep, '/')}"
+
+
+def corrections(brief):
+    """The brief's corrections, newest first, as dicts with a `date` (datetime.date)."""
+    found = getattr(brief, "corrections", None) or []
+    return sorted(found, key=lambda c: str(c.get("date")), reverse=True)
+
+
+def correction_date(correction):
+    value = correction.get("date")
+    return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(str(value))
+
+
+def apply_corrections(briefs, settings):
+    """`modified` of each corrected brief (and its translations) is its latest correction."""
+    for brief in briefs:
+        for item in (brief, *brief.translations):
+            found = corrections(item)
+            if not found:
+                continue
+            latest = max(correction_date(c) for c in found)
+            modified = set_date_tzinfo(datetime.datetime.combine(latest, datetime.time()), settings["TIMEZONE"])
+            current = getattr(item, "modified", None)
+            if current is None or current.date() < latest:
+                item.modified = modified
+                item.locale_modified = latest.isoformat()
+
+
+def all_corrections(briefs):
+    """[(date, brief, correction)] of every brief in `briefs`, newest first."""
+    found = [(correction_date(c), brief, c) for brief in briefs for c in corrections(brief)]
+    return sorted(found, key=lambda item: (item[0], item[1].date, item[1].slug), reverse=True)
+
+
+def feed_extras(brief, lang, gettext):
+    """HTML added to a brief's feed entry: its notes, its corrections and the credit line."""
+    parts = []
+    for text, label in ((getattr(brief, "editor_note", None), "Editor’s note"),
+                        (getattr(brief, "translator_note", None), "Translator’s note")):
+        if text:
+            parts.append(f"<p><strong>{escape(gettext(label))}:</strong> {escape(text)}</p>")
+    for correction in corrections(brief):
+        text = (correction.get("text") or {}).get(lang, "")
+        parts.append(f"<p><strong>{escape(gettext('Corrections'))} ({correction_date(correction).isoformat()}):</strong> {escape(text)}</p>")
+    source = getattr(brief, "source", None) or {}
+    name = escape(source.get("name", ""))
+    if source.get("url"):
+        title = escape(source.get("title") or gettext("an article"))
+        link = f'<a href="{escape(source["url"])}">{title}</a>'
+        parts.append("<p>" + escape(gettext("Based on %(title)s from %(source)s")) % {"title": Markup(link), "source": name} + "</p>")
+    elif name:
+        parts.append("<p>" + escape(gettext("Based on an article from %(source)s")) % {"source": name} + "</p>")
+    return "".join(str(p) for p in parts)
+
+
+def install(env, settings):
+    env.globals["all_corrections"] = all_corrections
+    env.filters["number_paragraphs"] = number_paragraphs
+    env.globals["edit_url"] = lambda item=None, page_name=None: edit_url(settings, item, page_name)
+    env.globals["corrections_of"] = corrections
+    env.globals["correction_date"] = correction_date

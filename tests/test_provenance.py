@@ -1,0 +1,252 @@
+"""Every fact shows where it comes from, wherever it appears (issue 11): the provenance gate
+over the real build, and proof that it fails on a wrong paragraph or a missing source."""
+
+import shutil
+
+import pytest
+
+from conftest import ROOT, build
+from content_copy import copy_content, edit, read
+from gates import provenance
+
+PREFIX = {"ar": "/", "en": "/en/"}
+BRIEF = "meta-superintelligence-departures"
+
+
+def test_every_fact_links_a_paragraph_that_names_its_subject(site):
+    assert provenance.check(site.path, ROOT / "content") == []
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_facts_are_marked_on_every_kind_of_page(site, lang):
+    counts = {}
+    for url in ("", "people/bert-maher/", "companies/meta/", "companies/google-deepmind/"):
+        page = site.page(PREFIX[lang] + url)
+        counts[url] = (len(page.select("[data-fact]")), len(page.select("a.nb-fact__source")))
+    assert counts[""] == (12, 12), "one row per move on the home page, each with its paragraph"
+    assert counts["people/bert-maher/"] == (2, 2), "role and move"
+    # type, parent; 2 joined and 6 left; the stated count; 5 companies moved with
+    assert counts["companies/meta/"][0] == 2 + 8 + 1 + 5
+
+
+@pytest.fixture(scope="module")
+def wrong_paragraph_site(tmp_path_factory):
+    """Bert Maher's move cited to paragraph 3, which names Tony Liu, not him."""
+    tmp = tmp_path_factory.mktemp("wrong-paragraph")
+    content = copy_content(tmp)
+    bert = content / "people/bert-maher.ar.md"
+    moves = read(bert)[0]["moves"]
+    moves[0]["source"]["paragraph"] = 3
+    edit(bert, moves=moves)
+    return build(tmp, content=content), content
+
+
+def test_the_gate_fails_on_a_fact_citing_the_wrong_paragraph(wrong_paragraph_site):
+    site, content = wrong_paragraph_site
+    problems = provenance.check(site.path, content)
+    wrong = [p for p in problems if "does not name person:bert-maher" in p]
+    pages = {p.split(":")[0] for p in wrong}
+    for prefix in ("", "en/"):
+        for page in ("index.html", "people/bert-maher/index.html", "companies/meta/index.html",
+                     "companies/anthropic/index.html"):
+            assert prefix + page in pages, (prefix + page, problems)
+    assert len(wrong) == len(problems)
+
+
+def test_the_gate_fails_on_a_fact_without_a_source(site, tmp_path):
+    copy = tmp_path / "site"
+    shutil.copytree(site.path, copy)
+    page = copy / "en/companies/meta/index.html"
+    text = page.read_text(encoding="utf-8")
+    start = text.index('<a class="nb-fact__source"')
+    page.write_text(text[:start] + text[text.index("</a>", start) + 4:], encoding="utf-8")
+    problems = provenance.check(copy, ROOT / "content")
+    assert len(problems) == 1 and problems[0].startswith("en/companies/meta/index.html: type “")
+
+
+def test_the_gate_fails_on_an_unmarked_fact(site, tmp_path):
+    copy = tmp_path / "site"
+    shutil.copytree(site.path, copy)
+    page = copy / "people/bert-maher/index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace(' data-fact="move"', "", 1), encoding="utf-8")
+    problems = provenance.check(copy, ROOT / "content")
+    assert [p.split(":")[0] for p in problems] == ["people/bert-maher/index.html"]
+    assert "without data-fact" in problems[0]
+
+
+# --- what the pages show -----------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, label", [("ar", "الفقرة {}"), ("en", "paragraph {}")])
+def test_paragraph_numbers_in_the_margin_link_their_paragraph(site, lang, label):
+    body = site.page(f"{PREFIX[lang]}articles/{BRIEF}/").select_one(".nb-brief__body")
+    paragraphs = body.select("p[id^=p-]")
+    assert len(paragraphs) == 7
+    for number, paragraph in enumerate(paragraphs, start=1):
+        mark = paragraph.select_one("a.nb-paranum")
+        assert mark["href"] == f"#p-{number}" and mark["data-n"] == str(number)
+        assert mark["aria-label"] == label.format(number)
+        assert mark.get_text() == "", "the number is generated content: not copied with the text"
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_notes_travel_with_inferred_moves(site, lang):
+    """Afroz Mohiuddin's and Rishabh Agarwal's Google DeepMind → Meta moves are inferred:
+    their note is beside them on the person, company and home pages."""
+    notes = {slug: read(ROOT / f"content/people/{slug}.ar.md")[0]["moves"][0]["note"][lang]
+             for slug in ("afroz-mohiuddin", "rishabh-agarwal")}
+    home = site.page(PREFIX[lang])
+    meta = site.page(f"{PREFIX[lang]}companies/meta/").select('[data-flow="in"] .nb-flows__people > li')
+    deepmind = site.page(f"{PREFIX[lang]}companies/google-deepmind/").select('[data-flow="out"] .nb-flows__people > li')
+    for slug, note in notes.items():
+        person = site.page(f"{PREFIX[lang]}people/{slug}/")
+        assert note in person.select(".nb-timeline__item")[0].get_text()
+        for rows in (meta, deepmind, home.select(".nb-table tbody tr")):
+            theirs = [r for r in rows if r.select_one(f'a[href$="/people/{slug}/"]')]
+            noted = [r.select_one("details.nb-fact__note") for r in theirs if r.select_one("details.nb-fact__note")]
+            assert len(noted) == 1 and noted[0].summary and note in noted[0].get_text(), (slug, theirs)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "6 named here; the brief says at least 8 left."),
+    ("ar", "6 مذكورون هنا؛ ويقول الموجز إن ما لا يقل عن 8 غادروا."),
+])
+def test_a_count_says_what_the_brief_says(site, lang, text):
+    stated = site.page(f"{PREFIX[lang]}companies/meta/").select_one('[data-fact="count"]')
+    assert " ".join(stated.get_text(" ", strip=True).split()).startswith(text)
+    assert stated.select_one("a.nb-fact__source")["href"].endswith(f"articles/{BRIEF}/#p-1")
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_what_the_brief_does_not_state_is_not_stated(site, lang):
+    rishabh = site.page(f"{PREFIX[lang]}people/rishabh-agarwal/")
+    assert rishabh.select_one('[data-fact="role"] .nb-fact__not-stated')
+    deepmind = site.page(f"{PREFIX[lang]}companies/google-deepmind/")
+    assert deepmind.select_one('[data-fact="type"] .nb-fact__not-stated')
+    assert deepmind.select_one(".nb-kicker").get_text(strip=True) in ("Organisation", "جهة")
+    msl = site.page(f"{PREFIX[lang]}companies/meta-superintelligence-labs/")
+    assert msl.select_one('[data-fact="parent"] .nb-fact__not-stated')
+    assert site.page(f"{PREFIX[lang]}companies/meta/").select('[data-fact="includes"]') == []
+
+
+def test_one_english_name_for_msl(site):
+    page = site.page("/en/companies/meta-superintelligence-labs/")
+    assert page.h1.get_text() == "Superintelligence Lab"
+    brief = site.page(f"/en/articles/{BRIEF}/")
+    assert brief.select_one('.nb-mentions a[href="/en/companies/meta-superintelligence-labs/"]').get_text() == "Superintelligence Lab"
+
+
+@pytest.mark.parametrize("lang, label", [("ar", "ملاحظة التحرير"), ("en", "Translator’s note")])
+def test_the_note_on_paragraph_5_in_both_languages_and_feeds(site, lang, label):
+    note = site.page(f"{PREFIX[lang]}articles/{BRIEF}/").select_one(f'.nb-note[aria-label="{label}"]')
+    assert note and ("5" in note.get_text())
+    feed = (site.path / f"{PREFIX[lang].lstrip('/')}feeds/atom.xml").read_text(encoding="utf-8")
+    assert label in feed
+    if lang == "en":
+        assert "Rishabh Agarwal went to Periodic Labs" in note.get_text()
+
+
+@pytest.mark.parametrize("lang, credit", [("ar", "مستند إلى مقال من"), ("en", "Based on an article from")])
+def test_the_source_is_credited_without_an_address(site, lang, credit):
+    page = site.page(f"{PREFIX[lang]}articles/{BRIEF}/")
+    line = page.select_one(".nb-brief__credit")
+    assert credit in line.get_text() and "HyperAI Headlines" in line.get_text() and not line.select("a")
+    feed = (site.path / f"{PREFIX[lang].lstrip('/')}feeds/atom.xml").read_text(encoding="utf-8")
+    assert credit in feed
+
+
+# --- corrections, the source's address, the edit link: a changed copy of the content ------
+
+CORRECTIONS = [
+    {"date": "2026-11-30", "text": {"ar": "صُحّحت ترجمة «منصة» في الفقرة 4.", "en": "The translation of «منصة» in paragraph 4 was corrected."}},
+    {"date": "2026-12-03", "text": {"ar": "صُحّحت ترجمة «في المقابل» في الفقرة 5.", "en": "The translation of «في المقابل» in paragraph 5 was corrected."}},
+]
+SOURCE = {"name": "HyperAI Headlines", "url": "https://hyper.ai/en/headlines/example", "title": "Meta's AI team hit by departures"}
+REPO = "https://github.com/example/newsbrief"
+
+
+@pytest.fixture(scope="module")
+def corrected_site(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("corrected")
+    content = copy_content(tmp)
+    for lang in ("ar", "en"):
+        edit(content / f"articles/{BRIEF}.{lang}.md", corrections=CORRECTIONS, source=SOURCE)
+    return build(tmp, content=content, overrides={"REPO_URL": REPO})
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_corrections_are_shown_at_the_end_and_announced_at_the_top(corrected_site, lang):
+    page = corrected_site.page(f"{PREFIX[lang]}articles/{BRIEF}/")
+    top = page.select_one(".nb-brief__header .nb-brief__corrected a")
+    assert top["href"] == "#corrections" and ("2" in top.get_text())
+    listed = page.select("#corrections li")
+    assert [li.time["datetime"] for li in listed] == ["2026-12-03", "2026-11-30"], "newest first"
+    assert CORRECTIONS[1]["text"][lang] in listed[0].get_text()
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_corrections_update_modified_and_the_feed(corrected_site, site, lang):
+    feed = (corrected_site.path / f"{PREFIX[lang].lstrip('/')}feeds/atom.xml").read_text(encoding="utf-8")
+    assert "<updated>2026-12-03T00:00:00" in feed
+    assert CORRECTIONS[0]["text"][lang] in feed and CORRECTIONS[1]["text"][lang] in feed
+    plain = (site.path / f"{PREFIX[lang].lstrip('/')}feeds/atom.xml").read_text(encoding="utf-8")
+    assert "<updated>2026-11-28T00:00:00" in plain
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_the_corrections_page_lists_every_correction_newest_first(corrected_site, site, lang):
+    page = corrected_site.page(f"{PREFIX[lang]}corrections/")
+    rows = page.select(".nb-corrections-list li")
+    assert [li.time["datetime"] for li in rows] == ["2026-12-03", "2026-11-30"]
+    assert rows[0].a["href"] == f"{PREFIX[lang]}articles/{BRIEF}/#corrections"
+    assert not site.page(f"{PREFIX[lang]}corrections/").select(".nb-corrections-list li")
+    sitemap = "".join(f.read_text(encoding="utf-8") for f in (site.path / "sitemaps").glob("*.xml"))
+    assert f"<loc>{PREFIX[lang]}corrections/</loc>" in sitemap
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_the_source_address_is_linked_on_the_brief_and_in_the_feed(corrected_site, lang):
+    credit = corrected_site.page(f"{PREFIX[lang]}articles/{BRIEF}/").select_one(".nb-brief__credit")
+    assert credit.a["href"] == SOURCE["url"] and credit.a.get_text() == SOURCE["title"]
+    assert "HyperAI Headlines" in credit.get_text()
+    feed = (corrected_site.path / f"{PREFIX[lang].lstrip('/')}feeds/atom.xml").read_text(encoding="utf-8")
+    assert f'href="{SOURCE["url"]}"' in feed.replace("&quot;", '"').replace("&lt;", "<").replace("&gt;", ">")
+
+
+def test_every_page_links_the_edit_page_of_its_own_source(corrected_site, site):
+    expected = {
+        "/": "theme/templates/home.html", "/en/people/": "theme/templates/people.html",
+        "/en/corrections/": "theme/templates/corrections.html",
+        f"/articles/{BRIEF}/": f"content/articles/{BRIEF}.ar.md",
+        f"/en/articles/{BRIEF}/": f"content/articles/{BRIEF}.en.md",
+        "/people/bert-maher/": "content/people/bert-maher.ar.md",
+        "/en/companies/meta/": "content/companies/meta.en.md", "/en/about/": "content/pages/about.en.md",
+    }
+    for url, path in expected.items():
+        assert corrected_site.page(url).select_one("a.nb-footer__edit")["href"] == f"{REPO}/edit/main/{path}"
+    for file in corrected_site.html_files():
+        assert corrected_site.page(corrected_site.url_of(file)).select_one("a.nb-footer__edit"), file
+    assert not any(site.page(site.url_of(f)).select("a.nb-footer__edit") for f in site.html_files())
+
+
+@pytest.mark.parametrize("lang, name", [("ar", "الفقرة 5"), ("en", "paragraph 5")])
+def test_in_chromium_numbers_show_are_named_and_are_not_copied(site, lang, name):
+    from gates.browser import launch
+    from gates.server import serve
+
+    with serve(site.path) as base, launch() as browser:
+        page = browser.new_page(viewport={"width": 390, "height": 900})
+        page.goto(f"{base}{PREFIX[lang]}articles/{BRIEF}/")
+        link = page.get_by_role("link", name=name, exact=True)
+        assert link.count() == 1 and link.is_visible()
+        shown = page.evaluate("getComputedStyle(document.querySelector('#p-5 .nb-paranum'), '::before').content")
+        assert shown == '"5"'
+        copied = page.evaluate("""() => { const s = getSelection(); s.removeAllRanges();
+            const r = document.createRange(); r.selectNodeContents(document.querySelector('.nb-brief__body'));
+            s.addRange(r); return s.toString(); }""")
+        first = site.page(f"{PREFIX[lang]}articles/{BRIEF}/").select_one("#p-1").get_text()
+        assert copied.strip().startswith(first.strip()[:20]), copied[:40]
+        box = page.locator("#p-5 .nb-paranum").bounding_box()
+        text = page.locator("#p-5").bounding_box()
+        side = box["x"] + box["width"] / 2 - text["x"]
+        assert (side > text["width"] / 2) == (lang == "ar"), "in the margin on the side the text starts"
+        page.close()
