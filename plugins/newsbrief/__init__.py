@@ -9,6 +9,7 @@ from .drafts import drop_drafts, mark_draft
 from .generators import CompaniesGenerator, PeopleGenerator, SiteGenerator
 from .i18n import Interface
 from .reader import YamlMarkdownReader
+from . import search
 
 
 def add_readers(readers):
@@ -30,6 +31,7 @@ def register():
     signals.readers_init.connect(add_readers)
     signals.get_generators.connect(add_generators)
     signals.generator_init.connect(install_interface)
+    signals.generator_init.connect(search.install)
     signals.content_object_init.connect(mark_draft)
     signals.article_generator_finalized.connect(drop_drafts)
     signals.page_generator_finalized.connect(drop_drafts)

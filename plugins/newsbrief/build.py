@@ -19,6 +19,7 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 from .report import content_logger
+from .search import IndexingFailed, index_site
 from .validate import ContentValidator
 
 log = content_logger(__name__)  # never drops a warning it already gave in an earlier build
@@ -71,6 +72,10 @@ def build_site(settings_file, output, overrides=None, strict=False):
         failures = collector.messages(logging.WARNING if strict else logging.ERROR)
         if failures:
             raise BuildFailed(failures)
+        try:  # the search index, over the staging folder: a failure keeps the old site
+            index_site(staging)
+        except IndexingFailed as error:
+            raise BuildFailed([str(error)]) from error
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -75,6 +75,7 @@ class SiteGenerator(Generator):
         ("home", "HOME_SAVE_AS"),
         ("people", "PEOPLE_INDEX_SAVE_AS"),
         ("companies", "COMPANIES_INDEX_SAVE_AS"),
+        ("search", "SEARCH_SAVE_AS"),
     )
 
     def generate_context(self):

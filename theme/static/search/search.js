@@ -1,0 +1,140 @@
+// Search on /search/ and /en/search/ (the only pages with a script). Reads ?q= and ?kind=,
+// folds the reader's Arabic spelling as the index does (plugins/newsbrief/search.py: keep
+// the two in step), asks Pagefind (the index of the page's <html lang>), shows the results.
+
+const MARKS = /[\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g; // harakat, shadda, sukun, tatweel…
+const LETTERS = { "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه" };
+
+/** «إبراهيمُ» -> «ابراهيم», "OpenAI" -> "openai". */
+export function fold(text) {
+  return text.replace(MARKS, "").replace(/[أإآٱىة]/g, (c) => LETTERS[c]).toLowerCase();
+}
+
+// و ف before ب ك ل or ال, as in «وماهر», «لماهر», «وبالشركة»; at least 3 letters must remain.
+const PROCLITIC = /^(?:[وف]?(?:[بك]?ال|لل)|[وف][بكل]?|[بكل])(?=[\u0621-\u064A]{3,})/;
+
+/** Each word without the proclitics a reader typed before it. */
+export function stripProclitics(query) {
+  return query.split(/\s+/).map((word) => word.replace(PROCLITIC, "")).join(" ");
+}
+
+const root = document.querySelector(".nb-search");
+const form = root.querySelector(".nb-search__form");
+const input = form.elements.q;
+const status = root.querySelector(".nb-search__status");
+const list = root.querySelector(".nb-search__results");
+const text = root.dataset; // interface strings from our catalogues
+let pagefind = null;
+let latest = 0;
+
+async function engine() {
+  if (!pagefind) {
+    const module = await import(new URL(text.pagefind, document.baseURI).href);
+    await module.options({ baseUrl: new URL(text.base, document.baseURI).pathname, excerptLength: 24 });
+    await module.init();
+    pagefind = module;
+  }
+  return pagefind;
+}
+
+/** A catalogue string with {query} (isolated, it may run the other way) and {count} filled in. */
+function message(template, values) {
+  return template.split(/(\{\w+\})/).map((part) => {
+    const key = part.slice(1, -1);
+    if (!(part.startsWith("{") && key in values)) return part;
+    const node = document.createElement("bdi");
+    node.textContent = values[key];
+    return node;
+  });
+}
+
+/** Pagefind's excerpt keeps only its text and <mark> highlights (never other markup). */
+function excerpt(html) {
+  const parsed = new DOMParser().parseFromString(`<p>${html}</p>`, "text/html").body;
+  const out = document.createElement("p");
+  out.className = "nb-result__excerpt";
+  for (const node of parsed.firstChild ? parsed.firstChild.childNodes : []) {
+    if (node.nodeName === "MARK") {
+      const mark = document.createElement("mark");
+      mark.textContent = node.textContent;
+      out.append(mark);
+    } else {
+      out.append(node.textContent);
+    }
+  }
+  return out;
+}
+
+function result(data) {
+  const item = document.createElement("li");
+  item.className = "nb-result";
+  const kind = (data.filters.kind || [])[0] || "";
+  const label = document.createElement("p");
+  label.className = "nb-result__kind";
+  label.textContent = text["kind" + kind.charAt(0).toUpperCase() + kind.slice(1)] || "";
+  const title = document.createElement("h2");
+  title.className = "nb-result__title";
+  const link = document.createElement("a");
+  link.href = data.url;
+  link.textContent = data.meta.title;
+  title.append(link);
+  item.append(label, title, excerpt(data.excerpt));
+  return item;
+}
+
+async function run() {
+  const query = input.value.trim();
+  const kind = form.elements.kind.value;
+  const params = new URLSearchParams();
+  if (query) params.set("q", query);
+  if (kind) params.set("kind", kind);
+  history.replaceState(null, "", params.size ? `?${params}` : location.pathname);
+  const ticket = ++latest;
+  if (!query) {
+    status.replaceChildren();
+    list.replaceChildren();
+    return;
+  }
+  root.dataset.state = "searching"; // for tests and styles: "searching", then "done"
+  status.textContent = text.loading;
+  try {
+    const search = await engine();
+    const options = kind ? { filters: { kind } } : {};
+    const folded = fold(query);
+    let found = await search.search(folded, options);
+    if (!found.results.length && stripProclitics(folded) !== folded) {
+      found = await search.search(stripProclitics(folded), options);
+    }
+    const results = await Promise.all(found.results.slice(0, 20).map((r) => r.data()));
+    if (ticket !== latest) return; // a newer query has started
+    list.replaceChildren(...results.map(result));
+    const values = { query, count: String(found.results.length) };
+    status.replaceChildren(...message(results.length ? text.results : text.none, values));
+  } catch (error) {
+    if (ticket !== latest) return;
+    status.textContent = text.failed;
+    console.warn("search:", error);
+  }
+  root.dataset.state = "done";
+}
+
+let timer;
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  clearTimeout(timer);
+  run();
+});
+input.addEventListener("input", () => {
+  clearTimeout(timer);
+  timer = setTimeout(run, 250);
+});
+form.addEventListener("change", (event) => {
+  if (event.target.name === "kind") run();
+});
+
+// Arrived from the header box or a shared link: fill the form and search at once.
+const start = new URLSearchParams(location.search);
+input.value = start.get("q") || "";
+const startKind = form.querySelector(`input[name="kind"][value="${CSS.escape(start.get("kind") || "")}"]`);
+if (startKind) startKind.checked = true;
+if (input.value.trim()) run();
