@@ -20,7 +20,7 @@ BRIEFS = content_items("articles")
 def expected_routes():
     """Every HTML page the site must have, as {lang: url} groups."""
     groups = [{lang: PREFIX[lang] + path for lang in LANGS}
-              for path in ("", "people/", "companies/", "about/")]
+              for path in ("", "people/", "companies/", "about/", "search/")]
     for kind, slugs in (("articles", BRIEFS), ("people", PEOPLE), ("companies", COMPANIES)):
         groups += [{lang: f"{PREFIX[lang]}{kind}/{slug}/" for lang in LANGS} for slug in slugs]
     return groups
