@@ -21,7 +21,7 @@ BRIEF = "articles/meta-superintelligence-departures/"
 SAMPLES = {  # one page of every type
     "home": "", "brief": BRIEF, "person": "people/chaya-nayak/",
     "company": "companies/meta-superintelligence-labs/", "people": "people/",
-    "companies": "companies/", "about": "about/", "not-found": "404.html",
+    "companies": "companies/", "about": "about/", "not-found": "404.html", "search": "search/",
 }
 PREFIX = {"ar": "", "en": "en/"}
 CASES = [(kind, lang) for kind in SAMPLES for lang in PREFIX
