@@ -1,6 +1,7 @@
 """Site search (issue 13) in a real Chromium over the real build: Pagefind's index of each
 language, our search page and its Arabic folding, the header box with and without JavaScript."""
 
+import gzip
 import json
 import re
 from urllib.parse import parse_qs, quote, urlsplit
@@ -97,6 +98,24 @@ def test_a_failed_indexing_leaves_the_output_untouched(tmp_path, monkeypatch):
         build(tmp_path)
     assert {p: p.read_bytes() for p in site.path.rglob("*") if p.is_file()} == before
     assert [p.name for p in tmp_path.iterdir()] == ["output"], "a staging folder was left behind"
+
+
+def pagefind_unordered_parts(site):
+    """{lang: (page_count, filter bytes sorted, metadata with the filter's name blanked)}:
+    the parts of Pagefind's output that vary between runs, reduced to their content."""
+    folder = site.path / "pagefind"
+    entry = json.loads((folder / "pagefind-entry.json").read_text())
+    parts = {}
+    for lang, index in entry["languages"].items():
+        (filter_file,) = (folder / "filter").glob(f"{lang}_*.pf_filter")
+        meta = gzip.decompress((folder / f"pagefind.{index['hash']}.pf_meta").read_bytes())
+        parts[lang] = (index["page_count"], sorted(gzip.decompress(filter_file.read_bytes())),
+                       meta.replace(filter_file.stem.encode(), b"FILTER"))
+    return parts
+
+
+def test_two_builds_give_the_same_index(site, tmp_path):
+    assert pagefind_unordered_parts(build(tmp_path)) == pagefind_unordered_parts(site)
 
 
 # --- Arabic folding --------------------------------------------------------------------------
