@@ -48,6 +48,20 @@ function message(template, values) {
   });
 }
 
+// On right-to-left pages a Latin run is isolated, as the build does for page text (bidi.py).
+const LATIN = /([A-Za-z][\w&'’-]*(?:(?:\s+|\.)[A-Za-z0-9][\w&'’-]*)*)/;
+const rtl = document.documentElement.dir === "rtl";
+
+function appendText(parent, value) {
+  if (!rtl) return parent.append(value);
+  value.split(LATIN).forEach((part, i) => {
+    if (i % 2 === 0) return part && parent.append(part);
+    const run = document.createElement("bdi");
+    run.textContent = part;
+    parent.append(run);
+  });
+}
+
 /** Pagefind's excerpt keeps only its text and <mark> highlights (never other markup). */
 function excerpt(html) {
   const parsed = new DOMParser().parseFromString(`<p>${html}</p>`, "text/html").body;
@@ -56,10 +70,10 @@ function excerpt(html) {
   for (const node of parsed.firstChild ? parsed.firstChild.childNodes : []) {
     if (node.nodeName === "MARK") {
       const mark = document.createElement("mark");
-      mark.textContent = node.textContent;
+      appendText(mark, node.textContent);
       out.append(mark);
     } else {
-      out.append(node.textContent);
+      appendText(out, node.textContent);
     }
   }
   return out;
@@ -76,7 +90,7 @@ function result(data) {
   title.className = "nb-result__title";
   const link = document.createElement("a");
   link.href = data.url;
-  link.textContent = data.meta.title;
+  appendText(link, data.meta.title);
   title.append(link);
   item.append(label, title, excerpt(data.excerpt));
   return item;
