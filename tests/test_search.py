@@ -47,11 +47,25 @@ def wait_for_results(page):
     return status, urls
 
 
-def run_search(server, browser, lang, query, kind=""):
-    """(status text, result URLs in order, problems) of one search on the search page."""
-    with opened(browser, search_url(server, lang, query, kind)) as (page, record):
+@pytest.fixture(scope="module")
+def search_pages(server, browser):
+    """One open search page per language, reused by the tests that only type queries."""
+    with opened(browser, f"{server}/search/") as ar, opened(browser, f"{server}/en/search/") as en:
+        yield {"ar": ar, "en": en}
+
+
+@pytest.fixture
+def run_search(search_pages):
+    def run(lang, query, kind=""):
+        """(status text, result URLs in order, problems) of a query typed into the search page."""
+        page, record = search_pages[lang]
+        page.fill("#nb-search-q", query)
+        page.eval_on_selector(f"input[name=kind][value='{kind}']", "radio => { radio.checked = true; }")
+        page.eval_on_selector(".nb-search", "root => { root.dataset.state = ''; }")
+        page.press("#nb-search-q", "Enter")
         status, urls = wait_for_results(page)
         return status, urls, record.problems()
+    return run
 
 
 def kind_of(url):
@@ -155,21 +169,21 @@ def test_the_browser_folds_queries_as_the_index_does(server, browser):
 # --- what a reader types ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("query", ["ماهر", "وماهر", "لماهر", "ماهِر"])
-def test_maher_in_any_spelling_finds_his_arabic_page_first(server, browser, query):
-    status, urls, problems = run_search(server, browser, "ar", query)
+def test_maher_in_any_spelling_finds_his_arabic_page_first(run_search, query):
+    status, urls, problems = run_search("ar", query)
     assert urls and urls[0] == "/people/bert-maher/", (status, urls)
     assert problems == []
 
 
-def test_openai_with_other_letter_variants_finds_its_arabic_page(server, browser):
-    status, urls, problems = run_search(server, browser, "ar", "أوبن ايه اي")
+def test_openai_with_other_letter_variants_finds_its_arabic_page(run_search):
+    status, urls, problems = run_search("ar", "أوبن ايه اي")
     assert urls[0] == "/companies/openai/", urls
     assert problems == []
 
 
 @pytest.mark.parametrize("query", ["Anthropic", "anthropic"])
-def test_anthropic_finds_the_english_company_page(server, browser, query):
-    status, urls, problems = run_search(server, browser, "en", query)
+def test_anthropic_finds_the_english_company_page(run_search, query):
+    status, urls, problems = run_search("en", query)
     assert urls[0] == "/en/companies/anthropic/", urls
     assert message("en", "Results for “%(query)s”: %(count)s", query=query, count=len(urls)) == status
 
@@ -178,10 +192,10 @@ def test_anthropic_finds_the_english_company_page(server, browser, query):
     ("ar", ["ماهر", "ميتا", "Anthropic", "Meta", "OpenAI"]),
     ("en", ["Maher", "Meta", "ماهر", "ميتا", "أنتروبيك"]),
 ])
-def test_each_language_searches_only_its_own_pages(server, browser, lang, queries):
+def test_each_language_searches_only_its_own_pages(run_search, lang, queries):
     seen = []
     for query in queries:
-        seen += run_search(server, browser, lang, query)[1]
+        seen += run_search(lang, query)[1]
     assert seen, "no query found anything"
     assert [u for u in seen if u.startswith("/en/") != (lang == "en")] == []
 
@@ -196,8 +210,8 @@ def test_results_show_excerpts_with_the_match_highlighted(server, browser):
 
 @pytest.mark.parametrize("lang, query", [("ar", "ميتا"), ("en", "Meta")])
 @pytest.mark.parametrize("kind", ["brief", "person", "company"])
-def test_a_kind_filter_returns_only_that_kind(server, browser, lang, query, kind):
-    status, urls, problems = run_search(server, browser, lang, query, kind)
+def test_a_kind_filter_returns_only_that_kind(run_search, lang, query, kind):
+    status, urls, problems = run_search(lang, query, kind)
     assert urls, status
     assert {kind_of(u) for u in urls} == {kind}
 
@@ -214,8 +228,8 @@ def test_choosing_a_kind_on_the_page_filters_and_updates_the_address(server, bro
 
 
 @pytest.mark.parametrize("lang", PREFIX)
-def test_no_result_says_so_in_the_page_language(server, browser, lang):
-    status, urls, problems = run_search(server, browser, lang, "zqxjv")
+def test_no_result_says_so_in_the_page_language(run_search, lang):
+    status, urls, problems = run_search(lang, "zqxjv")
     assert urls == []
     expected = message(lang, "No result for “%(query)s”. Try another spelling or fewer words.",
                        query="zqxjv")
