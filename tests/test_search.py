@@ -4,6 +4,7 @@ language, our search page and its Arabic folding, the header box with and withou
 import gzip
 import json
 import re
+import socket
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
@@ -258,6 +259,18 @@ def test_the_header_box_works_without_javascript(server, browser, lang, start, q
         assert urls[0] == f"/{PREFIX[lang]}people/bert-maher/"
 
 
+def test_only_the_search_pages_have_scripts(site):
+    scripts = {}
+    for name in site.html_files():
+        page = site.page(site.url_of(name))
+        found = [s.get("src") for s in page.find_all("script")]
+        found += [link["href"] for link in page.find_all("link", rel="modulepreload")]
+        if found:
+            scripts[name] = found
+    assert scripts == {f"{p}search/index.html": ["/theme/search/search.js", "/pagefind/pagefind.js"]
+                       for p in PREFIX.values()}
+
+
 def test_every_page_but_search_has_the_header_box(site):
     for name in site.html_files():
         box = site.page(site.url_of(name)).select("form.nb-search-box[role=search][method=get]")
@@ -297,6 +310,26 @@ def test_a_query_fetches_only_from_the_site_and_within_budget(server, browser):
         assert record.problems() == []
     assert all(url.startswith(server) for url in sizes)
     assert sum(sizes.values()) <= limit, sizes
+
+
+def test_search_works_published_under_a_subpath(tmp_path, browser, monkeypatch):
+    """`make publish` for a project site (SITEURL with a path): results link under it."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    monkeypatch.setenv("SITEURL", f"http://127.0.0.1:{port}/newsbrief")
+    site = build(tmp_path, settings="publishconf.py")
+    with serve(site.path, prefix="/newsbrief", port=port) as base:
+        with opened(browser, f"{base}/en/people/", java_script_enabled=False) as (page, record):
+            page.fill(".nb-search-box__input", "Maher")
+            page.press(".nb-search-box__input", "Enter")
+            page.wait_for_url(re.compile(r"/newsbrief/en/search/\?q=Maher$"))
+        with opened(browser, f"{base}/en/search/?q=Maher") as (page, record):
+            status, urls = wait_for_results(page)
+            page.click(".nb-result__title a >> nth=0")
+            page.wait_for_url(f"{base}/en/people/bert-maher/")
+            assert record.problems() == []
+    assert urls[0] == "/newsbrief/en/people/bert-maher/"
 
 
 def test_search_pages_are_language_twins_in_the_sitemap(site):

@@ -29,7 +29,8 @@ let latest = 0;
 
 async function engine() {
   if (!pagefind) {
-    const module = await import(new URL(text.pagefind, document.baseURI).href);
+    // Paths only: the index is always read from this page's own origin.
+    const module = await import(new URL(text.pagefind, document.baseURI).pathname);
     await module.options({ baseUrl: new URL(text.base, document.baseURI).pathname, excerptLength: 24 });
     await module.init();
     pagefind = module;
