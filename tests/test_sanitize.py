@@ -106,7 +106,10 @@ def all_pages(site):
 
 def test_nothing_dangerous_reaches_any_page(hostile_site):
     for name, page in all_pages(hostile_site):
-        assert page.find_all(["script", "style", "iframe", "object", "embed"]) == [], name
+        dangerous = page.find_all(["script", "style", "iframe", "object", "embed"])
+        if name.endswith("search/index.html"):  # the theme's own search script, nothing else
+            dangerous = [el for el in dangerous if el.get("src") != "/theme/search/search.js"]
+        assert dangerous == [], name
         for element in page.find_all(True):
             for attribute, value in element.attrs.items():
                 assert not attribute.startswith("on"), (name, element)
