@@ -12,6 +12,7 @@ import yaml
 from babel.messages.pofile import read_po
 
 from conftest import ROOT, build
+from content_copy import copy_content, read, write
 from gates import axe, budgets
 from gates.browser import launch, opened
 from gates.server import serve
@@ -163,8 +164,11 @@ def test_the_browser_folds_queries_as_the_index_does(server, browser):
             }""",
             [*FOLDING, "وماهر", "لماهر", "والشركة", "ماهر", "ولي"],
         )
+        variants = page.evaluate("""async (word) => (await import('/theme/search/search.js')).variants(word)""",
+                                 "وكريم")
     assert [f for f, _ in folded[: len(FOLDING)]] == list(FOLDING.values())
     assert [s for _, s in folded[len(FOLDING):]] == ["ماهر", "ماهر", "شركة", "ماهر", "ولي"]
+    assert variants == [["وكريم", 1], ["كريم", 0.8], ["ريم", 0.5]]
 
 
 # --- what a reader types ------------------------------------------------------------------------
@@ -187,6 +191,30 @@ def test_anthropic_finds_the_english_company_page(run_search, query):
     status, urls, problems = run_search("en", query)
     assert urls[0] == "/en/companies/anthropic/", urls
     assert message("en", "Results for “%(query)s”: %(count)s", query=query, count=len(urls)) == status
+
+
+@pytest.fixture(scope="module")
+def karim_and_reem(tmp_path_factory, browser):
+    """The real site plus «كريم حداد» and «ريم حداد»: one name hides inside the other."""
+    tmp = tmp_path_factory.mktemp("karim")
+    content = copy_content(tmp)
+    for slug, ar, en in (("karim-haddad", "كريم حداد", "Karim Haddad"), ("reem-haddad", "ريم حداد", "Reem Haddad")):
+        for lang, name in (("ar", ar), ("en", en)):
+            front, _ = read(content / f"people/bert-maher.{lang}.md")
+            front.update(name=name, slug=slug, aliases=[])
+            write(content / f"people/{slug}.{lang}.md", front, f"{name}.\n")
+    with serve(build(tmp, content=content).path) as base:
+        yield base
+
+
+@pytest.mark.parametrize("query, first", [
+    ("كريم", "karim-haddad"), ("وكريم", "karim-haddad"), ("ريم", "reem-haddad"),
+    ("لريم", "reem-haddad"), ("وريم", "reem-haddad"),
+])
+def test_a_name_inside_another_name_ranks_below_it(karim_and_reem, browser, query, first):
+    with opened(browser, search_url(karim_and_reem, "ar", query)) as (page, record):
+        status, urls = wait_for_results(page)
+    assert urls[0] == f"/people/{first}/", urls
 
 
 @pytest.mark.parametrize("lang, queries", [

@@ -10,12 +10,26 @@ export function fold(text) {
   return text.replace(MARKS, "").replace(/[أإآٱىة]/g, (c) => LETTERS[c]).toLowerCase();
 }
 
-// و ف before ب ك ل or ال, as in «وماهر», «لماهر», «وبالشركة»; at least 3 letters must remain.
-const PROCLITIC = /^(?:[وف]?(?:[بك]?ال|لل)|[وف][بكل]?|[بكل])(?=[\u0621-\u064A]{3,})/;
+// A name may carry proclitics («وماهر», «لريم», «وبالشركة»), yet a name may also begin with
+// one of their letters («كريم» is not «ك» + «ريم»). So the query is searched as typed, then
+// without a leading و/ف, then without ب ك ل ال as well, each less trusted than the last; at
+// least 3 letters must remain.
+const CONJUNCTION = /^[وف](?=[\u0621-\u064A]{3,})/;
+const PROCLITIC = /^(?:[وف]?(?:[بك]?ال|لل)|[وف]?[بكل]|[وف])(?=[\u0621-\u064A]{3,})/;
 
 /** Each word without the proclitics a reader typed before it. */
-export function stripProclitics(query) {
-  return query.split(/\s+/).map((word) => word.replace(PROCLITIC, "")).join(" ");
+export function stripProclitics(query, pattern = PROCLITIC) {
+  return query.split(/\s+/).map((word) => word.replace(pattern, "")).join(" ");
+}
+
+/** [query, weight] pairs to search: as typed first, then without proclitics. */
+export function variants(query) {
+  const out = [[query, 1]];
+  for (const [pattern, weight] of [[CONJUNCTION, 0.8], [PROCLITIC, 0.5]]) {
+    const bare = stripProclitics(query, pattern);
+    if (!out.some(([known]) => known === bare)) out.push([bare, weight]);
+  }
+  return out;
 }
 
 const root = document.querySelector(".nb-search");
@@ -115,15 +129,19 @@ async function run() {
   try {
     const search = await engine();
     const options = kind ? { filters: { kind } } : {};
-    const folded = fold(query);
-    let found = await search.search(folded, options);
-    if (!found.results.length && stripProclitics(folded) !== folded) {
-      found = await search.search(stripProclitics(folded), options);
+    // Each variant's hits, weighted; a page keeps its best score.
+    const best = new Map();
+    for (const [variant, weight] of variants(fold(query))) {
+      for (const hit of (await search.search(variant, options)).results) {
+        const score = hit.score * weight;
+        if (!best.has(hit.id) || best.get(hit.id).score < score) best.set(hit.id, { hit, score });
+      }
     }
-    const results = await Promise.all(found.results.slice(0, 20).map((r) => r.data()));
+    const ranked = [...best.values()].sort((a, b) => b.score - a.score);
+    const results = await Promise.all(ranked.slice(0, 20).map(({ hit }) => hit.data()));
     if (ticket !== latest) return; // a newer query has started
     list.replaceChildren(...results.map(result));
-    const values = { query, count: String(found.results.length) };
+    const values = { query, count: String(ranked.length) };
     status.replaceChildren(...message(results.length ? text.results : text.none, values));
   } catch (error) {
     if (ticket !== latest) return;
