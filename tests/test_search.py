@@ -100,6 +100,12 @@ def test_indexed_pages_carry_their_kind_and_others_are_not_indexed(site):
         assert site.page(url).find(attrs={"data-pagefind-body": True}) is None, url
 
 
+def test_names_folding_changes_get_a_hidden_folded_copy(site):
+    hidden = site.page("/companies/openai/").find("main").find("p", hidden=True)
+    assert hidden.get_text() == "اوبن ايه اي"
+    assert site.page("/people/bert-maher/").find("main").find("p", hidden=True) is None
+
+
 def test_unused_pagefind_interfaces_are_not_published(site):
     names = {p.name for p in (site.path / "pagefind").iterdir()}
     assert "pagefind.js" in names and "pagefind-worker.js" in names
