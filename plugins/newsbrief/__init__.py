@@ -8,6 +8,10 @@ from pelican import signals
 from .drafts import drop_drafts, mark_draft
 from .generators import CompaniesGenerator, PeopleGenerator, SiteGenerator
 from .i18n import Interface
+from .listings import (
+    ArchiveGenerator, CompaniesIndexGenerator, CompanyMovesGenerator, MovesGenerator,
+    PeopleIndexGenerator,
+)
 from .reader import YamlMarkdownReader
 from . import search
 
@@ -17,7 +21,11 @@ def add_readers(readers):
 
 
 def add_generators(pelican):
-    return [PeopleGenerator, CompaniesGenerator, SiteGenerator]
+    # SiteGenerator first: it builds the talent graph the listings read.
+    return [
+        PeopleGenerator, CompaniesGenerator, SiteGenerator, ArchiveGenerator, MovesGenerator,
+        CompanyMovesGenerator, PeopleIndexGenerator, CompaniesIndexGenerator,
+    ]
 
 
 def install_interface(generator):
