@@ -367,7 +367,7 @@ def test_search_works_published_under_a_subpath(tmp_path, browser, monkeypatch):
 
 
 def test_search_pages_are_language_twins_in_the_sitemap(site):
-    sitemap = (site.path / "sitemap.xml").read_text()
+    sitemap = "".join(part.read_text() for part in (site.path / "sitemaps").glob("*.xml"))
     for lang in PREFIX:
         assert f"<loc>/{PREFIX[lang]}search/</loc>" in sitemap
     assert site.page("/search/").find("a", attrs={"data-switcher": True})["href"] == "/en/search/"
