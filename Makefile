@@ -48,7 +48,7 @@ devserver: $(VENV)/.installed
 	  --content $(CONTENT) --port $(PORT)
 
 clean:
-	rm -rf $(OUTPUT) test-artifacts .pytest_cache __pycache__
+	rm -rf $(OUTPUT) test-artifacts .pytest_cache __pycache__ cache
 
 # Search: index size and query speed in Chromium, on the real site and on a synthetic archive
 # of SEARCH_N briefs (scripts/make_corpus.py). Appends to test-artifacts/search-bench.md.
@@ -85,6 +85,7 @@ screenshots: html system-deps
 fonts: $(VENV)/.installed
 	bash scripts/system-deps.sh --fonts
 	$(BIN)/python scripts/subset_fonts.py
+	$(BIN)/python scripts/make_card_font.py
 
 # Interface strings: templates -> messages.pot -> <lang>/messages.po -> .mo (checked).
 i18n-extract: $(VENV)/.installed

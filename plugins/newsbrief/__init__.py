@@ -5,6 +5,8 @@
 
 from pelican import signals
 
+from . import story
+from .cards import ShareCardGenerator
 from .drafts import drop_drafts, mark_draft
 from .generators import CompaniesGenerator, PeopleGenerator, SiteGenerator
 from .i18n import Interface
@@ -12,6 +14,7 @@ from .listings import (
     ArchiveGenerator, CompaniesIndexGenerator, CompanyMovesGenerator, MovesGenerator,
     PeopleIndexGenerator,
 )
+from .opendata import OpenDataGenerator
 from .reader import YamlMarkdownReader
 from . import search
 
@@ -21,10 +24,11 @@ def add_readers(readers):
 
 
 def add_generators(pelican):
-    # SiteGenerator first: it builds the talent graph the listings read.
+    # SiteGenerator first: it builds the talent graph the listings, data and cards read.
     return [
         PeopleGenerator, CompaniesGenerator, SiteGenerator, ArchiveGenerator, MovesGenerator,
         CompanyMovesGenerator, PeopleIndexGenerator, CompaniesIndexGenerator,
+        OpenDataGenerator, ShareCardGenerator,
     ]
 
 
@@ -33,6 +37,7 @@ def install_interface(generator):
     if "NEWSBRIEF_INTERFACE" not in settings:
         settings["NEWSBRIEF_INTERFACE"] = Interface(settings)
     settings["NEWSBRIEF_INTERFACE"].install(generator.env)
+    story.install(generator.env, settings["NEWSBRIEF_INTERFACE"], settings)
 
 
 def register():
