@@ -14,7 +14,7 @@ BUILD_FLAGS += --drafts
 endif
 
 .PHONY: html publish serve devserver clean test check screenshots fonts system-deps \
-        i18n-extract i18n-update i18n-compile new-person new-company new-brief docs
+        i18n-extract i18n-update i18n-compile new-person new-company new-brief docs bench-search
 
 html: $(VENV)/.installed
 	$(PY) -m newsbrief.build --settings $(SETTINGS) --content "$(CONTENT)" --output "$(OUTPUT)" $(BUILD_FLAGS)
@@ -51,6 +51,18 @@ devserver: $(VENV)/.installed
 clean:
 	$(PYTHON) plugins/newsbrief/outputdir.py clean "$(OUTPUT)" --content "$(CONTENT)"
 	rm -rf test-artifacts .pytest_cache __pycache__ cache
+
+# Search: index size and query speed in Chromium, on the real site and on a synthetic archive
+# of SEARCH_N briefs (scripts/make_corpus.py). Appends to test-artifacts/search-bench.md.
+SEARCH_N ?= 1000
+SEARCH_QUERIES = --query ar:كريم --query ar:وكريم --query ar:لريم --query ar:اسامه --query en:Karim --query en:Reem
+bench-search: $(VENV)/.installed system-deps
+	$(PY) -m newsbrief.build --settings $(SETTINGS) --content $(CONTENT) --output .bench/search-site
+	$(PY) scripts/bench_search.py .bench/search-site --label "(this site)"
+	$(PY) scripts/make_corpus.py $(SEARCH_N) .bench/search-corpus-$(SEARCH_N)
+	PYTHONPATH=plugins nice $(BIN)/python -m newsbrief.build --settings $(SETTINGS) \
+	  --content .bench/search-corpus-$(SEARCH_N) --output .bench/search-site-$(SEARCH_N)
+	PYTHONPATH=plugins nice $(BIN)/python scripts/bench_search.py .bench/search-site-$(SEARCH_N) --label "($(SEARCH_N) briefs)" $(SEARCH_QUERIES)
 
 test: $(VENV)/.installed system-deps node_modules/.installed
 	$(PY) -m pytest

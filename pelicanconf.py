@@ -70,6 +70,7 @@ PEOPLE_INDEX_URL = "{prefix}people/"
 COMPANIES_INDEX_URL = "{prefix}companies/"
 CORRECTIONS_SAVE_AS = "{prefix}corrections/index.html"
 CORRECTIONS_URL = "{prefix}corrections/"
+SEARCH_SAVE_AS = "{prefix}search/index.html"
 FEED_SAVE_AS = "{prefix}feeds/atom.xml"
 FEED_MAX_ITEMS = 20  # the latest briefs in each language's feed
 HOME_BRIEFS = 10  # the lead and the next nine

@@ -109,6 +109,8 @@ def test_nothing_dangerous_reaches_any_page(hostile_site):
     for name, page in all_pages(hostile_site):
         # The one script element allowed is our JSON-LD data block, which browsers never run.
         scripts = [s for s in page.find_all("script") if s.get("type") != "application/ld+json"]
+        if name.endswith("search/index.html"):  # and the theme's own search script there
+            scripts = [s for s in scripts if s.get("src") != "/theme/search/search.js"]
         assert scripts + page.find_all(["style", "iframe", "object", "embed"]) == [], name
         for data in page.find_all("script", type="application/ld+json"):
             json.loads(data.string)

@@ -21,7 +21,8 @@ BRIEFS = content_items("articles")
 def expected_routes():
     """Every HTML page the site must have, as {lang: url} groups."""
     groups = [{lang: PREFIX[lang] + path for lang in LANGS}
-              for path in ("", "people/", "companies/", "about/", "articles/", "moves/", "corrections/")]
+              for path in ("", "people/", "companies/", "about/", "articles/", "moves/", "corrections/",
+                           "search/")]
     months = {str(v["ar"]["date"])[:7].replace("-", "/") for v in BRIEFS.values()}
     groups += [{lang: f"{PREFIX[lang]}articles/{month}/" for lang in LANGS} for month in sorted(months)]
     for kind, slugs in (("articles", BRIEFS), ("people", PEOPLE), ("companies", COMPANIES)):

@@ -17,6 +17,7 @@ from .listings import (
 from .opendata import OpenDataGenerator
 from .provenance import install as install_provenance
 from .reader import YamlMarkdownReader
+from . import search
 
 
 def add_readers(readers):
@@ -45,6 +46,7 @@ def register():
     signals.readers_init.connect(add_readers)
     signals.get_generators.connect(add_generators)
     signals.generator_init.connect(install_interface)
+    signals.generator_init.connect(search.install)
     signals.content_object_init.connect(mark_draft)
     signals.article_generator_finalized.connect(drop_drafts)
     signals.page_generator_finalized.connect(drop_drafts)

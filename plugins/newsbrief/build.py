@@ -26,6 +26,7 @@ from pelican.settings import read_settings
 
 from .outputdir import refusal, stale_folders
 from .report import content_logger
+from .search import IndexingFailed, index_site
 from .validate import ContentValidator
 
 log = content_logger(__name__)  # never drops a warning it already gave in an earlier build
@@ -74,6 +75,10 @@ def build_site(settings_file, output, overrides=None, strict=False):
         _run_pelican(settings, collector, strict)
         # Post-build steps that work on the finished site in `staging` go here,
         # before the swap (so that their failure leaves `output` as it was).
+        try:  # the search index, over the staging folder: a failure keeps the old site
+            index_site(staging)
+        except IndexingFailed as error:
+            raise BuildFailed([str(error)]) from error
     except BaseException:
         if staging:
             shutil.rmtree(staging, ignore_errors=True)

@@ -83,7 +83,17 @@ class SiteGenerator(Generator):
 
     # (template, save-as setting) of the pages written once per language; the indexes,
     # archive and moves pages are written by the generators of listings.py.
-    LANGUAGE_PAGES = (("home", "HOME_SAVE_AS"), ("corrections", "CORRECTIONS_SAVE_AS"))
+    LANGUAGE_PAGES = (
+        ("home", "HOME_SAVE_AS"), ("corrections", "CORRECTIONS_SAVE_AS"), ("search", "SEARCH_SAVE_AS"),
+    )
+
+    def page_context(self, template, lang):
+        """What a language page needs besides the site: the home its lists, corrections the briefs."""
+        if template == "home":
+            return self.home(lang)
+        if template == "corrections":
+            return {"briefs": self.briefs(lang)}
+        return {}
 
     def generate_context(self):
         self.languages = self.settings["LANGUAGES"]
@@ -123,8 +133,7 @@ class SiteGenerator(Generator):
                     self.save_as(setting, lang), self.get_template(template), self.context,
                     relative_urls=self.settings["RELATIVE_URLS"], lang=lang,
                     page_url=self.url(setting, lang), page_alternates=alternates,
-                    page_name=template,
-                    **(self.home(lang) if template == "home" else {"briefs": self.briefs(lang)}),
+                    page_name=template, **self.page_context(template, lang),
                 )
         writer.write_file(
             self.settings["NOT_FOUND_SAVE_AS"], self.get_template("404"), self.context,

@@ -1,0 +1,373 @@
+"""Site search (issue 13) in a real Chromium over the real build: Pagefind's index of each
+language, our search page and its Arabic folding, the header box with and without JavaScript."""
+
+import gzip
+import json
+import re
+import socket
+from urllib.parse import parse_qs, quote, urlsplit
+
+import pytest
+import yaml
+from babel.messages.pofile import read_po
+
+from conftest import ROOT, build
+from content_copy import copy_content, read, write
+from gates import axe, budgets
+from gates.browser import launch, opened
+from gates.server import serve
+from newsbrief import search as search_module
+from newsbrief.build import BuildFailed
+from site_model import content_items
+
+PREFIX = {"ar": "", "en": "en/"}
+KIND_OF = {"articles": "brief", "people": "person", "companies": "company"}
+ARTIFACTS = ROOT / "test-artifacts" / "search"
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    with serve(site.path) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with launch() as chromium:
+        yield chromium
+
+
+def search_url(server, lang, query, kind=""):
+    return f"{server}/{PREFIX[lang]}search/?q={quote(query)}" + (f"&kind={kind}" if kind else "")
+
+
+def wait_for_results(page):
+    page.wait_for_selector(".nb-search[data-state=done]", timeout=20000)
+    status = page.inner_text(".nb-search__status")
+    urls = page.eval_on_selector_all(".nb-result__title a", "links => links.map(a => a.getAttribute('href'))")
+    return status, urls
+
+
+@pytest.fixture(scope="module")
+def search_pages(server, browser):
+    """One open search page per language, reused by the tests that only type queries."""
+    with opened(browser, f"{server}/search/") as ar, opened(browser, f"{server}/en/search/") as en:
+        yield {"ar": ar, "en": en}
+
+
+@pytest.fixture
+def run_search(search_pages):
+    def run(lang, query, kind=""):
+        """(status text, result URLs in order, problems) of a query typed into the search page."""
+        page, record = search_pages[lang]
+        page.fill("#nb-search-q", query)
+        page.eval_on_selector(f"input[name=kind][value='{kind}']", "radio => { radio.checked = true; }")
+        page.eval_on_selector(".nb-search", "root => { root.dataset.state = ''; }")
+        page.press("#nb-search-q", "Enter")
+        status, urls = wait_for_results(page)
+        return status, urls, record.problems()
+    return run
+
+
+def kind_of(url):
+    return KIND_OF[url.strip("/").split("/")[-2]]
+
+
+def message(lang, msgid, **values):
+    with open(ROOT / f"theme/translations/{lang}/LC_MESSAGES/messages.po", "rb") as po:
+        text = read_po(po).get(msgid).string or msgid
+    return text % values
+
+
+# --- the index ------------------------------------------------------------------------------
+
+def test_one_index_per_language_of_briefs_people_and_companies(site):
+    entry = json.loads((site.path / "pagefind" / "pagefind-entry.json").read_text())
+    expected = sum(len(content_items(kind)) for kind in KIND_OF)
+    assert {lang: index["page_count"] for lang, index in entry["languages"].items()} == {
+        "ar": expected, "en": expected}
+
+
+def test_indexed_pages_carry_their_kind_and_others_are_not_indexed(site):
+    for kind, filter_value in KIND_OF.items():
+        for slug in content_items(kind):
+            for lang in PREFIX:
+                main = site.page(f"/{PREFIX[lang]}{kind}/{slug}/").find("main")
+                assert main.has_attr("data-pagefind-body")
+                assert main["data-pagefind-filter"] == f"kind:{filter_value}"
+    for url in ("/", "/en/", "/people/", "/en/companies/", "/about/", "/search/", "/404.html"):
+        assert site.page(url).find(attrs={"data-pagefind-body": True}) is None, url
+
+
+def test_names_folding_changes_get_a_hidden_folded_copy(site):
+    hidden = site.page("/companies/openai/").find("main").find("p", hidden=True)
+    assert hidden.get_text() == "اوبن ايه اي"
+    assert site.page("/people/bert-maher/").find("main").find("p", hidden=True) is None
+
+
+def test_unused_pagefind_interfaces_are_not_published(site):
+    names = {p.name for p in (site.path / "pagefind").iterdir()}
+    assert "pagefind.js" in names and "pagefind-worker.js" in names
+    assert not {n for n in names if re.match(r"pagefind-(ui|modular-ui|component-ui|highlight)\.", n)}
+
+
+def test_a_failed_indexing_leaves_the_output_untouched(tmp_path, monkeypatch):
+    site = build(tmp_path)
+    before = {p: p.read_bytes() for p in site.path.rglob("*") if p.is_file()}
+    monkeypatch.setattr(search_module.sys, "executable", "/bin/false")  # Pagefind exits 1
+    with pytest.raises(BuildFailed, match="Pagefind failed"):
+        build(tmp_path)
+    assert {p: p.read_bytes() for p in site.path.rglob("*") if p.is_file()} == before
+    assert [p.name for p in tmp_path.iterdir()] == ["output"], "a staging folder was left behind"
+
+
+def pagefind_unordered_parts(site):
+    """{lang: (page_count, filter bytes sorted, metadata with the filter's name blanked)}:
+    the parts of Pagefind's output that vary between runs, reduced to their content."""
+    folder = site.path / "pagefind"
+    entry = json.loads((folder / "pagefind-entry.json").read_text())
+    parts = {}
+    for lang, index in entry["languages"].items():
+        (filter_file,) = (folder / "filter").glob(f"{lang}_*.pf_filter")
+        meta = gzip.decompress((folder / f"pagefind.{index['hash']}.pf_meta").read_bytes())
+        parts[lang] = (index["page_count"], sorted(gzip.decompress(filter_file.read_bytes())),
+                       meta.replace(filter_file.stem.encode(), b"FILTER"))
+    return parts
+
+
+def test_two_builds_give_the_same_index(site, tmp_path):
+    assert pagefind_unordered_parts(build(tmp_path)) == pagefind_unordered_parts(site)
+
+
+# --- Arabic folding --------------------------------------------------------------------------
+
+FOLDING = {
+    "ماهِر": "ماهر", "ماهـــر": "ماهر", "أوبن أيه آي": "اوبن ايه اي", "إيثان": "ايثان",
+    "مستشفى": "مستشفي", "شركة": "شركه", "تدفّق": "تدفق", "OpenAI": "openai", "ٱلذكاء": "الذكاء",
+}
+
+
+@pytest.mark.parametrize("written, folded", FOLDING.items())
+def test_fold(written, folded):
+    assert search_module.fold(written) == folded
+
+
+def test_folded_names_are_only_the_spellings_that_differ():
+    class Item:
+        title, aliases = "أوبن أيه آي", ["OpenAI"]
+    assert search_module.folded_names(Item()) == ["اوبن ايه اي"]
+    Item.title, Item.aliases = "بيرت ماهر", ["ماهر"]
+    assert search_module.folded_names(Item()) == []
+
+
+def test_the_browser_folds_queries_as_the_index_does(server, browser):
+    with opened(browser, f"{server}/search/") as (page, record):
+        folded = page.evaluate(
+            """async (words) => {
+                const search = await import('/theme/search/search.js');
+                return words.map((w) => [search.fold(w), search.stripProclitics(w)]);
+            }""",
+            [*FOLDING, "وماهر", "لماهر", "والشركة", "ماهر", "ولي"],
+        )
+        variants = page.evaluate("""async (word) => (await import('/theme/search/search.js')).variants(word)""",
+                                 "وكريم")
+    assert [f for f, _ in folded[: len(FOLDING)]] == list(FOLDING.values())
+    assert [s for _, s in folded[len(FOLDING):]] == ["ماهر", "ماهر", "شركة", "ماهر", "ولي"]
+    assert variants == [["وكريم", 1], ["كريم", 0.8], ["ريم", 0.5]]
+
+
+# --- what a reader types ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("query", ["ماهر", "وماهر", "لماهر", "ماهِر"])
+def test_maher_in_any_spelling_finds_his_arabic_page_first(run_search, query):
+    status, urls, problems = run_search("ar", query)
+    assert urls and urls[0] == "/people/bert-maher/", (status, urls)
+    assert problems == []
+
+
+def test_openai_with_other_letter_variants_finds_its_arabic_page(run_search):
+    status, urls, problems = run_search("ar", "أوبن ايه اي")
+    assert urls[0] == "/companies/openai/", urls
+    assert problems == []
+
+
+@pytest.mark.parametrize("query", ["Anthropic", "anthropic"])
+def test_anthropic_finds_the_english_company_page(run_search, query):
+    status, urls, problems = run_search("en", query)
+    assert urls[0] == "/en/companies/anthropic/", urls
+    assert message("en", "Results for “%(query)s”: %(count)s", query=query, count=len(urls)) == status
+
+
+@pytest.fixture(scope="module")
+def karim_and_reem(tmp_path_factory, browser):
+    """The real site plus «كريم حداد» and «ريم حداد»: one name hides inside the other."""
+    tmp = tmp_path_factory.mktemp("karim")
+    content = copy_content(tmp)
+    for slug, ar, en in (("karim-haddad", "كريم حداد", "Karim Haddad"), ("reem-haddad", "ريم حداد", "Reem Haddad")):
+        for lang, name in (("ar", ar), ("en", en)):
+            front, _ = read(content / f"people/bert-maher.{lang}.md")
+            front.update(name=name, slug=slug, aliases=[])
+            write(content / f"people/{slug}.{lang}.md", front, f"{name}.\n")
+    with serve(build(tmp, content=content).path) as base:
+        yield base
+
+
+@pytest.mark.parametrize("query, first", [
+    ("كريم", "karim-haddad"), ("وكريم", "karim-haddad"), ("ريم", "reem-haddad"),
+    ("لريم", "reem-haddad"), ("وريم", "reem-haddad"),
+])
+def test_a_name_inside_another_name_ranks_below_it(karim_and_reem, browser, query, first):
+    with opened(browser, search_url(karim_and_reem, "ar", query)) as (page, record):
+        status, urls = wait_for_results(page)
+    assert urls[0] == f"/people/{first}/", urls
+
+
+@pytest.mark.parametrize("lang, queries", [
+    ("ar", ["ماهر", "ميتا", "Anthropic", "Meta", "OpenAI"]),
+    ("en", ["Maher", "Meta", "ماهر", "ميتا", "أنتروبيك"]),
+])
+def test_each_language_searches_only_its_own_pages(run_search, lang, queries):
+    seen = []
+    for query in queries:
+        seen += run_search(lang, query)[1]
+    assert seen, "no query found anything"
+    assert [u for u in seen if u.startswith("/en/") != (lang == "en")] == []
+
+
+def test_results_show_excerpts_with_the_match_highlighted(server, browser):
+    with opened(browser, search_url(server, "ar", "ماهر")) as (page, record):
+        wait_for_results(page)
+        first = page.locator(".nb-result").first
+        assert "ماهر" in first.locator(".nb-result__excerpt mark").first.inner_text()
+        assert first.locator(".nb-result__kind").inner_text() == message("ar", "Person")
+
+
+@pytest.mark.parametrize("lang, query", [("ar", "ميتا"), ("en", "Meta")])
+@pytest.mark.parametrize("kind", ["brief", "person", "company"])
+def test_a_kind_filter_returns_only_that_kind(run_search, lang, query, kind):
+    status, urls, problems = run_search(lang, query, kind)
+    assert urls, status
+    assert {kind_of(u) for u in urls} == {kind}
+
+
+def test_choosing_a_kind_on_the_page_filters_and_updates_the_address(server, browser):
+    with opened(browser, search_url(server, "en", "Meta")) as (page, record):
+        everything = wait_for_results(page)[1]
+        page.check("input[name=kind][value=person]")
+        page.wait_for_url(re.compile(r"kind=person"))
+        page.wait_for_selector(".nb-search[data-state=done]")
+        people = wait_for_results(page)[1]
+    assert {kind_of(u) for u in everything} == {"brief", "person", "company"}
+    assert people and {kind_of(u) for u in people} == {"person"}
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_no_result_says_so_in_the_page_language(run_search, lang):
+    status, urls, problems = run_search(lang, "zqxjv")
+    assert urls == []
+    expected = message(lang, "No result for “%(query)s”. Try another spelling or fewer words.",
+                       query="zqxjv")
+    assert status == expected
+    assert problems == []
+
+
+# --- the header box ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, start, query", [("ar", "people/", "ماهر"), ("en", "companies/openai/", "Maher")])
+def test_the_header_box_works_without_javascript(server, browser, lang, start, query):
+    with opened(browser, f"{server}/{PREFIX[lang]}{start}", java_script_enabled=False) as (page, record):
+        page.fill(".nb-search-box__input", query)
+        page.press(".nb-search-box__input", "Enter")
+        page.wait_for_url(re.compile(r"/search/\?"))
+        address = urlsplit(page.url)
+        assert address.path == f"/{PREFIX[lang]}search/"
+        assert parse_qs(address.query)["q"] == [query]
+        # Without JavaScript the page says how to browse instead.
+        assert page.locator(".nb-note").is_visible()
+        landed = page.url
+    with opened(browser, landed) as (page, record):  # the same address, JavaScript on
+        status, urls = wait_for_results(page)
+        assert page.input_value("#nb-search-q") == query
+        assert urls and all(u.startswith("/en/") == (lang == "en") for u in urls)
+        assert urls[0] == f"/{PREFIX[lang]}people/bert-maher/"
+
+
+def test_only_the_search_pages_have_scripts(site):
+    scripts = {}
+    for name in site.html_files():
+        page = site.page(site.url_of(name))
+        found = [s.get("src") for s in page.find_all("script") if s.get("type") != "application/ld+json"]
+        found += [link["href"] for link in page.find_all("link", rel="modulepreload")]
+        if found:
+            scripts[name] = found
+    assert scripts == {f"{p}search/index.html": ["/theme/search/search.js", "/pagefind/pagefind.js"]
+                       for p in PREFIX.values()}
+
+
+def test_every_page_but_search_has_the_header_box(site):
+    for name in site.html_files():
+        box = site.page(site.url_of(name)).select("form.nb-search-box[role=search][method=get]")
+        if name.endswith("search/index.html"):
+            assert box == []  # its own form takes the header box's place
+        else:
+            lang = "en" if name.startswith("en/") else "ar"
+            assert [f["action"] for f in box] == [f"/{PREFIX[lang]}search/"], name
+
+
+# --- the search page passes the gates with results shown -------------------------------------------
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("lang, query", [("ar", "ميتا"), ("en", "Meta")])
+def test_search_page_with_results_has_no_axe_violation(server, browser, lang, query, width):
+    with opened(browser, search_url(server, lang, query), width=width) as (page, record):
+        wait_for_results(page)
+        page.evaluate("document.fonts.ready")
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=ARTIFACTS / f"search-{lang}-{width}.png", full_page=True)
+        violations = axe.run(page)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        direction = page.evaluate("getComputedStyle(document.querySelector('.nb-search__results')).direction")
+    assert violations == [], "\n".join(violations)
+    assert overflow <= 0
+    assert direction == ("rtl" if lang == "ar" else "ltr")
+
+
+def test_a_query_fetches_only_from_the_site_and_within_budget(server, browser):
+    limit = budgets.parse_size(yaml.safe_load((ROOT / "budgets.yaml").read_text())["search_query"]["raw"])
+    sizes = {}
+    with opened(browser, f"{server}/search/") as (page, record):
+        page.on("response", lambda r: sizes.__setitem__(r.url, len(r.body())) if r.ok else None)
+        page.fill("#nb-search-q", "ماهر")
+        page.press("#nb-search-q", "Enter")
+        wait_for_results(page)
+        assert record.problems() == []
+    assert all(url.startswith(server) for url in sizes)
+    assert sum(sizes.values()) <= limit, sizes
+
+
+def test_search_works_published_under_a_subpath(tmp_path, browser, monkeypatch):
+    """`make publish` for a project site (SITEURL with a path): results link under it."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    monkeypatch.setenv("SITEURL", f"http://127.0.0.1:{port}/newsbrief")
+    site = build(tmp_path, settings="publishconf.py")
+    with serve(site.path, prefix="/newsbrief", port=port) as base:
+        with opened(browser, f"{base}/en/people/", java_script_enabled=False) as (page, record):
+            page.fill(".nb-search-box__input", "Maher")
+            page.press(".nb-search-box__input", "Enter")
+            page.wait_for_url(re.compile(r"/newsbrief/en/search/\?q=Maher$"))
+        with opened(browser, f"{base}/en/search/?q=Maher") as (page, record):
+            status, urls = wait_for_results(page)
+            page.click(".nb-result__title a >> nth=0")
+            page.wait_for_url(f"{base}/en/people/bert-maher/")
+            assert record.problems() == []
+    assert urls[0] == "/newsbrief/en/people/bert-maher/"
+
+
+def test_search_pages_are_language_twins_in_the_sitemap(site):
+    sitemap = "".join(part.read_text() for part in (site.path / "sitemaps").glob("*.xml"))
+    for lang in PREFIX:
+        assert f"<loc>/{PREFIX[lang]}search/</loc>" in sitemap
+    assert site.page("/search/").find("a", attrs={"data-switcher": True})["href"] == "/en/search/"

@@ -1,0 +1,173 @@
+// Search on /search/ and /en/search/ (the only pages with a script). Reads ?q= and ?kind=,
+// folds the reader's Arabic spelling as the index does (plugins/newsbrief/search.py: keep
+// the two in step), asks Pagefind (the index of the page's <html lang>), shows the results.
+
+const MARKS = /[\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g; // harakat, shadda, sukun, tatweel…
+const LETTERS = { "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه" };
+
+/** «إبراهيمُ» -> «ابراهيم», "OpenAI" -> "openai". */
+export function fold(text) {
+  return text.replace(MARKS, "").replace(/[أإآٱىة]/g, (c) => LETTERS[c]).toLowerCase();
+}
+
+// A name may carry proclitics («وماهر», «لريم», «وبالشركة»), yet a name may also begin with
+// one of their letters («كريم» is not «ك» + «ريم»). So the query is searched as typed, then
+// without a leading و/ف, then without ب ك ل ال as well, each less trusted than the last; at
+// least 3 letters must remain.
+const CONJUNCTION = /^[وف](?=[\u0621-\u064A]{3,})/;
+const PROCLITIC = /^(?:[وف]?(?:[بك]?ال|لل)|[وف]?[بكل]|[وف])(?=[\u0621-\u064A]{3,})/;
+
+/** Each word without the proclitics a reader typed before it. */
+export function stripProclitics(query, pattern = PROCLITIC) {
+  return query.split(/\s+/).map((word) => word.replace(pattern, "")).join(" ");
+}
+
+/** [query, weight] pairs to search: as typed first, then without proclitics. */
+export function variants(query) {
+  const out = [[query, 1]];
+  for (const [pattern, weight] of [[CONJUNCTION, 0.8], [PROCLITIC, 0.5]]) {
+    const bare = stripProclitics(query, pattern);
+    if (!out.some(([known]) => known === bare)) out.push([bare, weight]);
+  }
+  return out;
+}
+
+const root = document.querySelector(".nb-search");
+const form = root.querySelector(".nb-search__form");
+const input = form.elements.q;
+const status = root.querySelector(".nb-search__status");
+const list = root.querySelector(".nb-search__results");
+const text = root.dataset; // interface strings from our catalogues
+let pagefind = null;
+let latest = 0;
+
+async function engine() {
+  if (!pagefind) {
+    // Paths only: the index is always read from this page's own origin.
+    const module = await import(new URL(text.pagefind, document.baseURI).pathname);
+    await module.options({ baseUrl: new URL(text.base, document.baseURI).pathname, excerptLength: 24 });
+    await module.init();
+    pagefind = module;
+  }
+  return pagefind;
+}
+
+/** A catalogue string with {query} (isolated, it may run the other way) and {count} filled in. */
+function message(template, values) {
+  return template.split(/(\{\w+\})/).map((part) => {
+    const key = part.slice(1, -1);
+    if (!(part.startsWith("{") && key in values)) return part;
+    const node = document.createElement("bdi");
+    node.textContent = values[key];
+    return node;
+  });
+}
+
+// On right-to-left pages a Latin run is isolated, as the build does for page text (bidi.py).
+const LATIN = /([A-Za-z][\w&'’-]*(?:(?:\s+|\.)[A-Za-z0-9][\w&'’-]*)*)/;
+const rtl = document.documentElement.dir === "rtl";
+
+function appendText(parent, value) {
+  if (!rtl) return parent.append(value);
+  value.split(LATIN).forEach((part, i) => {
+    if (i % 2 === 0) return part && parent.append(part);
+    const run = document.createElement("bdi");
+    run.textContent = part;
+    parent.append(run);
+  });
+}
+
+/** Pagefind's excerpt keeps only its text and <mark> highlights (never other markup). */
+function excerpt(html) {
+  const parsed = new DOMParser().parseFromString(`<p>${html}</p>`, "text/html").body;
+  const out = document.createElement("p");
+  out.className = "nb-result__excerpt";
+  for (const node of parsed.firstChild ? parsed.firstChild.childNodes : []) {
+    if (node.nodeName === "MARK") {
+      const mark = document.createElement("mark");
+      appendText(mark, node.textContent);
+      out.append(mark);
+    } else {
+      appendText(out, node.textContent);
+    }
+  }
+  return out;
+}
+
+function result(data) {
+  const item = document.createElement("li");
+  item.className = "nb-result";
+  const kind = (data.filters.kind || [])[0] || "";
+  const label = document.createElement("p");
+  label.className = "nb-result__kind";
+  label.textContent = text["kind" + kind.charAt(0).toUpperCase() + kind.slice(1)] || "";
+  const title = document.createElement("h2");
+  title.className = "nb-result__title";
+  const link = document.createElement("a");
+  link.href = data.url;
+  appendText(link, data.meta.title);
+  title.append(link);
+  item.append(label, title, excerpt(data.excerpt));
+  return item;
+}
+
+async function run() {
+  const query = input.value.trim();
+  const kind = form.elements.kind.value;
+  const params = new URLSearchParams();
+  if (query) params.set("q", query);
+  if (kind) params.set("kind", kind);
+  history.replaceState(null, "", params.size ? `?${params}` : location.pathname);
+  const ticket = ++latest;
+  if (!query) {
+    status.replaceChildren();
+    list.replaceChildren();
+    return;
+  }
+  root.dataset.state = "searching"; // for tests and styles: "searching", then "done"
+  status.textContent = text.loading;
+  try {
+    const search = await engine();
+    const options = kind ? { filters: { kind } } : {};
+    // Each variant's hits, weighted; a page keeps its best score.
+    const best = new Map();
+    for (const [variant, weight] of variants(fold(query))) {
+      for (const hit of (await search.search(variant, options)).results) {
+        const score = hit.score * weight;
+        if (!best.has(hit.id) || best.get(hit.id).score < score) best.set(hit.id, { hit, score });
+      }
+    }
+    const ranked = [...best.values()].sort((a, b) => b.score - a.score);
+    const results = await Promise.all(ranked.slice(0, 20).map(({ hit }) => hit.data()));
+    if (ticket !== latest) return; // a newer query has started
+    list.replaceChildren(...results.map(result));
+    const values = { query, count: String(ranked.length) };
+    status.replaceChildren(...message(results.length ? text.results : text.none, values));
+  } catch (error) {
+    if (ticket !== latest) return;
+    status.textContent = text.failed;
+    console.warn("search:", error);
+  }
+  root.dataset.state = "done";
+}
+
+let timer;
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  clearTimeout(timer);
+  run();
+});
+input.addEventListener("input", () => {
+  clearTimeout(timer);
+  timer = setTimeout(run, 250);
+});
+form.addEventListener("change", (event) => {
+  if (event.target.name === "kind") run();
+});
+
+// Arrived from the header box or a shared link: fill the form and search at once.
+const start = new URLSearchParams(location.search);
+input.value = start.get("q") || "";
+const startKind = form.querySelector(`input[name="kind"][value="${CSS.escape(start.get("kind") || "")}"]`);
+if (startKind) startKind.checked = true;
+if (input.value.trim()) run();
