@@ -14,7 +14,7 @@ BUILD_FLAGS += --drafts
 endif
 
 .PHONY: html publish serve devserver clean test check screenshots fonts system-deps \
-        i18n-extract i18n-update i18n-compile new-person new-company new-brief docs bench-search
+        i18n-extract i18n-update i18n-compile new-person new-company new-brief docs bench-search bench
 
 html: $(VENV)/.installed
 	$(PY) -m newsbrief.build --settings $(SETTINGS) --content "$(CONTENT)" --output "$(OUTPUT)" $(BUILD_FLAGS)
@@ -50,7 +50,7 @@ devserver: $(VENV)/.installed
 # Removes OUTPUT only if it is a folder of its own (never the project, content or theme).
 clean:
 	$(PYTHON) plugins/newsbrief/outputdir.py clean "$(OUTPUT)" --content "$(CONTENT)"
-	rm -rf test-artifacts .pytest_cache __pycache__ cache
+	rm -rf test-artifacts .pytest_cache __pycache__ cache .bench
 
 # Search: index size and query speed in Chromium, on the real site and on a synthetic archive
 # of SEARCH_N briefs (scripts/make_corpus.py). Appends to test-artifacts/search-bench.md.
@@ -63,6 +63,12 @@ bench-search: $(VENV)/.installed system-deps
 	PYTHONPATH=plugins nice $(BIN)/python -m newsbrief.build --settings $(SETTINGS) \
 	  --content .bench/search-corpus-$(SEARCH_N) --output .bench/search-site-$(SEARCH_N)
 	PYTHONPATH=plugins nice $(BIN)/python scripts/bench_search.py .bench/search-site-$(SEARCH_N) --label "($(SEARCH_N) briefs)" $(SEARCH_QUERIES)
+
+# Build speed and size on synthetic archives against plain Pelican (scripts/bench.py);
+# `make bench N=1000` for one size. Writes test-artifacts/bench.md; README: "Build speed".
+N ?= 100,1000,10000
+bench: $(VENV)/.installed
+	PYTHONPATH=plugins nice $(BIN)/python scripts/bench.py --n $(N)
 
 test: $(VENV)/.installed system-deps node_modules/.installed
 	$(PY) -m pytest
