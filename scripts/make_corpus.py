@@ -376,6 +376,7 @@ class Corpus:
         if not person["moves"]:  # the role the brief states: where they went, or where they were
             person["role"] = ((role_ar, role_en) if "to" in move else
                               (f"موظف سابق في {origin['ar']}", f"Formerly at {origin['en']}"))
+            person["role_source"] = move["source"]  # the paragraph that states it
         person["moves"].append(move)
         return text_ar, text_en
 
@@ -384,6 +385,7 @@ class Corpus:
         person["affiliations"].append({"org": host["slug"], "role": {"ar": role_ar, "en": role_en},
                                        "source": (slug, number)})
         person["role"] = (f"{role_ar} في {host['ar']}", f"{role_en} of {host['en']}")
+        person["role_source"] = (slug, number)
         return (f"وقال {self.written(person, 'ar')}، {role_ar} في {host['ar']}، إن الشركة تبحث عن كفاءات "
                 f"قادرة على نقل الأبحاث إلى منتجات.",
                 f"{person['en']}, {role_en.lower()} of {host['en']}, said the company is looking for people "
@@ -449,6 +451,7 @@ class Corpus:
                 f"aliases: [{', '.join(q(a) for a in person['aliases'])}]" if lang == "ar" else "aliases: []",
             ]
             if lang == "ar":
+                lines.append(f"role_source: {source(*person['role_source'])}")
                 lines.append("sources:")
                 lines += [f"  - {source(s, p)}" for s, p in dict.fromkeys(person["sources"])]
                 if person["affiliations"]:
@@ -494,6 +497,7 @@ class Corpus:
             ]
             if lang == "ar":
                 lines.insert(4, f"type: {company['kind']}")
+                lines.insert(5, f"type_source: {source(*company['sources'][0])}")  # first paragraph naming it
                 lines.append("sources:")
                 # the first paragraphs that name it: enough to state what it is
                 lines += [f"  - {source(s, p)}" for s, p in list(dict.fromkeys(company["sources"]))[:8]]
