@@ -14,7 +14,7 @@ BUILD_FLAGS += --drafts
 endif
 
 .PHONY: html publish serve devserver clean test check screenshots fonts system-deps \
-        i18n-extract i18n-update i18n-compile new-person new-company new-brief docs
+        i18n-extract i18n-update i18n-compile new-person new-company new-brief docs bench
 
 html: $(VENV)/.installed
 	$(PY) -m newsbrief.build --settings $(SETTINGS) --content $(CONTENT) --output $(OUTPUT) $(BUILD_FLAGS)
@@ -48,7 +48,13 @@ devserver: $(VENV)/.installed
 	  --content $(CONTENT) --port $(PORT)
 
 clean:
-	rm -rf $(OUTPUT) test-artifacts .pytest_cache __pycache__
+	rm -rf $(OUTPUT) test-artifacts .pytest_cache __pycache__ .cache .bench
+
+# Build speed and size on synthetic archives against plain Pelican (scripts/bench.py);
+# `make bench N=1000` for one size. Writes test-artifacts/bench.md; README: "Build speed".
+N ?= 100,1000,10000
+bench: $(VENV)/.installed
+	PYTHONPATH=plugins nice $(BIN)/python scripts/bench.py --n $(N)
 
 test: $(VENV)/.installed system-deps node_modules/.installed
 	$(PY) -m pytest

@@ -1,0 +1,243 @@
+"""Build speed and size on synthetic archives, against plain Pelican on the same briefs.
+
+    python scripts/bench.py [--n 100,1000,10000] [--out test-artifacts/bench.md]
+
+For each N, a corpus from scripts/make_corpus.py (N briefs, 2N people, N/4 companies,
+both languages) is built by `python -m newsbrief.build`, each step a child process timed
+by the wall clock, its peak memory read from the kernel (ru_maxrss of that child):
+
+- cold: full build, no cache, no output folder;
+- nothing changed: the same build again;
+- one person edited: a sentence added to one person's Arabic file, then a build;
+- one brief edited: a word changed in one brief's Arabic text, then a build.
+
+Files written are the files of the output folder that are new or were replaced (another
+inode or modification time) by the step. The baseline is plain Pelican (its default theme,
+no plugin) building the same briefs in Arabic only, written as Pelican's own Markdown
+metadata (`Title:`, `Date:`…) with the same bodies, in the same run on the same machine.
+The table gives each figure and its ratio to the baseline; rebuilds also to our cold build.
+"""
+
+import argparse
+import datetime
+import functools
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+ENV = dict(os.environ, PYTHONPATH=str(ROOT / "plugins"))
+
+BASELINE_SETTINGS = """\
+PATH = {content!r}
+OUTPUT_PATH = {output!r}
+SITENAME = "Baseline"
+SITEURL = ""
+TIMEZONE = "UTC"
+DEFAULT_LANG = "ar"
+LOAD_CONTENT_CACHE = False
+DELETE_OUTPUT_DIRECTORY = True
+"""
+
+
+def run(command, cwd=ROOT):
+    """(seconds, peak resident memory in bytes) of a child process; fail on its failure."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.stderr.write(output.decode("utf-8", "replace")[-4000:])
+        raise SystemExit(f"failed: {' '.join(map(str, command))}")
+    return seconds, usage.ru_maxrss * 1024
+
+
+def snapshot(folder):
+    """{relative path: (inode, mtime, size)} of every file under `folder`."""
+    files = {}
+    for directory, _, names in os.walk(folder):
+        for name in names:
+            path = os.path.join(directory, name)
+            stat = os.stat(path)
+            files[os.path.relpath(path, folder)] = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+    return files
+
+
+def written(before, after):
+    changed = [p for p, s in after.items() if before.get(p) is None or before[p][:2] != s[:2]]
+    return len(changed), sum(after[p][2] for p in changed)
+
+
+@functools.cache
+def supports_cache_path():
+    text = subprocess.run([PYTHON, "-m", "newsbrief.build", "--help"], cwd=ROOT, env=ENV,
+                          capture_output=True, text=True).stdout
+    return "--cache-path" in text
+
+
+def build_command(content, output, cache):
+    command = [PYTHON, "-m", "newsbrief.build", "--settings", "pelicanconf.py",
+               "--content", str(content), "--output", str(output)]
+    return command + (["--cache-path", str(cache)] if supports_cache_path() else [])
+
+
+def edit_person(content):
+    """Add a sentence to the body of one person's Arabic file (the middle one)."""
+    people = sorted((content / "people").glob("*.ar.md"))
+    path = people[len(people) // 2]
+    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + " وقد عُدِّلت هذه الصفحة.\n", encoding="utf-8")
+    return path
+
+
+def edit_brief(content):
+    """Change one word of the last paragraph of one brief's Arabic text (the middle one)."""
+    briefs = sorted((content / "articles").glob("*.ar.md"))
+    path = briefs[len(briefs) // 2]
+    text = path.read_text(encoding="utf-8").rstrip("\n")
+    path.write_text(text + " (مُحدَّث)\n", encoding="utf-8")
+    return path
+
+
+FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+
+
+def baseline_corpus(content, out):
+    """The Arabic briefs as plain Pelican Markdown: metadata lines, then the same body."""
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    for path in sorted((content / "articles").glob("*.ar.md")):
+        text = path.read_text(encoding="utf-8")
+        match = FRONT.match(text)
+        meta = yaml.safe_load(match.group(1))
+        lines = [f"Title: {meta['title']}", f"Date: {meta['date']}", f"Slug: {meta['slug']}",
+                 "Lang: ar", f"Summary: {meta['summary']}"]
+        (out / path.name).write_text("\n".join(lines) + "\n\n" + text[match.end():], encoding="utf-8")
+
+
+def human_bytes(count):
+    for unit in ("B", "KB", "MB", "GB"):
+        if count < 1024 or unit == "GB":
+            return f"{count:.0f} {unit}" if unit == "B" else f"{count:.1f} {unit}"
+        count /= 1024
+
+
+def bench(n, work, corpus_cache):
+    """Measure one size; return its rows and raw figures."""
+    folder = work / f"n{n}"
+    content, output, cache = folder / "content", folder / "output", folder / "cache"
+    corpus = corpus_cache / f"corpus-{n}"
+    if not (corpus / ".complete").exists():
+        run([PYTHON, str(ROOT / "scripts" / "make_corpus.py"), str(n), str(corpus)])
+        (corpus / ".complete").write_text("")
+    for path in (content, output, cache):
+        if path.exists():
+            shutil.rmtree(path)
+    shutil.copytree(corpus, content, ignore=shutil.ignore_patterns(".complete"))
+    command = build_command(content, output, cache)
+    figures = {}
+
+    def step(name, before):
+        seconds, memory = run(command)
+        after = snapshot(output)
+        files, size = written(before, after)
+        figures[name] = {"seconds": seconds, "memory": memory, "files": files, "bytes": size}
+        print(f"  N={n} {name}: {seconds:.1f} s, {human_bytes(memory)} peak, {files} files written", flush=True)
+        return after
+
+    state = step("cold", {})
+    figures["site"] = {"files": len(state), "bytes": sum(s[2] for s in state.values())}
+    state = step("nothing changed", state)
+    edit_person(content)
+    state = step("one person edited", state)
+    edit_brief(content)
+    step("one brief edited", state)
+
+    base_content, base_output = folder / "baseline-content", folder / "baseline-output"
+    baseline_corpus(content, base_content)
+    settings = folder / "baseline-settings.py"
+    settings.write_text(BASELINE_SETTINGS.format(content=str(base_content), output=str(base_output)))
+    seconds, memory = run([PYTHON, "-m", "pelican", "-s", str(settings), "-q"], cwd=folder)
+    state = snapshot(base_output)
+    figures["baseline"] = {"seconds": seconds, "memory": memory, "files": len(state),
+                           "bytes": sum(s[2] for s in state.values())}
+    print(f"  N={n} plain Pelican: {seconds:.1f} s, {human_bytes(memory)} peak, {len(state)} files", flush=True)
+    shutil.rmtree(folder)
+    return figures
+
+
+def ratio(a, b):
+    return f"{a / b:.2f}×" if b else "–"
+
+
+def table(n, f):
+    base, cold = f["baseline"], f["cold"]
+    rows = [
+        f"### {n:,} briefs ({2 * n:,} people, {max(2, n // 4):,} companies; both languages)",
+        "",
+        "| figure | ours | plain Pelican | ours ÷ plain | ours ÷ our cold build | target |",
+        "| --- | ---: | ---: | ---: | ---: | --- |",
+        f"| full build, cold | {cold['seconds']:.1f} s | {base['seconds']:.1f} s | {ratio(cold['seconds'], base['seconds'])} | 1.00× | ≤ 3× plain |",
+    ]
+    targets = {"nothing changed": "≤ 0.15× cold", "one person edited": "≤ 0.25× cold", "one brief edited": "–"}
+    for name, target in targets.items():
+        s = f[name]["seconds"]
+        rows.append(f"| rebuild, {name} | {s:.1f} s | | {ratio(s, base['seconds'])} | {ratio(s, cold['seconds'])} | {target} |")
+    peak = max(f[k]["memory"] for k in ("cold", *targets))
+    rows += [
+        f"| peak memory | {human_bytes(peak)} | {human_bytes(base['memory'])} | {ratio(peak, base['memory'])} | | ≤ 1 GiB at 10,000 |",
+        f"| files in the site | {f['site']['files']:,} | {base['files']:,} | {ratio(f['site']['files'], base['files'])} | | |",
+        f"| bytes in the site | {human_bytes(f['site']['bytes'])} | {human_bytes(base['bytes'])} | {ratio(f['site']['bytes'], base['bytes'])} | | |",
+    ]
+    for name in targets:
+        rows.append(f"| files (bytes) written, {name} | {f[name]['files']:,} ({human_bytes(f[name]['bytes'])}) | | | | |")
+    return rows
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", default="100,1000,10000", help="sizes, comma-separated")
+    parser.add_argument("--out", default=str(ROOT / "test-artifacts" / "bench.md"))
+    parser.add_argument("--work", default=str(ROOT / ".bench"), help="scratch folder (corpora are kept there)")
+    args = parser.parse_args(argv)
+    sizes = [int(x) for x in args.n.replace("_", "").split(",") if x]
+    work = Path(args.work)
+    work.mkdir(parents=True, exist_ok=True)
+    results = {}
+    for n in sizes:
+        print(f"N={n}:", flush=True)
+        results[n] = bench(n, work, work)
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    lines = [
+        "# Build benchmark (`make bench`)",
+        "",
+        f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, commit {head or '?'}, "
+        f"{os.cpu_count()} cores ({platform.machine()}), Python {platform.python_version()}. "
+        "One run per figure; the machine may be shared, so compare figures of the same run.",
+        "",
+    ]
+    for n, figures in results.items():
+        lines += table(n, figures) + [""]
+    if 1000 in results and 10000 in results:
+        grow = results[10000]["cold"]["seconds"] / results[1000]["cold"]["seconds"]
+        base = results[10000]["baseline"]["seconds"] / results[1000]["baseline"]["seconds"]
+        lines += [f"Growth from 1,000 to 10,000 briefs (cold build): ours {grow:.1f}×, plain Pelican {base:.1f}× "
+                  "(target: ours ≤ 11×).", ""]
+    text = "\n".join(lines)
+    print("\n" + text)
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
