@@ -52,12 +52,22 @@ class TalentGraph:
                     for slug in (move.get("from"), move.get("to"))
                 )
                 self.moves.append(Move(person.slug, number, origin, destination, move))
-        self._joined, self._left = defaultdict(list), defaultdict(list)
+        # Indexes built once, so that each page's lookups do not scan the whole archive.
+        self._joined, self._left, self._moves_of = defaultdict(list), defaultdict(list), defaultdict(list)
         for move in self.moves:
+            self._moves_of[move.person].append(move)
             if move.destination:
                 self._joined[move.destination].append(move)
             if move.origin:
                 self._left[move.origin].append(move)
+        self._mentioning = defaultdict(list)  # slug -> briefs that list it, newest first
+        for brief in sorted(briefs, key=lambda b: b.date, reverse=True):
+            for slug in dict.fromkeys((getattr(brief, "people", None) or []) + (getattr(brief, "companies", None) or [])):
+                self._mentioning[slug].append(brief)
+        self._children = defaultdict(list)
+        for company in companies:
+            if getattr(company, "parent", None):
+                self._children[company.parent].append(company)
 
     def person(self, slug, lang):
         return version(self.people[slug], lang) if slug in self.people else None
@@ -75,21 +85,17 @@ class TalentGraph:
 
     def briefs_mentioning(self, slug, lang):
         """The briefs, in `lang`, whose `people` or `companies` list names `slug`."""
-        found = [
-            b for b in self.briefs.values()
-            if slug in (getattr(b, "people", None) or []) + (getattr(b, "companies", None) or [])
-        ]
-        return [version(b, lang) for b in sorted(found, key=lambda b: b.date, reverse=True)]
+        return [version(b, lang) for b in self._mentioning.get(slug, [])]
 
     def moves_of(self, person_slug):
-        return [m for m in self.moves if m.person == person_slug]
+        return list(self._moves_of.get(person_slug, []))
 
     def joined(self, company_slug):
         """Moves into the company, in the order the article states them."""
-        return self._joined[company_slug]
+        return self._joined.get(company_slug, [])
 
     def left(self, company_slug):
-        return self._left[company_slug]
+        return self._left.get(company_slug, [])
 
     def exchanges(self, company_slug):
         """[(other company slug, moves into it from here, moves from it to here)]."""
@@ -103,4 +109,4 @@ class TalentGraph:
         return sorted(pairs.items(), key=lambda item: item[0])
 
     def children(self, company_slug):
-        return [c for c in self.companies.values() if getattr(c, "parent", None) == company_slug]
+        return list(self._children.get(company_slug, []))
