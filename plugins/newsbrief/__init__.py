@@ -9,10 +9,19 @@ from .drafts import drop_drafts, mark_draft
 from .generators import CompaniesGenerator, PeopleGenerator, SiteGenerator
 from .i18n import Interface
 from .reader import YamlMarkdownReader
+from .reader import logger as reader_logger
 
 
 def add_readers(readers):
     readers.reader_classes["md"] = YamlMarkdownReader
+    cache = readers.settings.get("NEWSBRIEF_CACHE")
+    if cache is not None:  # the content cache checks files by the hashes the build already took
+        readers._filestamp_func = cache.digest
+
+
+def give_content_warnings(content):
+    for message in getattr(content, "content_warnings", None) or ():
+        reader_logger.warning(message)
 
 
 def add_generators(pelican):
@@ -31,5 +40,6 @@ def register():
     signals.get_generators.connect(add_generators)
     signals.generator_init.connect(install_interface)
     signals.content_object_init.connect(mark_draft)
+    signals.content_object_init.connect(give_content_warnings)
     signals.article_generator_finalized.connect(drop_drafts)
     signals.page_generator_finalized.connect(drop_drafts)

@@ -10,7 +10,7 @@ from itertools import chain
 from xml.sax.saxutils import escape, quoteattr
 
 from feedgenerator import Atom1Feed, get_tag_uri
-from pelican.generators import Generator
+from pelican.generators import CachingGenerator, Generator
 from pelican.utils import process_translations, set_date_tzinfo
 
 from .contents import Company, Person
@@ -23,8 +23,9 @@ def lang_prefix(settings, lang):
     return "" if lang == settings["DEFAULT_LANG"] else f"{lang}/"
 
 
-class ProfileGenerator(Generator):
-    """Reads one kind of profile from `<KIND>_PATHS` and writes its pages."""
+class ProfileGenerator(CachingGenerator):
+    """Reads one kind of profile from `<KIND>_PATHS` and writes its pages. Like Pelican's
+    article generator it uses the content cache (CACHE_CONTENT), at either layer."""
 
     content_class = None  # Person or Company
     context_name = None  # "people" or "companies"
@@ -36,16 +37,21 @@ class ProfileGenerator(Generator):
     def generate_context(self):
         profiles = []
         for path in self.get_files(self.settings[f"{self.kind}_PATHS"]):
-            profile = self.readers.read_file(
-                base_path=self.path, path=path, content_class=self.content_class,
-                context=self.context,
-            )
+            profile = self.get_cached_data(path, None)
+            if profile is None:
+                profile = self.readers.read_file(
+                    base_path=self.path, path=path, content_class=self.content_class,
+                    context=self.context,
+                )
+                self.cache_data(path, profile)
             if profile.status == "draft":  # with SHOW_DRAFTS drafts are "published" (drafts.py)
                 continue
             self.add_source_path(profile)
             profiles.append(profile)
         self.profiles, self.translations = process_translations(profiles, translation_id="slug")
         self.context[self.context_name] = self.profiles
+        self.save_cache()
+        self.readers.save_cache()
 
     def generate_output(self, writer):
         variable = self.content_class.__name__.lower()

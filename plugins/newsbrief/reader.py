@@ -102,8 +102,9 @@ class YamlMarkdownReader(MarkdownReader):
         content = Markdown(**settings).convert(body)
         # Clean before adding our own markup (`<bdi>`; the paragraph ids are allowed).
         content, removed = sanitize(content, display_path(self.settings, source_path))
-        for message in removed:
-            logger.warning(message)
+        # Given when the content object is made (plugin: give_content_warnings), so that a
+        # result from Pelican's content cache gives its warnings again.
+        metadata["content_warnings"] = removed
         lang = metadata.get("lang", self.settings["DEFAULT_LANG"])
         if lang in RTL_LANGUAGES:
             content = isolate_latin(content)

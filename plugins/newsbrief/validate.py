@@ -55,7 +55,7 @@ def codes(values):
 class ContentValidator:
     """Checks a content folder; `validate()` returns every problem found, sorted."""
 
-    def __init__(self, content_path, settings, root=None):
+    def __init__(self, content_path, settings, root=None, cache=None):
         self.content = Path(content_path).absolute()
         # Paths are shown relative to the project (the working directory, as `make` runs),
         # or to the folder that holds the content when it lies elsewhere.
@@ -71,12 +71,16 @@ class ContentValidator:
         reader_settings = dict(settings, MARKDOWN=copy.deepcopy(settings["MARKDOWN"]))
         self.reader = YamlMarkdownReader(reader_settings)
         self.problems, self.files, self.items = [], [], {}
+        self.cache = cache  # a newsbrief.cache.ValidationCache: each file's own check, by content hash
 
     # --- the run ---------------------------------------------------------------------------
 
     def validate(self):
         self.problems = []
-        self.files = [f for f in map(self.read, self.content_files()) if f is not None]
+        read = self.read if self.cache is None else lambda path: self.cache.read(self, path)
+        self.files = [f for f in map(read, self.content_files()) if f is not None]
+        if self.cache is not None:
+            self.cache.save()
         self.items = self.index()
         for kind, items in self.items.items():
             for slug, versions in items.items():
