@@ -8,6 +8,7 @@ from pelican import signals
 from .drafts import drop_drafts, mark_draft
 from .generators import CompaniesGenerator, PeopleGenerator, SiteGenerator
 from .i18n import Interface
+from .incremental import get_writer
 from .reader import YamlMarkdownReader
 from .reader import logger as reader_logger
 
@@ -38,6 +39,7 @@ def install_interface(generator):
 def register():
     signals.readers_init.connect(add_readers)
     signals.get_generators.connect(add_generators)
+    signals.get_writer.connect(get_writer)
     signals.generator_init.connect(install_interface)
     signals.content_object_init.connect(mark_draft)
     signals.content_object_init.connect(give_content_warnings)

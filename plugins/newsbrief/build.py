@@ -26,6 +26,7 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 from .cache import BuildCache, ValidationCache
+from .incremental import page_record
 from .report import content_logger
 from .validate import ContentValidator
 
@@ -87,6 +88,7 @@ def _build(settings_file, output, overrides, strict, cache):
         if cache is not None:
             cache.pelican_settings(settings)
             settings["NEWSBRIEF_CACHE"] = cache
+            settings["NEWSBRIEF_PREVIOUS_OUTPUT"] = output  # pages to reuse (newsbrief.incremental)
         validation_cache = ValidationCache(cache) if cache is not None else None
         problems = ContentValidator(settings["PATH"], settings, cache=validation_cache).validate()
         content_errors = [str(p) for p in problems if p.severity == "error"]
@@ -108,6 +110,8 @@ def _build(settings_file, output, overrides, strict, cache):
     finally:
         logging.getLogger().removeHandler(collector)
     _swap(staging, output)
+    if cache is not None and cache.writer is not None:
+        cache.remember_pages(output, page_record(cache.writer.stamps, output))
     return collector.messages(logging.WARNING)
 
 

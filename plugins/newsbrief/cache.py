@@ -95,6 +95,8 @@ class BuildCache:
         for other in others[KEEP - 1:]:
             shutil.rmtree(other, ignore_errors=True)
         self.digests = {}
+        self.theme = settings["THEME"]
+        self.writer = None  # the IncrementalWriter of the build, if any
 
     def digest(self, path):
         """The SHA-1 of a file's bytes, computed once per build."""
@@ -158,6 +160,26 @@ class BuildCache:
             "inputs": inputs, "output": os.path.abspath(output), "warnings": list(warnings),
             "state": self.output_state(output),
         })
+
+    def global_stamp(self):
+        """A digest of what every page depends on: settings, code (this folder) and theme."""
+        digest = hashlib.sha1(self.folder.name.encode())
+        for directory, subfolders, names in os.walk(self.theme):
+            subfolders.sort()
+            for name in sorted(names):
+                path = os.path.join(directory, name)
+                digest.update(f"{os.path.relpath(path, self.theme)} {self.digest(path)}\n".encode())
+        return digest.hexdigest()
+
+    def previous_pages(self, output):
+        """{name: (stamp, size, mtime)} of the pages of the last build into `output`."""
+        last = _load(self.folder / "pages.pickle", None)
+        if not last or last["output"] != os.path.abspath(output):
+            return {}
+        return last["pages"]
+
+    def remember_pages(self, output, pages):
+        _save(self.folder / "pages.pickle", {"output": os.path.abspath(output), "pages": pages})
 
     def forget(self):
         try:
