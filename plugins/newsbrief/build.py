@@ -127,6 +127,11 @@ def _swap(staging, output):
         shutil.rmtree(old)
 
 
+def default_cache_path(settings_file):
+    """`.cache/` beside the settings file: the project's root, which `make clean` empties."""
+    return os.path.join(os.path.dirname(os.path.abspath(settings_file)), ".cache")
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--settings", default="pelicanconf.py")
@@ -137,8 +142,7 @@ def main(argv=None):
     parser.add_argument("--cache-path", help="the cache folder (default: .cache beside the settings file)")
     parser.add_argument("--no-cache", action="store_true", help="build everything from scratch")
     args = parser.parse_args(argv)
-    cache_path = None if args.no_cache else (
-        args.cache_path or os.path.join(os.path.dirname(os.path.abspath(args.settings)), ".cache"))
+    cache_path = None if args.no_cache else (args.cache_path or default_cache_path(args.settings))
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     overrides = {"SHOW_DRAFTS": True} if args.drafts else {}
     if args.content:

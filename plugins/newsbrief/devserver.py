@@ -1,5 +1,7 @@
 """Serve the site on localhost and rebuild it on every change, with the same checks as
-`make html`: a bad file prints its problems and the last good site stays up.
+`make html`: a bad file prints its problems and the last good site stays up. Rebuilds take
+the fast path of `make html` (the cache in `.cache/`: unchanged files are not checked or
+read again, unchanged pages not rendered again) and each one says how long it took.
 
     python -m newsbrief.devserver [--settings pelicanconf.py] [--output output] [--port 8000]
 """
@@ -36,8 +38,8 @@ def main(argv=None):
     watched = [args.content if path == "content" else path for path in WATCHED]
     try:
         for changes in watch(*watched):
-            print(f"{len(changes)} change(s); rebuilding")
-            build(options)
+            print(f"{len(changes)} change(s); rebuilding", flush=True)
+            build(options)  # prints "Built output/ in 1.2 s", or the problems
     except KeyboardInterrupt:
         pass
 
