@@ -48,7 +48,7 @@ class Project:
         """A build from scratch, without any cache, into a folder of its own."""
         self.builds += 1
         out = self.root / f"clean-{self.builds}"
-        build_site(SETTINGS, str(out), {**self.overrides, **overrides})
+        self.clean_warnings = build_site(SETTINGS, str(out), {**self.overrides, **overrides})
         return out
 
     def edit(self, relative, old, new):
@@ -59,8 +59,9 @@ class Project:
         return path
 
     def assert_same_as_clean(self, **overrides):
-        self.build(**overrides)
+        warnings = self.build(**overrides)
         assert files(self.output) == files(self.clean_build(**overrides))
+        assert sorted(warnings) == sorted(self.clean_warnings)
 
 
 @pytest.fixture
@@ -163,6 +164,18 @@ def test_a_larger_archive_rebuilds_to_the_bytes_of_a_clean_build(tmp_path):
     company.write_text(company.read_text(encoding="utf-8").rstrip("\n") + " New text.\n", encoding="utf-8")
     brief.write_text(brief.read_text(encoding="utf-8").rstrip("\n") + " (مُحدَّث)\n", encoding="utf-8")
     project.assert_same_as_clean()
+
+
+def test_cached_rebuilds_give_the_same_warnings(project):
+    """Warnings of the reader (removed HTML) and of the mention check come from the cache too."""
+    project.edit("content/articles/meta-superintelligence-departures.en.md",
+                 "Tony Liu, who worked", "Tony <script>x()</script>Liu, who worked")
+    project.edit("content/articles/meta-superintelligence-departures.ar.md", "كما غادر توني ليو", "كما غادر توني")
+    first = project.build()
+    assert any("script" in w for w in first) and any("tony-liu" in w for w in first)
+    assert sorted(project.build()) == sorted(first)  # nothing changed
+    project.edit(*EDITS["person"])
+    assert sorted(project.build()) == sorted(first)
 
 
 def test_the_cache_lives_where_make_clean_removes_it_and_git_ignores_it(tmp_path):

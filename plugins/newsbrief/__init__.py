@@ -20,6 +20,17 @@ def add_readers(readers):
         readers._filestamp_func = cache.digest
 
 
+def keep_urls(generators):
+    """Every content object's URL is final once all have been read: keep it, rather than
+    format it from the settings at each of the many times the pages ask for it."""
+    context = generators[0].context if generators else {}
+    for name in ("articles", "pages", "people", "companies"):
+        for item in context.get(name, []):
+            for version in (item, *getattr(item, "translations", ())):
+                if not hasattr(version, "override_url"):
+                    version.override_url = version.url
+
+
 def give_content_warnings(content):
     for message in getattr(content, "content_warnings", None) or ():
         reader_logger.warning(message)
@@ -40,6 +51,7 @@ def register():
     signals.readers_init.connect(add_readers)
     signals.get_generators.connect(add_generators)
     signals.get_writer.connect(get_writer)
+    signals.all_generators_finalized.connect(keep_urls)
     signals.generator_init.connect(install_interface)
     signals.content_object_init.connect(mark_draft)
     signals.content_object_init.connect(give_content_warnings)

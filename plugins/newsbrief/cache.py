@@ -14,6 +14,8 @@ keyed by the file's path and the SHA-1 of its bytes, never by its modification t
   across files, is parsed again only then. The checks across files always run.
 - Pelican's content cache (`CACHE_CONTENT`, reader layer): each file's Markdown and
   front-matter as read, for every generator, ours included (`CachingGenerator`).
+- `MentionCache`: each brief's text with its mentions linked, and the warnings of the
+  mention check, by the brief's text, its lists and the names of every profile.
 - `last build`: the digest of every input of the build (settings, code, theme, catalogues,
   content) and of the output it wrote. When nothing changed and the output is as the build
   left it, the build is skipped (its warnings are given again).
@@ -21,12 +23,14 @@ keyed by the file's path and the SHA-1 of its bytes, never by its modification t
 
 import hashlib
 import importlib.metadata
+import logging
 import os
 import pickle
 import shutil
 from pathlib import Path
 
 from .contentfile import ContentFile
+from .report import display_path
 
 PLUGIN = Path(__file__).resolve().parent
 KEEP = 3  # cache folders kept, the current one included
@@ -250,3 +254,79 @@ class CachedFile(ContentFile):
     @tree.setter
     def tree(self, value):
         self.__dict__["_tree"] = value
+
+
+def profile_names_digest(people, companies):
+    """A digest of every profile's names, aliases and address, in every language: what
+    mentions are found and linked by."""
+    digest = hashlib.sha1()
+    for kind, profiles in (("person", people), ("company", companies)):
+        for profile in sorted(profiles, key=lambda p: p.slug):
+            for version in (profile, *profile.translations):
+                digest.update(repr((
+                    kind, profile.slug, version.lang, getattr(version, "name", None) or version.title,
+                    [str(a) for a in getattr(version, "aliases", None) or []], version.url,
+                )).encode())
+    return digest.hexdigest()
+
+
+class _Capture(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+class MentionCache:
+    """`mentions.link_briefs` for the briefs whose text, lists or profiles' names changed;
+    the others get their linked text and their warnings from the last build."""
+
+    def __init__(self, build_cache):
+        self.path = build_cache.folder / "mentions.pickle"
+        self.entries = _load(self.path, {})
+
+    def link(self, link_briefs, briefs, people, companies, settings):
+        logger = logging.getLogger(link_briefs.__module__)
+        names = profile_names_digest(people, companies)
+        seen, todo = {}, []
+        for brief in briefs:
+            items = (brief, *brief.translations)
+            key = hashlib.sha1(names.encode() + repr([
+                (item.source_path, item.lang, item._content, getattr(item, "people", None),
+                 getattr(item, "companies", None)) for item in items
+            ]).encode()).hexdigest()
+            entry = self.entries.get(key)
+            if entry is None or len(entry["contents"]) != len(items):
+                todo.append((key, brief, items))
+                continue
+            for item, content in zip(items, entry["contents"]):
+                item._content = content
+            for message in entry["warnings"]:
+                logger.warning("%s", message)
+            seen[key] = entry
+        if todo:
+            capture = _Capture()
+            logger.addHandler(capture)
+            try:
+                link_briefs([brief for _, brief, _ in todo], people, companies, settings)
+            finally:
+                logger.removeHandler(capture)
+            claimed = set()
+            for key, brief, items in todo:
+                paths = tuple(display_path(settings, item.source_path) + ":" for item in items)
+                mine = [m for m in capture.messages if m.startswith(paths)]
+                claimed.update(mine)
+                seen[key] = {"contents": [item._content for item in items], "warnings": mine}
+            if not set(capture.messages) <= claimed:  # a warning of no one brief: keep nothing new
+                seen = {key: entry for key, entry in seen.items() if key in self.entries}
+        _save(self.path, seen)
+
+
+def link_briefs_cached(link_briefs, briefs, people, companies, settings):
+    """`link_briefs(briefs, people, companies, settings)`, through the build's cache if any."""
+    cache = settings.get("NEWSBRIEF_CACHE")
+    if cache is None:
+        return link_briefs(briefs, people, companies, settings)
+    return MentionCache(cache).link(link_briefs, briefs, people, companies, settings)

@@ -13,6 +13,7 @@ from feedgenerator import Atom1Feed, get_tag_uri
 from pelican.generators import CachingGenerator, Generator
 from pelican.utils import process_translations, set_date_tzinfo
 
+from .cache import link_briefs_cached
 from .contents import Company, Person
 from .graph import TalentGraph
 from .mentions import link_briefs
@@ -86,8 +87,8 @@ class SiteGenerator(Generator):
     def generate_context(self):
         self.languages = self.settings["LANGUAGES"]
         # Every generator has read its content: link the briefs' mentions to the profiles.
-        link_briefs(
-            self.context.get("articles", []), self.context.get("people", []),
+        link_briefs_cached(  # through the build cache: only briefs whose inputs changed
+            link_briefs, self.context.get("articles", []), self.context.get("people", []),
             self.context.get("companies", []), self.settings,
         )
         self.context["talent"] = TalentGraph(

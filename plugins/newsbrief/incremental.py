@@ -38,6 +38,8 @@ from collections import defaultdict
 
 from pelican.writers import Writer
 
+from .cache import profile_names_digest
+
 # The keyword by which each generator passes the content object of a page.
 ITEM_KEYWORDS = ("article", "page", "person", "company")
 
@@ -105,13 +107,7 @@ class Dependencies:
                 add(("company", slug), ("company", parent))
                 add(("company", parent), ("company", slug))
         # The names by which mentions are linked, in every language.
-        names = hashlib.sha1()
-        for kind in ("person", "company"):
-            for slug in sorted(self.items[kind]):
-                for version in _versions(self.items[kind][slug]):
-                    names.update(repr((kind, slug, version.lang, getattr(version, "name", None) or version.title,
-                                       [str(a) for a in getattr(version, "aliases", None) or []], version.url)).encode())
-        self.names = names.hexdigest()
+        self.names = profile_names_digest(people.values(), companies.values())
         self.stamps = {}
 
     def files(self, kind, slug):
