@@ -66,9 +66,53 @@ COMPANY_LANG_SAVE_AS = "{lang}/companies/{slug}/index.html"
 HOME_SAVE_AS = "{prefix}index.html"
 PEOPLE_INDEX_SAVE_AS = "{prefix}people/index.html"
 COMPANIES_INDEX_SAVE_AS = "{prefix}companies/index.html"
+PEOPLE_INDEX_URL = "{prefix}people/"
+COMPANIES_INDEX_URL = "{prefix}companies/"
 FEED_SAVE_AS = "{prefix}feeds/atom.xml"
+FEED_MAX_ITEMS = 20  # the latest briefs in each language's feed
+HOME_BRIEFS = 10  # the lead and the next nine
+HOME_MOVES = 20  # at most this many rows of "latest moves" on the home page
+
+# Lists that grow with the archive: page 1 at NAME_URL, page N at NAME_PAGE_URL.
+ARCHIVE_PAGINATION = 20
+ARCHIVE_URL = "{prefix}articles/"
+ARCHIVE_SAVE_AS = "{prefix}articles/index.html"
+ARCHIVE_PAGE_URL = "{prefix}articles/page/{number}/"
+ARCHIVE_PAGE_SAVE_AS = "{prefix}articles/page/{number}/index.html"
+ARCHIVE_MONTH_URL = "{prefix}articles/{year}/{month:02d}/"
+ARCHIVE_MONTH_SAVE_AS = "{prefix}articles/{year}/{month:02d}/index.html"
+ARCHIVE_MONTH_PAGE_URL = "{prefix}articles/{year}/{month:02d}/page/{number}/"
+ARCHIVE_MONTH_PAGE_SAVE_AS = "{prefix}articles/{year}/{month:02d}/page/{number}/index.html"
+MOVES_PAGINATION = 50
+MOVES_URL = "{prefix}moves/"
+MOVES_SAVE_AS = "{prefix}moves/index.html"
+MOVES_PAGE_URL = "{prefix}moves/page/{number}/"
+MOVES_PAGE_SAVE_AS = "{prefix}moves/page/{number}/index.html"
+# A company page lists its latest moves; past that, all of them are on pages of their own.
+COMPANY_MOVES_SHOWN = 50
+COMPANY_EXCHANGES_SHOWN = 20  # "Moves with other companies": the busiest pairs
+PROFILE_BRIEFS_SHOWN = 10  # "Mentioned in": the newest briefs naming a person or company
+COMPANY_MOVES_URL = "{prefix}companies/{slug}/moves/"
+COMPANY_MOVES_SAVE_AS = "{prefix}companies/{slug}/moves/index.html"
+COMPANY_MOVES_PAGE_URL = "{prefix}companies/{slug}/moves/page/{number}/"
+COMPANY_MOVES_PAGE_SAVE_AS = "{prefix}companies/{slug}/moves/page/{number}/index.html"
+# Past INDEX_SPLIT_AT entries, an index splits into one page per letter (`{letter}` is ASCII).
+INDEX_SPLIT_AT = 300
+INDEX_PAGINATION = 300
+PEOPLE_LETTER_URL = "{prefix}people/letter/{letter}/"
+PEOPLE_LETTER_SAVE_AS = "{prefix}people/letter/{letter}/index.html"
+PEOPLE_LETTER_PAGE_URL = "{prefix}people/letter/{letter}/page/{number}/"
+PEOPLE_LETTER_PAGE_SAVE_AS = "{prefix}people/letter/{letter}/page/{number}/index.html"
+COMPANIES_LETTER_URL = "{prefix}companies/letter/{letter}/"
+COMPANIES_LETTER_SAVE_AS = "{prefix}companies/letter/{letter}/index.html"
+COMPANIES_LETTER_PAGE_URL = "{prefix}companies/letter/{letter}/page/{number}/"
+COMPANIES_LETTER_PAGE_SAVE_AS = "{prefix}companies/letter/{letter}/page/{number}/index.html"
 NOT_FOUND_SAVE_AS = "404.html"
+# The sitemap is an index of sitemap files, each within the protocol's limits.
 SITEMAP_SAVE_AS = "sitemap.xml"
+SITEMAP_PART_SAVE_AS = "sitemaps/sitemap-{number}.xml"
+SITEMAP_MAX_URLS = 50000
+SITEMAP_MAX_BYTES = 50 * 1000 * 1000
 ROBOTS_SAVE_AS = "robots.txt"
 
 # Nothing that nobody links to: no categories, tags, authors, archives, Pelican feeds.

@@ -11,7 +11,8 @@ from gates.browser import launch  # noqa: E402
 from gates.server import serve  # noqa: E402
 
 PAGES = {
-    "home": "", "brief": "articles/meta-superintelligence-departures/",
+    "home": "", "archive": "articles/", "month": "articles/2026/11/", "moves": "moves/",
+    "brief": "articles/meta-superintelligence-departures/",
     "person": "people/bert-maher/", "company": "companies/meta/",
     "people": "people/", "companies": "companies/", "about": "about/",
 }

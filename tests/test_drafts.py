@@ -110,7 +110,7 @@ def test_preview_lists_drafts_everywhere(preview):
         a["href"] for url in ("/people/", "/companies/") for a in preview.page(url).select(".nb-index__name")}
     assert preview.page("/").select_one(".nb-lead__title a")["href"] == "/articles/draft-brief/"
     assert "A draft brief" in (preview.path / "en/feeds/atom.xml").read_text(encoding="utf-8")
-    sitemap = (preview.path / "sitemap.xml").read_text(encoding="utf-8")
+    sitemap = "".join(f.read_text(encoding="utf-8") for f in (preview.path / "sitemaps").glob("*.xml"))
     assert all(f"<loc>{url}</loc>" in sitemap for urls in DRAFT_URLS.values() for url in urls)
     joined = preview.page("/companies/draftco/").select('[data-flow="in"] a[data-person]')
     assert [a["data-person"] for a in joined] == ["dana-draftwell"]

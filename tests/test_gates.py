@@ -12,14 +12,14 @@ import pytest
 import yaml
 
 from conftest import ROOT, build
-from gates import a11y_extra, axe, budgets, csp, links, repro, rtl, vnu
+from gates import a11y_extra, axe, budgets, csp, lighthouse, links, repro, rtl, vnu
 from gates.browser import launch, opened
 from gates.server import serve
 
 ARTIFACTS = ROOT / "test-artifacts"
 BRIEF = "articles/meta-superintelligence-departures/"
 SAMPLES = {  # one page of every type
-    "home": "", "brief": BRIEF, "person": "people/chaya-nayak/",
+    "home": "", "archive": "articles/", "moves": "moves/", "brief": BRIEF, "person": "people/chaya-nayak/",
     "company": "companies/meta-superintelligence-labs/", "people": "people/",
     "companies": "companies/", "about": "about/", "not-found": "404.html",
 }
@@ -168,3 +168,31 @@ def test_nothing_overflows_a_320_px_screen(server, browser, kind, lang):
         page.evaluate("document.fonts.ready")
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"{overflow}px wider than the screen"
+
+
+# 9. Lighthouse 100 -------------------------------------------------------------------------------
+
+LIGHTHOUSE_PAGES = ["home", "archive", "brief", "person", "company"]
+
+
+@pytest.fixture(scope="module")
+def absolute_site(tmp_path_factory):
+    """The real site built with an absolute SITEURL (as published), served at that address:
+    Lighthouse wants absolute canonical and hreflang URLs."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    built = build(tmp_path_factory.mktemp("absolute"), overrides={"SITEURL": f"http://127.0.0.1:{port}"})
+    with serve(built.path, port=port) as base:
+        yield base
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", PREFIX)
+@pytest.mark.parametrize("kind", LIGHTHOUSE_PAGES)
+def test_lighthouse_scores_100_in_every_category(absolute_site, kind, lang):
+    scores, problems = lighthouse.audit(f"{absolute_site}/{sample_url(kind, lang)}")
+    report(f"lighthouse-{kind}-{lang}.txt", [f"{k}: {v}" for k, v in scores.items()] + problems)
+    assert all(score == 1 for score in scores.values()), (scores, problems)

@@ -78,8 +78,9 @@ def test_feeds_and_sitemap_stay_under_the_subpath(published):
         assert urls and all(escapes(u) is None for u in urls), urls
         content = " ".join(c.text or "" for c in root.iter(f"{atom}content"))
         assert all(escapes(u) is None for u in re.findall(r'href="([^"]+)"', content))
-    sitemap = (published.path / "sitemap.xml").read_text()
-    urls = re.findall(r'(?:<loc>|href=")([^<"]+)', sitemap)
+    sitemaps = [published.path / "sitemap.xml", *sorted((published.path / "sitemaps").glob("*.xml"))]
+    assert len(sitemaps) > 1  # the index and its files
+    urls = [u for f in sitemaps for u in re.findall(r'(?:<loc>|href=")([^<"]+)', f.read_text())]
     assert urls and all(u.startswith(SITEURL + "/") for u in urls)
     assert f"Sitemap: {SITEURL}/sitemap.xml" in (published.path / "robots.txt").read_text()
 

@@ -20,7 +20,9 @@ BRIEFS = content_items("articles")
 def expected_routes():
     """Every HTML page the site must have, as {lang: url} groups."""
     groups = [{lang: PREFIX[lang] + path for lang in LANGS}
-              for path in ("", "people/", "companies/", "about/")]
+              for path in ("", "people/", "companies/", "about/", "articles/", "moves/")]
+    months = {str(v["ar"]["date"])[:7].replace("-", "/") for v in BRIEFS.values()}
+    groups += [{lang: f"{PREFIX[lang]}articles/{month}/" for lang in LANGS} for month in sorted(months)]
     for kind, slugs in (("articles", BRIEFS), ("people", PEOPLE), ("companies", COMPANIES)):
         groups += [{lang: f"{PREFIX[lang]}{kind}/{slug}/" for lang in LANGS} for slug in slugs]
     return groups
@@ -156,16 +158,25 @@ def test_indexes_are_sorted_and_summarised(site, kind):
     for lang in LANGS:
         page = site.page(f"{PREFIX[lang]}{kind}/")
         names = [a.get_text(strip=True) for a in page.select(".nb-index__name")]
+        # (the real names are all in the page's own script and none begins with «ال»)
         assert sorted(names, key=collator.sort_key) == names
+        headings = [h.get_text(strip=True) for h in page.select(".nb-index__letter")]
+        assert headings and len(headings) == len(set(headings))
+        jump = [a["href"] for a in page.select(".nb-letters a")]
+        assert jump == [f"{PREFIX[lang]}{kind}/#{h['id']}" for h in page.select(".nb-index__letter")]
         assert set(names) == {v[lang]["name"] for v in items.values()}
         assert all(p.get_text(strip=True) for p in page.select(".nb-index__summary"))
 
 
 def test_sitemap_lists_every_page_with_alternates(site):
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
-    root = ET.parse(site.path / "sitemap.xml").getroot()
-    entries = {u.find("s:loc", ns).text: {l.get("hreflang"): l.get("href") for l in u.findall("x:link", ns)}
-               for u in root.findall("s:url", ns)}
+    index = ET.parse(site.path / "sitemap.xml").getroot()
+    assert index.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    entries = {}
+    for part in index.findall("s:sitemap/s:loc", ns):
+        root = ET.parse(site.file(part.text)).getroot()
+        entries.update({u.find("s:loc", ns).text: {l.get("hreflang"): l.get("href") for l in u.findall("x:link", ns)}
+                        for u in root.findall("s:url", ns)})
     assert set(entries) == set(ALL_URLS)
     for group in expected_routes():
         for url in group.values():

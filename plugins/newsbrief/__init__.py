@@ -9,6 +9,10 @@ from .drafts import drop_drafts, mark_draft
 from .generators import CompaniesGenerator, PeopleGenerator, SiteGenerator
 from .i18n import Interface
 from .incremental import get_writer
+from .listings import (
+    ArchiveGenerator, CompaniesIndexGenerator, CompanyMovesGenerator, MovesGenerator,
+    PeopleIndexGenerator,
+)
 from .reader import YamlMarkdownReader
 from .reader import logger as reader_logger
 
@@ -37,7 +41,11 @@ def give_content_warnings(content):
 
 
 def add_generators(pelican):
-    return [PeopleGenerator, CompaniesGenerator, SiteGenerator]
+    # SiteGenerator first: it builds the talent graph the listings read.
+    return [
+        PeopleGenerator, CompaniesGenerator, SiteGenerator, ArchiveGenerator, MovesGenerator,
+        CompanyMovesGenerator, PeopleIndexGenerator, CompaniesIndexGenerator,
+    ]
 
 
 def install_interface(generator):

@@ -24,6 +24,16 @@ def lang_prefix(settings, lang):
     return "" if lang == settings["DEFAULT_LANG"] else f"{lang}/"
 
 
+def briefs_in(context, lang):
+    """The published briefs in `lang`, newest first (sorted once per build and language)."""
+    cache = context.setdefault("briefs_by_lang", {})
+    if lang not in cache:
+        everything = chain(context["articles"], *(a.translations for a in context["articles"]))
+        cache[lang] = sorted((a for a in everything if a.lang == lang),
+                             key=lambda a: (a.date, a.slug), reverse=True)
+    return cache[lang]
+
+
 class ProfileGenerator(CachingGenerator):
     """Reads one kind of profile from `<KIND>_PATHS` and writes its pages. Like Pelican's
     article generator it uses the content cache (CACHE_CONTENT), at either layer."""
@@ -77,12 +87,9 @@ class SiteGenerator(Generator):
     """The pages that belong to the site rather than to one piece of content:
     home, the people and companies indexes, feeds, 404, sitemap and robots.txt."""
 
-    # (template, save-as setting) of the pages written once per language
-    LANGUAGE_PAGES = (
-        ("home", "HOME_SAVE_AS"),
-        ("people", "PEOPLE_INDEX_SAVE_AS"),
-        ("companies", "COMPANIES_INDEX_SAVE_AS"),
-    )
+    # (template, save-as setting) of the pages written once per language; the indexes,
+    # archive and moves pages are written by the generators of listings.py.
+    LANGUAGE_PAGES = (("home", "HOME_SAVE_AS"),)
 
     def generate_context(self):
         self.languages = self.settings["LANGUAGES"]
@@ -103,9 +110,15 @@ class SiteGenerator(Generator):
         return self.save_as(setting, lang).removesuffix("index.html")
 
     def briefs(self, lang):
-        """The briefs in `lang`, newest first."""
-        everything = chain(self.context["articles"], *(a.translations for a in self.context["articles"]))
-        return sorted((a for a in everything if a.lang == lang), key=lambda a: (a.date, a.slug), reverse=True)
+        return briefs_in(self.context, lang)
+
+    def home(self, lang):
+        """The home page's briefs (the lead and the next ones) and the moves they report."""
+        briefs = self.briefs(lang)[: self.settings["HOME_BRIEFS"]]
+        talent = self.context["talent"]
+        moves = [m for brief in briefs for m in talent.moves_in_brief(brief.slug)]
+        return {"briefs": briefs, "home_moves": moves[: self.settings["HOME_MOVES"]],
+                "more_moves": len(moves) > self.settings["HOME_MOVES"]}
 
     def generate_output(self, writer):
         for template, setting in self.LANGUAGE_PAGES:
@@ -115,7 +128,7 @@ class SiteGenerator(Generator):
                     self.save_as(setting, lang), self.get_template(template), self.context,
                     relative_urls=self.settings["RELATIVE_URLS"], lang=lang,
                     page_url=self.url(setting, lang), page_alternates=alternates,
-                    briefs=self.briefs(lang), page_name=template,
+                    page_name=template, **self.home(lang),
                 )
         writer.write_file(
             self.settings["NOT_FOUND_SAVE_AS"], self.get_template("404"), self.context,
@@ -124,7 +137,7 @@ class SiteGenerator(Generator):
         )
         for lang in self.languages:
             self.write_feed(lang)
-        self.write_text(self.settings["SITEMAP_SAVE_AS"], self.sitemap())
+        self.write_sitemaps()
         self.write_text(self.settings["ROBOTS_SAVE_AS"], self.robots())
         # GitHub Pages: serve every file as built (no Jekyll); a custom domain if set.
         self.write_text(".nojekyll", "")
@@ -164,6 +177,7 @@ class SiteGenerator(Generator):
             {lang: self.url(setting, lang) for lang in self.languages}
             for _, setting in self.LANGUAGE_PAGES
         ]
+        groups += self.context.get("listing_pages", [])
         for item in chain(
             self.context["articles"], self.context["pages"],
             self.context["people"], self.context["companies"],
@@ -171,29 +185,56 @@ class SiteGenerator(Generator):
             groups.append({version.lang: version.url for version in (item, *item.translations)})
         return groups
 
-    def sitemap(self):
+    def sitemap_entries(self):
+        """One `<url>` element (as text) per page, with its hreflang alternates."""
         default = self.settings["DEFAULT_LANG"]
-        lines = [
-            '<?xml version="1.0" encoding="UTF-8"?>',
-            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
-            ' xmlns:xhtml="http://www.w3.org/1999/xhtml">',
-        ]
         for group in self.url_groups():
             links = [(lang, group[lang]) for lang in self.languages if lang in group]
             if default in group:
                 links.append(("x-default", group[default]))
+            alternates = "".join(
+                f'\n    <xhtml:link rel="alternate" hreflang="{hreflang}"'
+                f" href={quoteattr(self.absolute(url))}/>"
+                for hreflang, url in links
+            )
             for lang in self.languages:
-                if lang not in group:
-                    continue
-                lines.append(f"  <url><loc>{escape(self.absolute(group[lang]))}</loc>")
-                for hreflang, url in links:
-                    lines.append(
-                        f'    <xhtml:link rel="alternate" hreflang="{hreflang}"'
-                        f" href={quoteattr(self.absolute(url))}/>"
-                    )
-                lines.append("  </url>")
-        lines.append("</urlset>")
-        return "\n".join(lines) + "\n"
+                if lang in group:
+                    yield f"  <url><loc>{escape(self.absolute(group[lang]))}</loc>{alternates}\n  </url>\n"
+
+    SITEMAP_HEAD = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+        ' xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+    )
+    SITEMAP_TAIL = "</urlset>\n"
+
+    def sitemap_files(self):
+        """The `<url>` entries cut into files of at most SITEMAP_MAX_URLS entries and
+        SITEMAP_MAX_BYTES bytes (the protocol's limits are 50,000 and 50 MB)."""
+        max_urls, max_bytes = self.settings["SITEMAP_MAX_URLS"], self.settings["SITEMAP_MAX_BYTES"]
+        overhead = len((self.SITEMAP_HEAD + self.SITEMAP_TAIL).encode())
+        files, current, size = [], [], overhead
+        for entry in self.sitemap_entries():
+            length = len(entry.encode())
+            if current and (len(current) >= max_urls or size + length > max_bytes):
+                files.append(current)
+                current, size = [], overhead
+            current.append(entry)
+            size += length
+        return files + [current]
+
+    def write_sitemaps(self):
+        """`sitemap.xml` is a sitemap index naming every sitemap file."""
+        index = [
+            '<?xml version="1.0" encoding="UTF-8"?>',
+            '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+        ]
+        for number, entries in enumerate(self.sitemap_files(), start=1):
+            name = self.settings["SITEMAP_PART_SAVE_AS"].format(number=number)
+            self.write_text(name, self.SITEMAP_HEAD + "".join(entries) + self.SITEMAP_TAIL)
+            index.append(f"  <sitemap><loc>{escape(self.absolute(name))}</loc></sitemap>")
+        index.append("</sitemapindex>")
+        self.write_text(self.settings["SITEMAP_SAVE_AS"], "\n".join(index) + "\n")
 
     def robots(self):
         text = "User-agent: *\nAllow: /\n"

@@ -110,3 +110,75 @@ class TalentGraph:
 
     def children(self, company_slug):
         return list(self._children.get(company_slug, []))
+
+    # --- Listings over a growing archive (issue 9): indexes built once, read per page. ----
+
+    def brief_of(self, move):
+        """Slug of the published brief that reports `move`, or None."""
+        slug = (move.facts.get("source") or {}).get("article")
+        return slug if slug in self.briefs else None
+
+    @property
+    def _listings(self):
+        """Built on first use: moves by brief, and every move and each company's moves,
+        newest brief first (moves of one brief in the order the briefs state them)."""
+        if not hasattr(self, "_listing_cache"):
+            by_brief = defaultdict(list)
+            for move in self.moves:
+                by_brief[self.brief_of(move)].append(move)
+            newest = sorted(
+                (b for b in self.briefs.values()), key=lambda b: (b.date, b.slug), reverse=True,
+            )
+            ordered = [m for b in newest for m in by_brief.get(b.slug, [])] + by_brief.get(None, [])
+            by_company = defaultdict(list)
+            for move in ordered:
+                for slug in {move.origin, move.destination} - {None}:
+                    by_company[slug].append(move)
+            self._listing_cache = by_brief, ordered, by_company
+        return self._listing_cache
+
+    def moves_in_brief(self, brief_slug):
+        """The moves a brief reports, in the order the briefs state them."""
+        return self._listings[0].get(brief_slug, [])
+
+    def moves_newest_first(self):
+        return self._listings[1]
+
+    def company_moves(self, company_slug):
+        """Moves into and out of a company, newest brief first."""
+        return self._listings[2].get(company_slug, [])
+
+    def group_by_brief(self, moves, lang):
+        """[(brief in `lang` or None, [moves])], keeping the order of `moves`."""
+        groups = []
+        for move in moves:
+            slug = self.brief_of(move)
+            if not groups or groups[-1][0] != slug:
+                groups.append((slug, []))
+            groups[-1][1].append(move)
+        return [(self.brief(slug, lang) if slug else None, items) for slug, items in groups]
+
+    @property
+    def _mentions(self):
+        """{profile slug: [brief slugs]} newest first, built once."""
+        if not hasattr(self, "_mentions_cache"):
+            index = defaultdict(list)
+            for brief in sorted(self.briefs.values(), key=lambda b: (b.date, b.slug), reverse=True):
+                for slug in dict.fromkeys((getattr(brief, "people", None) or [])
+                                          + (getattr(brief, "companies", None) or [])):
+                    index[slug].append(brief.slug)
+            self._mentions_cache = index
+        return self._mentions_cache
+
+    def latest_briefs_mentioning(self, slug, lang, limit):
+        """The `limit` newest briefs, in `lang`, that name `slug` (from an index, not a scan)."""
+        return [self.brief(b, lang) for b in self._mentions.get(slug, [])[:limit]]
+
+    def count_briefs_mentioning(self, slug):
+        return len(self._mentions.get(slug, []))
+
+    def busiest_exchanges(self, company_slug, limit):
+        """`exchanges()` of the `limit` companies with the most moves to or from this one."""
+        pairs = self.exchanges(company_slug)
+        pairs.sort(key=lambda item: -(len(item[1][0]) + len(item[1][1])))  # stable: slug order kept
+        return pairs[:limit]

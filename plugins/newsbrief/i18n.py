@@ -127,6 +127,22 @@ class Interface:
             return interface.alternates(ctx)
 
         @pass_context
+        def named_in(ctx, brief):
+            """The published people, then companies, that a brief names, in the page's language."""
+            talent, lang = ctx["talent"], interface.page_lang(ctx)
+            found = [talent.person(s, lang) for s in getattr(brief, "people", None) or []]
+            found += [talent.company(s, lang) for s in getattr(brief, "companies", None) or []]
+            return [profile for profile in found if profile]
+
+        @pass_context
+        def switch_links(ctx):
+            """[(lang, url)] the language switcher offers: this page's twins, or for a page
+            without twins (an index letter) the given pages of the other languages."""
+            if ctx.get("switch_to") is not None:
+                return ctx["switch_to"]
+            return [(lang, url) for lang, url in interface.alternates(ctx) if lang != interface.page_lang(ctx)]
+
+        @pass_context
         def lang_url(ctx, path=""):
             """A site-level URL (home, indexes, feed) in the page's language."""
             lang = interface.page_lang(ctx)
@@ -143,6 +159,7 @@ class Interface:
         )
         env.globals.update(
             page_lang=page_lang, page_dir=page_dir, current_url=current_url, page_kind=page_kind, alternates=alternates,
+            switch_links=switch_links, named_in=named_in,
             lang_url=lang_url, gettext_in=gettext_in, LANGUAGES=self.languages, DEFAULT_LANG=self.default_lang,
         )
         env.globals["language_name"] = lambda lang: Locale.parse(lang).get_display_name(lang)

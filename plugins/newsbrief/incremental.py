@@ -36,9 +36,11 @@ import io
 import os
 from collections import defaultdict
 
+from pelican.contents import Article, Page
 from pelican.writers import Writer
 
 from .cache import profile_names_digest
+from .contents import Company, Person
 
 # The keyword by which each generator passes the content object of a page.
 ITEM_KEYWORDS = ("article", "page", "person", "company")
@@ -132,8 +134,11 @@ class Dependencies:
 
 
 def _kind_of(item):
-    name = type(item).__name__.lower()
-    return {"article": "brief", "person": "person", "company": "company", "page": "page"}.get(name)
+    """The kind of a content object; None for anything else (a paginator's page, say)."""
+    for cls, kind in ((Article, "brief"), (Page, "page"), (Person, "person"), (Company, "company")):
+        if isinstance(item, cls):
+            return kind
+    return None
 
 
 class IncrementalWriter(Writer):

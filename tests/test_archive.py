@@ -1,0 +1,356 @@
+"""A growing publication (issue 9): a 300-brief synthetic archive, built once and crawled
+from each language's home page like a reader or a search engine would.
+
+The corpus comes from scripts/make_corpus.py (600 people, 75 companies): the people index
+passes INDEX_SPLIT_AT and splits into letter pages; the companies index stays one page.
+"""
+
+import collections
+import gzip
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from conftest import ROOT, build
+from gates import budgets
+from site_model import content_items
+
+from newsbrief.collation import IndexOrder
+
+N = 300
+LANGS = ("ar", "en")
+PREFIX = {"ar": "/", "en": "/en/"}
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory):
+    content = tmp_path_factory.mktemp("corpus") / "content"
+    subprocess.run([sys.executable, str(ROOT / "scripts/make_corpus.py"), str(N), str(content)],
+                   check=True, capture_output=True)
+    return content
+
+
+@pytest.fixture(scope="session")
+def big(corpus, tmp_path_factory):
+    """The 300-brief site."""
+    return build(tmp_path_factory.mktemp("big"), content=corpus)
+
+
+@pytest.fixture(scope="session")
+def facts(corpus):
+    return {kind: content_items(kind, corpus) for kind in ("articles", "people", "companies")}
+
+
+HREF = re.compile(r'<a [^>]*?href="(/[^"#]*)')
+
+
+def links(site, url):
+    """The internal links of a page (a regular expression: thousands of pages are crawled)."""
+    return HREF.findall(site.file(url).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def crawl(big):
+    """{lang: {url: clicks from that language's home}}, following every internal link."""
+    depths = {}
+    for lang in LANGS:
+        seen = {PREFIX[lang]: 0}
+        queue = collections.deque([PREFIX[lang]])
+        while queue:
+            url = queue.popleft()
+            if not url.endswith("/") or not big.file(url).is_file():
+                continue
+            for target in links(big, url):
+                if target not in seen and target.endswith("/"):
+                    seen[target] = seen[url] + 1
+                    queue.append(target)
+        depths[lang] = seen
+    return depths
+
+
+def newest_first(facts, lang):
+    briefs = facts["articles"]
+    return [f"{PREFIX[lang]}articles/{slug}/" for slug in
+            sorted(briefs, key=lambda s: (str(briefs[s][lang]["date"]), s), reverse=True)]
+
+
+# --- reachability ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_brief_is_within_4_clicks_and_every_profile_reachable(crawl, facts, lang):
+    depth = crawl[lang]
+    briefs = newest_first(facts, lang)
+    assert len(briefs) == N
+    far = {url: depth.get(url) for url in briefs if depth.get(url) is None or depth[url] > 4}
+    assert far == {}
+    for kind in ("people", "companies"):
+        missing = [s for s in facts[kind] if f"{PREFIX[lang]}{kind}/{s}/" not in depth]
+        assert missing == [], kind
+
+
+# --- the archive ---------------------------------------------------------------------------------
+
+def follow(big, url, rel="next"):
+    """The pages of a list, in order, by following rel=next from its first page."""
+    pages = [url]
+    while (nxt := big.page(pages[-1]).select_one(f'.nb-pagination a[rel="{rel}"]')) is not None:
+        pages.append(nxt["href"])
+    return pages
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_archive_pages_hold_every_brief_once_newest_first(big, facts, lang):
+    pages = follow(big, f"{PREFIX[lang]}articles/")
+    assert pages[1] == f"{PREFIX[lang]}articles/page/2/"
+    listed = [a["href"] for url in pages for a in big.page(url).select(".nb-brief-item__title a")]
+    assert listed == newest_first(facts, lang)
+    assert all(len(big.page(url).select(".nb-brief-item")) <= 20 for url in pages)
+    # every page says where it is, in words, and marks the current page
+    last = big.page(pages[2])
+    status = last.select_one(".nb-pagination__status").get_text(strip=True)
+    expected = f"Page 3 of {len(pages)}" if lang == "en" else f"الصفحة 3 من {len(pages)}"
+    assert status == expected
+    assert last.select_one('.nb-pagination a[aria-current="page"]')["href"] == pages[2]
+    assert last.select_one("nav.nb-pagination")["aria-label"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pagination_and_hreflang_are_reciprocal(big, lang):
+    other = "en" if lang == "ar" else "ar"
+    for first in (f"{PREFIX[lang]}articles/", f"{PREFIX[lang]}moves/"):
+        pages = follow(big, first)
+        assert len(pages) > 2
+        for before, after in zip(pages, pages[1:]):
+            assert big.page(after).select_one('.nb-pagination a[rel="prev"]')["href"] == before
+        for url in pages:
+            page = big.page(url)
+            twin = page.select_one(f'link[hreflang="{other}"]')["href"]
+            assert big.page(twin).select_one(f'link[hreflang="{lang}"]')["href"] == url
+            assert page.select_one("a[data-switcher]")["href"] == twin
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_month_archives_have_babel_names_and_counts(big, facts, lang):
+    by_month = collections.Counter(str(v[lang]["date"])[:7] for v in facts["articles"].values())
+    archive = big.page(f"{PREFIX[lang]}articles/")
+    months = archive.select(".nb-months__link")
+    assert len(months) == len(by_month)
+    november = f"{PREFIX[lang]}articles/2025/11/"
+    link = archive.select_one(f'.nb-months__link[href="{november}"]')
+    assert link.get_text(strip=True) == {"ar": "نوفمبر", "en": "November"}[lang]
+    assert f"({by_month['2025-11']})" in link.parent.get_text()
+    page = big.page(november)
+    assert ("November 2025" if lang == "en" else "نوفمبر 2025") in page.h1.get_text()
+    listed = [a["href"] for url in follow(big, november) for a in big.page(url).select(".nb-brief-item__title a")]
+    assert listed == [u for u in newest_first(facts, lang)
+                      if str(facts["articles"][u.split("/")[-2]][lang]["date"]).startswith("2025-11")]
+
+
+# --- home and moves --------------------------------------------------------------------------------
+
+def expected_moves(facts):
+    """Every move as (person, paragraph, brief), newest brief first."""
+    dates = {slug: str(v["ar"]["date"]) for slug, v in facts["articles"].items()}
+    moves = [(person, move["source"]["article"]) for person, v in facts["people"].items()
+             for move in v["ar"].get("moves") or []]
+    return sorted(moves, key=lambda m: (dates[m[1]], m[1]), reverse=True)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_home_has_the_lead_the_next_nine_and_their_moves(big, facts, lang):
+    home = big.page(PREFIX[lang])
+    briefs = newest_first(facts, lang)
+    assert home.select_one(".nb-lead__title a")["href"] == briefs[0]
+    assert [a["href"] for a in home.select(".nb-brief-item__title a")] == briefs[1:10]
+    rows = home.select(".nb-table tbody tr")
+    shown = {b.split("/")[-2] for b in briefs[:10]}
+    home_moves = [m for m in expected_moves(facts) if m[1] in shown]
+    assert 0 < len(rows) == min(20, len(home_moves))
+    people = {person for person, _ in home_moves}
+    assert {r.th.a["href"].split("/")[-2] for r in rows} <= people
+    assert home.select_one(f'a[href="{PREFIX[lang]}moves/"]')
+    # the menu's "Briefs" leads to the archive, marked current there
+    assert home.select_one(f'.nb-nav a[href="{PREFIX[lang]}articles/"]')
+    current = big.page(f"{PREFIX[lang]}articles/page/2/").select_one('.nb-nav a[aria-current="page"]')
+    assert current["href"] == f"{PREFIX[lang]}articles/"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_all_moves_pages_hold_every_move_once(big, facts, lang):
+    pages = follow(big, f"{PREFIX[lang]}moves/")
+    rows = [r for url in pages for r in big.page(url).select(".nb-table tbody tr")]
+    assert all(len(big.page(url).select(".nb-table tbody tr")) <= 50 for url in pages)
+    expected = expected_moves(facts)
+    assert len(rows) == len(expected)
+    got = [(r.th.a["href"].split("/")[-2], r.select("td")[-1].a["href"].split("/")[-2]) for r in rows]
+    assert [brief for _, brief in got] == [brief for _, brief in expected]
+    assert collections.Counter(got) == collections.Counter(expected)
+
+
+def busiest_company(facts):
+    """(slug, number of moves) of the company with the most moves."""
+    counts = collections.Counter()
+    for person, v in facts["people"].items():
+        for move in v["ar"].get("moves") or []:
+            for end in {move.get("from"), move.get("to")} - {None}:
+                counts[end] += 1
+    return counts.most_common(1)[0]
+
+
+def test_big_company_pages_list_the_latest_50_and_link_all(big, facts):
+    slug, total = busiest_company(facts)
+    assert total > 50, "the corpus has no company with more than 50 moves"
+    for lang in LANGS:
+        page = big.page(f"{PREFIX[lang]}companies/{slug}/")
+        assert len(page.select("[data-flow] a[data-person]")) == 50
+        full = page.select_one(f'a[href="{PREFIX[lang]}companies/{slug}/moves/"]')
+        rows = [r for url in follow(big, full["href"]) for r in big.page(url).select(".nb-table tbody tr")]
+        assert len(rows) == total
+
+
+# --- indexes -----------------------------------------------------------------------------------------
+
+def index_pages(big, lang, kind):
+    """Every page of an index: the index itself and, when split, each letter's pages."""
+    first = f"{PREFIX[lang]}{kind}/"
+    letters = [a["href"] for a in big.page(first).select(".nb-letters a")]
+    if all("#" in href for href in letters):
+        return [first], False
+    return [p for href in letters for p in follow(big, href)], True
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("kind", ["people", "companies"])
+def test_every_profile_is_on_exactly_one_index_page_under_its_letter(big, facts, lang, kind):
+    pages, split = index_pages(big, lang, kind)
+    assert split == (kind == "people")  # 600 people > 300, 75 companies
+    order = IndexOrder()
+    seen = collections.Counter()
+    for url in pages:
+        page = big.page(url)
+        for group in page.select("ul.nb-index[data-letter]"):
+            for a in group.select(".nb-index__name"):
+                slug = a["href"].split("/")[-2]
+                seen[slug] += 1
+                name = facts[kind][slug][lang]["name"]
+                assert order.letter(order.sort_name(name, lang, kind)) == group["data-letter"], (url, name)
+        if split:
+            assert url.isascii(), url
+    assert set(seen) == set(facts[kind]) and set(seen.values()) == {1}
+
+
+def test_arabic_order_ignores_the_article_for_companies_and_groups_letter_variants():
+    order = IndexOrder()
+    Profile = collections.namedtuple("Profile", "title slug")
+    names = ["الشركة العربية للسحابة", "أوبن أيه آي", "بيت الخبرة", "إنتل", "آبل", "OpenAI", "ميتا"]
+    groups = order.groups([Profile(n, str(i)) for i, n in enumerate(names)], "ar", "companies")
+    assert [(letter, [p.title for p in items]) for letter, items in groups] == [
+        ("ا", ["آبل", "إنتل", "أوبن أيه آي"]),
+        ("ب", ["بيت الخبرة"]),
+        ("ش", ["الشركة العربية للسحابة"]),
+        ("م", ["ميتا"]),
+        ("O", ["OpenAI"]),
+    ]
+    people = order.groups([Profile("العربي", "x"), Profile("Zed", "z")], "ar", "people")
+    assert [letter for letter, _ in people] == ["ا", "Z"]  # people keep their «ال»
+    assert [order.slug(letter) for letter in ("ا", "ش", "O", "#")] == ["alif", "shin", "o", "other"]
+
+
+# --- sitemap, sizes --------------------------------------------------------------------------------------
+
+def sitemap_urls(site):
+    index = ET.parse(site.path / "sitemap.xml").getroot()
+    parts = [loc.text for loc in index.findall("s:sitemap/s:loc", NS)]
+    urls = []
+    for part in parts:
+        root = ET.parse(site.file(urlsplit(part).path)).getroot()
+        urls += [u.find("s:loc", NS).text for u in root.findall("s:url", NS)]
+    return parts, urls
+
+
+def test_sitemap_index_lists_every_page_once(big):
+    parts, urls = sitemap_urls(big)
+    pages = {big.url_of(f) for f in big.html_files()} - {"/404.html"}
+    assert len(urls) == len(set(urls)) and set(urls) == pages
+
+
+def test_sitemap_splits_at_the_limit(tmp_path):
+    site = build(tmp_path, overrides={"SITEMAP_MAX_URLS": 10, "SITEURL": "https://example.org"})
+    parts, urls = sitemap_urls(site)
+    pages = {"https://example.org" + site.url_of(f) for f in site.html_files()} - {"https://example.org/404.html"}
+    assert len(parts) == -(-len(pages) // 10) > 1
+    assert len(urls) == len(set(urls)) and set(urls) == pages
+    for part in parts:
+        root = ET.parse(site.file(part.removeprefix("https://example.org"))).getroot()
+        assert 0 < len(root.findall("s:url", NS)) <= 10
+    assert "Sitemap: https://example.org/sitemap.xml" in (site.path / "robots.txt").read_text()
+
+
+def test_sitemap_splits_by_bytes_too(tmp_path):
+    site = build(tmp_path, overrides={"SITEMAP_MAX_BYTES": 4000})
+    parts, urls = sitemap_urls(site)
+    assert len(parts) > 1 and len(urls) == len(set(urls))
+    assert all(site.file(p).stat().st_size <= 4000 for p in parts)
+
+
+BUDGETS = yaml.safe_load((ROOT / "budgets.yaml").read_text())
+
+
+def test_no_page_of_the_big_archive_is_over_the_ceiling(big):
+    ceiling = budgets.parse_size(BUDGETS["page_ceiling_gzip"])
+    heavy = {f: n for f in big.html_files()
+             if (n := len(gzip.compress((big.path / f).read_bytes(), 9))) > ceiling}
+    assert heavy == {}
+
+
+@pytest.mark.parametrize("kind, path", [
+    ("home", ""), ("archive", "articles/"), ("archive", "articles/page/2/"), ("moves", "moves/"),
+    ("moves", "moves/page/2/"), ("brief", None), ("company", None), ("people", "people/"),
+    ("companies", "companies/"),
+])
+@pytest.mark.parametrize("lang", LANGS)
+def test_pages_of_the_big_archive_keep_their_budgets(big, facts, tmp_path, kind, path, lang):
+    if kind == "brief":
+        path = newest_first(facts, "ar")[0].lstrip("/")
+    if kind == "company":
+        path = f"companies/{busiest_company(facts)[0]}/"
+    url = {"ar": "", "en": "en/"}[lang] + path
+    budget_file = tmp_path / "budget.yaml"
+    budget_file.write_text(yaml.safe_dump(BUDGETS[kind]))
+    assert budgets.check_budgets(big.path, [url + "index.html"], budget_file) == []
+    if kind == "home":
+        assert len(gzip.compress((big.path / url / "index.html").read_bytes(), 9)) < 14_000
+
+
+@pytest.mark.browser
+def test_new_page_types_of_the_big_archive_pass_axe(big, facts):
+    """Pagination, letter pages and a company's moves pages exist only in a big archive."""
+    from gates import axe
+    from gates.browser import launch, opened
+    from gates.server import serve
+
+    slug = busiest_company(facts)[0]
+    pages = ["articles/page/2/", "en/moves/page/2/", f"companies/{slug}/moves/page/2/",
+             f"en/companies/{slug}/", "people/letter/alif/", "en/people/letter/k/"]
+    problems = []
+    with serve(big.path) as base, launch() as browser:
+        for path in pages:
+            with opened(browser, f"{base}/{path}", width=390) as (page, record):
+                problems += [f"{path}: {v}" for v in axe.run(page) + record.problems()]
+                if page.evaluate("document.documentElement.scrollWidth - window.innerWidth") > 0:
+                    problems.append(f"{path}: wider than the screen")
+    assert problems == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_feeds_hold_the_latest_20_briefs(big, facts, lang):
+    atom = "{http://www.w3.org/2005/Atom}"
+    root = ET.parse(big.file(f"{PREFIX[lang]}feeds/atom.xml")).getroot()
+    links = [e.find(f"{atom}link").get("href") for e in root.findall(f"{atom}entry")]
+    assert links == newest_first(facts, lang)[:20]
