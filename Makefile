@@ -48,7 +48,7 @@ devserver: $(VENV)/.installed
 	  --content $(CONTENT) --port $(PORT)
 
 clean:
-	rm -rf $(OUTPUT) test-artifacts .pytest_cache __pycache__ .cache .bench
+	rm -rf $(OUTPUT) test-artifacts .pytest_cache __pycache__ cache .cache .bench
 
 # Build speed and size on synthetic archives against plain Pelican (scripts/bench.py);
 # `make bench N=1000` for one size. Writes test-artifacts/bench.md; README: "Build speed".
@@ -79,6 +79,7 @@ screenshots: html system-deps
 fonts: $(VENV)/.installed
 	bash scripts/system-deps.sh --fonts
 	$(BIN)/python scripts/subset_fonts.py
+	$(BIN)/python scripts/make_card_font.py
 
 # Interface strings: templates -> messages.pot -> <lang>/messages.po -> .mo (checked).
 i18n-extract: $(VENV)/.installed

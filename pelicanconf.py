@@ -150,3 +150,17 @@ LOAD_CONTENT_CACHE = False
 DELETE_OUTPUT_DIRECTORY = True
 # The build must not depend on the build machine's clock (reproducible output).
 DEFAULT_DATE = None
+
+# Open data (plugins/newsbrief/opendata.py): /data/moves.json, moves.csv, people.json,
+# companies.json and a JSON Schema for each; the licence line goes into every file.
+DATA_SAVE_AS = "data/{name}"
+DATA_LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
+# Share cards (plugins/newsbrief/cards.py): a 1200×630 PNG per brief, person and company,
+# cached under CACHE_PATH/cards so an unchanged card is never redrawn.
+SHARE_CARDS = True
+CACHE_PATH = "cache"
+# The page whose end describes the open data (its "Data" section).
+DATA_PAGE = "about"
+# The talent-flow graphic draws at most this many people (the newest moves of the page);
+# the table or lists beside it hold every move of the page.
+FLOW_MAX_PEOPLE = 20

@@ -1,6 +1,7 @@
 """Raw HTML and injection: bodies keep only the allow-list, every removal is a warning
 naming the file, and front-matter values are always escaped."""
 
+import json
 import re
 
 import pytest
@@ -106,7 +107,11 @@ def all_pages(site):
 
 def test_nothing_dangerous_reaches_any_page(hostile_site):
     for name, page in all_pages(hostile_site):
-        assert page.find_all(["script", "style", "iframe", "object", "embed"]) == [], name
+        # The one script element allowed is our JSON-LD data block, which browsers never run.
+        scripts = [s for s in page.find_all("script") if s.get("type") != "application/ld+json"]
+        assert scripts + page.find_all(["style", "iframe", "object", "embed"]) == [], name
+        for data in page.find_all("script", type="application/ld+json"):
+            json.loads(data.string)
         for element in page.find_all(True):
             for attribute, value in element.attrs.items():
                 assert not attribute.startswith("on"), (name, element)

@@ -1,6 +1,7 @@
 """The foundation: every route in both languages, right language and direction,
 reciprocal language links, profiles and their facts, the brief's mentions."""
 
+import copy
 import pathlib
 import re
 import xml.etree.ElementTree as ET
@@ -217,13 +218,21 @@ def test_catalogue_matches_templates():
     assert {m.id for m in template if m.id} <= ids
 
 
+# Meta elements whose `content` is text a reader sees (the others hold URLs, codes, numbers).
+TEXT_META = {"description", "og:title", "og:description", "og:image:alt", "og:site_name",
+             "twitter:title", "twitter:description"}
+
+
 def visible_text(page):
-    for tag in page(["script", "style"]):
+    page = copy.copy(page)  # the site's pages are shared between tests: leave them whole
+    for tag in page(["script", "style", "code"]):  # code: file names, not interface text
         tag.decompose()
     texts = [page.title.get_text()] if page.title else []
     texts += [t for t in page.body.find_all(string=True)]
-    texts += [el[attr] for attr in ("aria-label", "title", "alt", "content")
+    texts += [el[attr] for attr in ("aria-label", "title", "alt")
               for el in page.find_all(attrs={attr: True})]
+    texts += [m["content"] for m in page.find_all("meta", content=True)
+              if (m.get("name") or m.get("property")) in TEXT_META]
     return "\n".join(texts)
 
 

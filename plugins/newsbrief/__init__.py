@@ -5,6 +5,8 @@
 
 from pelican import signals
 
+from . import story
+from .cards import ShareCardGenerator
 from .drafts import drop_drafts, mark_draft
 from .generators import CompaniesGenerator, PeopleGenerator, SiteGenerator
 from .i18n import Interface
@@ -13,6 +15,7 @@ from .listings import (
     ArchiveGenerator, CompaniesIndexGenerator, CompanyMovesGenerator, MovesGenerator,
     PeopleIndexGenerator,
 )
+from .opendata import OpenDataGenerator
 from .reader import YamlMarkdownReader
 from .reader import logger as reader_logger
 
@@ -41,10 +44,11 @@ def give_content_warnings(content):
 
 
 def add_generators(pelican):
-    # SiteGenerator first: it builds the talent graph the listings read.
+    # SiteGenerator first: it builds the talent graph the listings, data and cards read.
     return [
         PeopleGenerator, CompaniesGenerator, SiteGenerator, ArchiveGenerator, MovesGenerator,
         CompanyMovesGenerator, PeopleIndexGenerator, CompaniesIndexGenerator,
+        OpenDataGenerator, ShareCardGenerator,
     ]
 
 
@@ -53,6 +57,7 @@ def install_interface(generator):
     if "NEWSBRIEF_INTERFACE" not in settings:
         settings["NEWSBRIEF_INTERFACE"] = Interface(settings)
     settings["NEWSBRIEF_INTERFACE"].install(generator.env)
+    story.install(generator.env, settings["NEWSBRIEF_INTERFACE"], settings)
 
 
 def register():

@@ -1,0 +1,336 @@
+"""The story in other forms: the talent-flow graphic, JSON-LD, share cards and open data,
+checked on the real build (and the graphic's layout on hand-made moves)."""
+
+import csv
+import io
+import json
+import pathlib
+
+import pytest
+from jsonschema import Draft202012Validator
+from PIL import Image, ImageChops
+
+from conftest import ROOT
+from gates.browser import launch
+from gates.server import serve
+from newsbrief.cards import SIZE, CardDrawer
+from newsbrief.flowchart import flow_chart
+from newsbrief.graph import Move
+
+BRIEF = "articles/meta-superintelligence-departures/"
+FLOW_PAGES = ["", BRIEF, "companies/meta/", "companies/openai/", "moves/"]
+LANGS = {"ar": "", "en": "en/"}
+VOCABULARY = json.loads((ROOT / "tests/fixtures/schemaorg/vocabulary.json").read_text())
+LABELS = {"title": "T", "desc": "D", "not_stated": "Not stated", "noted": "noted", "links": "L",
+          "person_move": "{person}: from {origin} to {destination}"}
+
+
+def flows(site, url):
+    """The drawing (role=img) of the page's flow graphic."""
+    return site.page(url).select('figure.nb-flow svg[role="img"]')
+
+
+def flow_links(site, url):
+    return site.page(url).select("figure.nb-flow svg.nb-flow__links a")
+
+
+# --- the graphic ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("path", FLOW_PAGES)
+def test_flow_is_an_image_with_title_description_and_working_links(site, lang, path):
+    url = "/" + LANGS[lang] + path
+    [svg] = flows(site, url)
+    assert svg["role"] == "img"
+    title_id, desc_id = svg["aria-labelledby"].split()
+    assert svg.find("title", id=title_id).get_text().strip()
+    assert svg.find("desc", id=desc_id).get_text().strip()
+    assert svg.find("a") is None  # an image has no interactive parts: the links are a layer above
+    links = flow_links(site, url)
+    bands = svg.select("g.nb-flow__band")
+    nodes = svg.select("g.nb-flow__node--company")
+    assert len(links) == len(bands) + len(nodes)  # one link per node and per flow
+    for link in links:
+        assert site.file(link["href"]).exists(), (url, link["href"])
+        assert ("/people/" in link["href"]) == link.has_attr("data-person")
+        assert link.find("title").get_text().strip()  # its accessible name
+        assert link["href"].startswith("/" + LANGS[lang])
+    # the scroll box is a named, focusable region (keyboard users can scroll it)
+    box = svg.find_parent(class_="nb-flow__scroll")
+    assert box["tabindex"] == "0" and box["aria-label"]
+
+
+def test_brief_flow_has_one_band_per_move_it_reports(site):
+    moves = [m for p in (ROOT / "content/people").glob("*.ar.md")
+             for m in _front(p).get("moves") or []]
+    [svg] = flows(site, "/" + BRIEF)
+    assert len(svg.select("g.nb-flow__band")) == len(moves)
+    people = {a["data-person"] for a in flow_links(site, "/" + BRIEF) if a.has_attr("data-person")}
+    assert people == {p.name.removesuffix(".ar.md") for p in (ROOT / "content/people").glob("*.ar.md")
+                      if _front(p).get("moves")}
+
+
+def test_flow_marks_noted_moves_and_shows_what_is_not_stated(site):
+    [svg] = flows(site, "/en/" + BRIEF)
+    expected = {p.name.removesuffix(".ar.md") for p in (ROOT / "content/people").glob("*.ar.md")
+                if any(m.get("note") for m in _front(p).get("moves") or [])}
+    assert {"afroz-mohiuddin", "rishabh-agarwal"} <= expected  # the two inferred moves
+    said = [a for a in flow_links(site, "/en/" + BRIEF) if "(with an editor’s note" in a.find("title").get_text()]
+    assert {a["data-person"] for a in said} == expected
+    assert len(svg.select("g.nb-flow__band--noted")) == len(said)
+    unknown = svg.select("g.nb-flow__node--unknown")
+    labels = {g.find("title").get_text() for g in unknown}
+    assert "Not stated" in labels  # Avi Verma's and Ethan Knight's origin
+    assert any("newsletter" in label for label in labels)  # Tony Liu's destination
+    linked = {a.find("title").get_text() for a in flow_links(site, "/en/" + BRIEF) if a.has_attr("data-side")}
+    assert not linked & labels  # nothing to link to
+
+
+def test_a_flow_to_not_stated_is_drawn_and_not_linked():
+    moves = [Move("p1", 1, "acme", None, {"source": {}}), Move("p2", 1, "acme", "beta", {"source": {}})]
+
+    def names(kind, slug):
+        return {"p1": ("Person One", "/people/p1/"), "p2": ("Person Two", "/people/p2/"),
+                "acme": ("Acme", "/companies/acme/"), "beta": ("Beta", "/companies/beta/")}[slug]
+
+    svg = str(flow_chart(moves, "en", names, LABELS, "t"))
+    assert svg.count('<g class="nb-flow__band') == 2
+    assert '<g class="nb-flow__node nb-flow__node--unknown" data-side="destination"><title>Not stated</title>' in svg
+    assert svg.count('<a class="nb-flow__link"') == 2 + 2  # two people, Acme and Beta: not "Not stated"
+    assert "<title>Person One: from Acme to Not stated</title>" in svg
+    assert svg == str(flow_chart(list(reversed(moves)), "en", names, LABELS, "t"))  # order-independent
+
+
+def test_long_labels_are_shortened_with_the_full_name_in_title():
+    long = "Meta Superintelligence Labs of Very Long Names"
+    moves = [Move("p1", 1, "acme", None, {"source": {}})]
+
+    def names(kind, slug):
+        return (long, "/companies/acme/") if kind == "company" else ("P", "/people/p1/")
+
+    svg = str(flow_chart(moves, "en", names, LABELS, "t"))
+    assert f"<title>{long}</title>" in svg
+    assert f">{long}<" not in svg.replace(f"<title>{long}</title>", "")  # the drawn label is short
+    assert "…" in svg
+
+
+@pytest.mark.browser
+def test_arabic_flow_is_mirrored_in_chromium(site):
+    with serve(site.path) as base, launch() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        sides = {}
+        for lang, prefix in LANGS.items():
+            page.goto(f"{base}/{prefix}{BRIEF}")
+            boxes = {side: page.locator(f"figure.nb-flow [data-side={side}] .nb-flow__bar").first.bounding_box()
+                     for side in ("origin", "destination")}
+            sides[lang] = boxes["origin"]["x"] > boxes["destination"]["x"]
+            # every node and band is reachable with the keyboard, and shows where focus is
+            links = page.locator("figure.nb-flow a.nb-flow__link")
+            assert links.count() > 0
+            links.first.focus()
+            stroke = links.first.locator(".nb-flow__target").evaluate("e => getComputedStyle(e).stroke")
+            assert stroke not in ("none", "")
+        page.close()
+    assert sides == {"ar": True, "en": False}  # Arabic: origins at the right
+
+
+def test_flow_is_byte_identical_across_builds(site, tmp_path):
+    from conftest import build
+
+    again = build(tmp_path)
+    for path in FLOW_PAGES:
+        assert str(flows(again, "/" + path)[0]) == str(flows(site, "/" + path)[0])
+
+
+# --- JSON-LD ---------------------------------------------------------------------------------
+
+def json_ld(site, url):
+    blocks = site.page(url).select('script[type="application/ld+json"]')
+    assert len(blocks) == 1, url
+    return json.loads(blocks[0].string)
+
+
+def nodes(value, via=None):
+    """Every object in a JSON-LD tree, with the property that holds it (`via`)."""
+    if isinstance(value, dict):
+        yield value, via
+        for key, item in value.items():
+            yield from nodes(item, key)
+    elif isinstance(value, list):
+        for item in value:
+            yield from nodes(item, via)
+
+
+def properties_of(schema_type):
+    seen, stack, found = set(), list(VOCABULARY["types"][schema_type]), set()
+    while stack:
+        base = stack.pop()
+        if base in seen or base not in VOCABULARY["bases"]:
+            continue
+        seen.add(base)
+        found |= set(VOCABULARY["bases"][base]["properties"])
+        stack += VOCABULARY["bases"][base]["extends"]
+    return found
+
+
+def test_every_page_has_valid_json_ld_with_breadcrumbs(site):
+    defined = {}
+    pages = [site.url_of(f) for f in site.html_files() if f != "404.html"]
+    for url in pages:
+        data = json_ld(site, url)
+        assert data["@context"] == "https://schema.org"
+        types = [n["@type"] for n in data["@graph"]]
+        assert "BreadcrumbList" in types, url
+        crumbs = next(n for n in data["@graph"] if n["@type"] == "BreadcrumbList")["itemListElement"]
+        assert crumbs[-1]["item"] == url and [c["position"] for c in crumbs] == list(range(1, len(crumbs) + 1))
+        for node, via in nodes(data):
+            for key, value in node.items():
+                assert value not in ("", [], {}, None), (url, key)
+            if "@type" in node:
+                assert node["@type"] in VOCABULARY["types"], (url, node["@type"])
+                allowed = properties_of(node["@type"])
+                if "Role" in node["@type"]:  # schema.org's Role pattern repeats the property it wraps
+                    allowed.add(via)
+                for key in node:
+                    assert key.startswith("@") or key in allowed, (url, node["@type"], key)
+            if "@id" in node and len(node) > 1:
+                defined[node["@id"]] = url
+    # every @id a page points to is defined on the page it names
+    for url in pages:
+        for node, _ in nodes(json_ld(site, url)):
+            if set(node) == {"@id"}:
+                target = node["@id"].split("#")[0]
+                assert node["@id"] in defined and defined[node["@id"]] == target, (url, node["@id"])
+
+
+def test_brief_json_ld_links_its_translation_and_people(site):
+    for lang, prefix in LANGS.items():
+        data = json_ld(site, f"/{prefix}{BRIEF}")
+        [article] = [n for n in data["@graph"] if n["@type"] == "NewsArticle"]
+        assert article["inLanguage"] == lang
+        assert article["isBasedOn"]["publisher"]["name"] == "HyperAI Headlines"
+        twin = "workTranslation" if lang == "ar" else "translationOfWork"
+        other = "/en/" if lang == "ar" else "/"
+        assert article[twin] == [{"@id": f"{other}{BRIEF}#article"}]
+        assert {"@id": f"/{prefix}people/bert-maher/#person"} in article["mentions"]
+    home = json_ld(site, "/en/")
+    assert "WebSite" in [n["@type"] for n in home["@graph"]]
+
+
+def test_person_json_ld_states_only_what_the_brief_says(site):
+    data = json_ld(site, "/en/people/chaya-nayak/")
+    [person] = [n for n in data["@graph"] if n["@type"] == "Person"]
+    assert person["alternateName"] == ["شايا نايك"]
+    assert person["worksFor"] == [{"@type": "OrganizationRole", "roleName": "Special initiatives",
+                                   "worksFor": {"@id": "/en/companies/openai/#organization"}}]
+    assert person["alumniOf"] == [{"@id": "/en/companies/meta/#organization"}]
+    tony = next(n for n in json_ld(site, "/en/people/tony-liu/")["@graph"] if n["@type"] == "Person")
+    assert "worksFor" not in tony  # a newsletter is not an organisation we know
+
+
+# --- share cards -----------------------------------------------------------------------------
+
+def test_every_page_has_share_meta_and_a_card_of_the_right_size(site):
+    for relative in site.html_files():
+        if relative == "404.html":
+            continue
+        page = site.page(site.url_of(relative))
+        meta = {m.get("property") or m.get("name"): m["content"] for m in page.select("meta[content]")}
+        for key in ("og:title", "og:description", "og:url", "og:locale", "og:locale:alternate",
+                    "og:image", "twitter:card", "twitter:image"):
+            assert meta.get(key), (relative, key)
+        lang = page.html["lang"]
+        assert meta["og:locale"] == {"ar": "ar_EG", "en": "en_US"}[lang]
+        with Image.open(site.file(meta["og:image"])) as card:
+            assert card.size == SIZE
+    brief = site.page("/" + BRIEF).select_one('meta[property="og:image"]')["content"]
+    assert brief == "/cards/ar/article/meta-superintelligence-departures.png"
+
+
+def test_arabic_card_is_shaped(tmp_path):
+    """The same headline drawn without HarfBuzz (letters unjoined) gives another image."""
+    drawer = CardDrawer(str(ROOT / "theme/cards/card-bold.ttf"))
+    shaped = tmp_path / "shaped.png"
+    drawer.draw(shaped, "ar", "موجز", "شخص", "بيرت ماهر")
+    basic = CardDrawer(str(ROOT / "theme/cards/card-bold.ttf"), shaping=False)
+    unshaped = tmp_path / "basic.png"
+    basic.draw(unshaped, "ar", "موجز", "شخص", "بيرت ماهر")
+    with Image.open(shaped) as a, Image.open(unshaped) as b:
+        assert ImageChops.difference(a.convert("RGB"), b.convert("RGB")).getbbox() is not None
+
+
+def test_cards_are_cached_not_redrawn(tmp_path, monkeypatch):
+    from conftest import build
+    import newsbrief.cards as cards
+
+    cache = tmp_path / "cache"
+    build(tmp_path / "one", overrides={"CACHE_PATH": str(cache)})
+    drawn = []
+    monkeypatch.setattr(cards.CardDrawer, "draw", lambda self, *a: drawn.append(a))
+    site = build(tmp_path / "two", overrides={"CACHE_PATH": str(cache)})
+    assert drawn == []
+    assert (site.path / "cards/en/person/bert-maher.png").stat().st_size > 1000
+
+
+# --- open data -------------------------------------------------------------------------------
+
+def data(site, name):
+    return json.loads((site.path / "data" / name).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", ["moves", "people", "companies"])
+def test_open_data_validates_against_its_schema(site, name):
+    schema = data(site, f"{name}.schema.json")
+    Draft202012Validator.check_schema(schema)
+    errors = list(Draft202012Validator(schema).iter_errors(data(site, f"{name}.json")))
+    assert errors == []
+    assert data(site, f"{name}.json")["licence"] == "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
+
+
+def test_open_data_holds_exactly_the_moves_the_pages_show(site):
+    """The same rows as the pages of all moves: person, from, to and the paragraph cited."""
+    moves = data(site, "moves.json")["items"]
+    shown, url = [], "/en/moves/"
+    while url:
+        page = site.page(url)
+        for row in page.select(".nb-table tbody tr"):
+            person = row.select_one("th a")["href"]
+            origin, destination = (cell.select_one("a") for cell in row.select("td")[:2])
+            source = row.select_one("a[href*='#p-']")["href"]
+            shown.append((person, origin and origin["href"], destination and destination["href"], source))
+        following = page.select_one('a[rel="next"]')
+        url = following["href"] if following else None
+    exported = [(m["person"]["url"]["en"], (m["from"] or {}).get("url", {}).get("en"),
+                 (m["to"] or {}).get("url", {}).get("en"), m["source_url"]["en"]) for m in moves]
+    assert sorted(exported, key=str) == sorted(shown, key=str)
+    for move in moves:
+        assert site.file(move["source_url"]["ar"]).exists()
+        assert move["person"]["name"]["ar"] and move["person"]["name"]["en"]
+
+
+def test_csv_opens_in_a_spreadsheet(site):
+    raw = (site.path / "data/moves.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    moves = data(site, "moves.json")["items"]
+    assert len(rows) == len(moves)
+    for row, move in zip(rows, moves):
+        assert row["person"] == move["person"]["slug"]
+        assert row["person_ar"] == move["person"]["name"]["ar"]
+        assert row["to"] == ((move["to"] or {}).get("slug") or "")
+        assert row["source_url_en"] == move["source_url"]["en"]
+
+
+def test_about_page_has_a_data_section(site):
+    for prefix in LANGS.values():
+        about = site.page(f"/{prefix}about/")
+        links = {a["href"] for a in about.select("main a")}
+        assert {"/data/moves.json", "/data/moves.csv", "/data/people.json", "/data/companies.json"} <= links
+
+
+def _front(path):
+    import yaml
+
+    return yaml.safe_load(pathlib.Path(path).read_text(encoding="utf-8").split("---\n")[1])
+
+
