@@ -174,6 +174,9 @@ DATA_LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/license
 # Share cards (plugins/newsbrief/cards.py): a 1200×630 PNG per brief, person and company,
 # cached under CACHE_PATH/cards so an unchanged card is never redrawn.
 SHARE_CARDS = True
+# Every brief has its card; a person or company has one when named in one of the newest
+# SHARE_CARDS_PROFILE_BRIEFS briefs, and shows the site card otherwise (bounded output).
+SHARE_CARDS_PROFILE_BRIEFS = 100
 CACHE_PATH = "cache"
 # The page whose end describes the open data (its "Data" section).
 DATA_PAGE = "about"

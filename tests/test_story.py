@@ -247,6 +247,18 @@ def test_every_page_has_share_meta_and_a_card_of_the_right_size(site):
     assert brief == "/cards/ar/article/meta-superintelligence-departures.png"
 
 
+def test_only_profiles_in_the_newest_briefs_get_their_own_card(tmp_path):
+    """With no brief counted, people and companies show the site card; briefs keep theirs."""
+    from conftest import build
+
+    site = build(tmp_path, overrides={"SHARE_CARDS_PROFILE_BRIEFS": 0, "CACHE_PATH": str(tmp_path / "c")})
+    assert not (site.path / "cards/ar/person").exists()
+    for url, card in (("/en/people/bert-maher/", "/cards/en/site.png"), ("/companies/meta/", "/cards/ar/site.png"),
+                      ("/" + BRIEF, "/cards/ar/article/meta-superintelligence-departures.png")):
+        assert site.page(url).select_one('meta[property="og:image"]')["content"] == card
+        assert site.file(card).exists()
+
+
 def test_arabic_card_is_shaped(tmp_path):
     """The same headline drawn without HarfBuzz (letters unjoined) gives another image."""
     drawer = CardDrawer(str(ROOT / "theme/cards/card-bold.ttf"))

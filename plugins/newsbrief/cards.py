@@ -102,14 +102,27 @@ class ShareCardGenerator(Generator):
     """Writes the cards of every brief, person and company and the site card per language."""
 
     def generate_context(self):
-        pass
+        """Which profiles get a card of their own: those named in the newest
+        SHARE_CARDS_PROFILE_BRIEFS briefs (the ones readers share now). Every other page
+        shows its language's site card, so the number of cards stays bounded as the archive
+        grows (at 10,000 briefs a card per profile would be 45,000 more images)."""
+        newest = sorted(self.context.get("articles", []), key=lambda b: (b.date, b.slug), reverse=True)
+        named = set()
+        for brief in newest[: self.settings.get("SHARE_CARDS_PROFILE_BRIEFS", 100)]:
+            for kind, field in (("person", "people"), ("company", "companies")):
+                named.update((kind, slug) for slug in getattr(brief, field, None) or [])
+        self.context["share_card_profiles"] = named
 
     def items(self):
-        kinds = (("article", "articles"), ("person", "people"), ("company", "companies"))
-        for kind, name in kinds:
+        named = self.context["share_card_profiles"]
+        for item in self.context.get("articles", []):
+            for version in (item, *item.translations):
+                yield "article", version
+        for kind, name in (("person", "people"), ("company", "companies")):
             for item in self.context.get(name, []):
-                for version in (item, *item.translations):
-                    yield kind, version
+                if (kind, item.slug) in named:
+                    for version in (item, *item.translations):
+                        yield kind, version
 
     def generate_output(self, writer):
         if not self.settings.get("SHARE_CARDS", True):

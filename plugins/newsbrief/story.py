@@ -69,8 +69,11 @@ def install(env, interface, settings):
         item = interface.current_item(ctx)
         kind = CARD_KINDS.get(type(item).__name__.lower()) if item is not None else None
         lang = interface.page_lang(ctx)
-        if kind is None or not settings.get("SHARE_CARDS", True):
-            return absolute(card_url(None, None, lang)) if settings.get("SHARE_CARDS", True) else None
+        if not settings.get("SHARE_CARDS", True):
+            return None
+        own = kind == "article" or (kind, getattr(item, "slug", None)) in ctx.get("share_card_profiles", ())
+        if kind is None or not own:  # the site card (cards.py: which profiles get their own)
+            return absolute(card_url(None, None, lang))
         return absolute(card_url(kind, item.slug, lang))
 
     env.globals.update(flow_chart=flow, structured_data=structured_data, share_image=share_image,
