@@ -10,8 +10,6 @@ import json
 
 from markupsafe import Markup
 
-from .graph import version
-
 CONTEXT = "https://schema.org"
 
 
@@ -167,6 +165,3 @@ def script_tag(data):
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     text = text.replace("</", "<\\/")
     return Markup(f'<script type="application/ld+json">{text}</script>')
-
-
-__all__ = ["StructuredData", "script_tag", "version"]
