@@ -13,7 +13,7 @@ ifeq ($(DRAFTS),1)
 BUILD_FLAGS += --drafts
 endif
 
-.PHONY: html publish serve devserver clean test check screenshots fonts system-deps \
+.PHONY: html publish serve devserver clean test lint check screenshots fonts system-deps \
         i18n-extract i18n-update i18n-compile new-person new-company new-brief docs bench-search bench
 
 html: $(VENV)/.installed
@@ -70,8 +70,12 @@ N ?= 100,1000,10000
 bench: $(VENV)/.installed
 	PYTHONPATH=plugins nice $(BIN)/python scripts/bench.py --n $(N)
 
-test: $(VENV)/.installed system-deps node_modules/.installed
+test: $(VENV)/.installed system-deps node_modules/.installed lint
 	$(PY) -m pytest
+
+# Lint the Python code (rules in pyproject.toml); `make test` runs it before pytest.
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
 
 system-deps:
 	@bash scripts/system-deps.sh

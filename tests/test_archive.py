@@ -196,7 +196,7 @@ def test_all_moves_pages_hold_every_move_once(big, facts, lang):
 def busiest_company(facts):
     """(slug, number of moves) of the company with the most moves."""
     counts = collections.Counter()
-    for person, v in facts["people"].items():
+    for _person, v in facts["people"].items():
         for move in v["ar"].get("moves") or []:
             for end in {move.get("from"), move.get("to")} - {None}:
                 counts[end] += 1

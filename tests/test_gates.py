@@ -6,7 +6,6 @@ land in test-artifacts/pages/ so a failing run can be looked at.
 """
 
 import gzip
-import pathlib
 import re
 
 import pytest

@@ -59,7 +59,7 @@ def test_no_html_url_escapes_the_subpath(published):
 def test_canonical_and_hreflang_are_absolute_under_the_subpath(published):
     page = published.page("/en/people/bert-maher/")
     assert page.find("link", rel="canonical")["href"] == f"{SITEURL}/en/people/bert-maher/"
-    links = {l["hreflang"]: l["href"] for l in page.find_all("link", hreflang=True)}
+    links = {link["hreflang"]: link["href"] for link in page.find_all("link", hreflang=True)}
     assert links == {"ar": f"{SITEURL}/people/bert-maher/", "en": f"{SITEURL}/en/people/bert-maher/",
                      "x-default": f"{SITEURL}/people/bert-maher/"}
 
@@ -73,7 +73,7 @@ def test_feeds_and_sitemap_stay_under_the_subpath(published):
     atom = "{http://www.w3.org/2005/Atom}"
     for path in ("feeds/atom.xml", "en/feeds/atom.xml"):
         root = ET.parse(published.path / path).getroot()
-        urls = [l.get("href") for l in root.iter(f"{atom}link")]
+        urls = [link.get("href") for link in root.iter(f"{atom}link")]
         urls += [e.text for e in root.iter(f"{atom}id") if e.text.startswith("http")]
         assert urls and all(escapes(u) is None for u in urls), urls
         content = " ".join(c.text or "" for c in root.iter(f"{atom}content"))

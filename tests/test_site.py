@@ -2,7 +2,6 @@
 reciprocal language links, profiles and their facts, the brief's mentions."""
 
 import copy
-import pathlib
 import re
 import xml.etree.ElementTree as ET
 
@@ -179,7 +178,7 @@ def test_sitemap_lists_every_page_with_alternates(site):
     entries = {}
     for part in index.findall("s:sitemap/s:loc", ns):
         root = ET.parse(site.file(part.text)).getroot()
-        entries.update({u.find("s:loc", ns).text: {l.get("hreflang"): l.get("href") for l in u.findall("x:link", ns)}
+        entries.update({u.find("s:loc", ns).text: {x.get("hreflang"): x.get("href") for x in u.findall("x:link", ns)}
                         for u in root.findall("s:url", ns)})
     assert set(entries) == set(ALL_URLS)
     for group in expected_routes():

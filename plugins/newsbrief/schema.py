@@ -548,8 +548,8 @@ class FieldTables:
         if ref:
             return f"{ref.kind} slug", "", f"a {ref.kind}: `content/{self.folders[ref.kind]}/<slug>.*.md`"
         if shown:
-            allowed = shown.allowed.replace("`LANGUAGES`", ", ".join(f"`{l}`" for l in self.languages))
-            allowed = allowed.replace("{LANGUAGE_MAP}", "{" + ", ".join(f"{l}: …" for l in self.languages) + "}")
+            allowed = shown.allowed.replace("`LANGUAGES`", ", ".join(f"`{lg}`" for lg in self.languages))
+            allowed = allowed.replace("{LANGUAGE_MAP}", "{" + ", ".join(f"{lg}: …" for lg in self.languages) + "}")
             return shown.name, allowed, ""
         if annotation is int:
             return "number", f"{low} or more" if low is not None else "", ""
@@ -612,7 +612,7 @@ class FieldTables:
             if not pattern.search(text):
                 raise ValueError(f"the guide has no `{start}` … `{end}` block")
             block = f"{start}\n<!-- generated from plugins/newsbrief/schema.py by `make docs`; do not edit -->\n\n{self.render(kind)}\n\n{end}"
-            text = pattern.sub(lambda _: block, text)
+            text = pattern.sub(lambda _, block=block: block, text)
         return text
 
 

@@ -454,7 +454,7 @@ class ContentValidator:
         cannot (an invalid slug, a language that disagrees), so that one mistake is reported once."""
         stem, name_lang = file.name_parts
         slug = next((s for s in (file.slug, stem) if s and SLUG.match(s) and len(s) <= MAX_SLUG), None)
-        lang = next((l for l in (name_lang, file.lang) if l in self.languages), None)
+        lang = next((lg for lg in (name_lang, file.lang) if lg in self.languages), None)
         return slug, lang
 
     def check_translations(self, kind, slug, versions):
@@ -469,14 +469,14 @@ class ContentValidator:
                 ))
         statuses = {lang: ("draft" if f.is_draft else "published") for lang, f in versions.items()}
         if len(set(statuses.values())) > 1:
-            for lang, file in versions.items():
+            for _lang, file in versions.items():
                 if file.is_draft:
                     others = ", ".join(versions[o].shown for o in versions if not versions[o].is_draft)
                     self.add(file.at(("status",), f"this file is a draft but {others} is published",
                                      "write the same `status` in every language file of it"))
         if default is None or default.model is None:
             return
-        for lang, file in versions.items():
+        for _lang, file in versions.items():
             if file is default or file.model is None:
                 continue
             self.compare_facts(kind, default, file)
