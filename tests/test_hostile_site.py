@@ -11,13 +11,11 @@ import time
 
 import pytest
 from bs4 import BeautifulSoup
-
-from conftest import build
 from newsbrief.build import BuildFailed, build_site
 from newsbrief.frontmatter import FrontMatterError, Sources
 from newsbrief.text import fold
-from site_model import ROOT
-from test_hostile import HOSTILE, SECRET, make_case, old_site, snapshot
+from support import HOSTILE, ROOT, SECRET, build, old_site, snapshot
+from support import make_hostile_case as make_case
 
 SETTINGS = str(ROOT / "pelicanconf.py")
 BRIEF_EN = "en/articles/acme-hires/index.html"
@@ -316,10 +314,9 @@ def test_each_file_is_read_and_rendered_once_and_pelican_reads_only_checked_file
 
 
 def test_the_reader_refuses_a_file_the_checks_did_not_accept(tmp_path):
-    from pelican.settings import read_settings
-
     from newsbrief.frontmatter import sources_of
     from newsbrief.reader import YamlMarkdownReader
+    from pelican.settings import read_settings
 
     settings = read_settings(SETTINGS, override={"PATH": str(tmp_path)})
     sources_of(settings).checked = set()

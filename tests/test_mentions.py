@@ -2,11 +2,8 @@
 to their page, in both languages; the names found are checked against the front-matter."""
 
 import pytest
-
-from conftest import build
-from content_copy import copy_content, edit, write
 from newsbrief.mentions import Matcher, link_mentions
-from site_model import content_items
+from support import build, content_items, copy_content, edit, write
 
 BRIEFS = content_items("articles")
 PREFIX = {"ar": "/", "en": "/en/"}

@@ -4,10 +4,8 @@ over the real build, and proof that it fails on a wrong paragraph or a missing s
 import shutil
 
 import pytest
-
-from conftest import ROOT, build
-from content_copy import copy_content, edit, read
 from gates import provenance
+from support import ROOT, build, copy_content, edit, read
 
 PREFIX = {"ar": "/", "en": "/en/"}
 BRIEF = "meta-superintelligence-departures"
@@ -229,24 +227,21 @@ def test_every_page_links_the_edit_page_of_its_own_source(corrected_site, site):
 
 
 @pytest.mark.parametrize("lang, name", [("ar", "الفقرة 5"), ("en", "paragraph 5")])
-def test_in_chromium_numbers_show_are_named_and_are_not_copied(site, lang, name):
-    from gates.browser import launch
-    from gates.server import serve
-
-    with serve(site.path) as base, launch() as browser:
-        page = browser.new_page(viewport={"width": 390, "height": 900})
-        page.goto(f"{base}{PREFIX[lang]}articles/{BRIEF}/")
-        link = page.get_by_role("link", name=name, exact=True)
-        assert link.count() == 1 and link.is_visible()
-        shown = page.evaluate("getComputedStyle(document.querySelector('#p-5 .nb-paranum'), '::before').content")
-        assert shown == '"5"'
-        copied = page.evaluate("""() => { const s = getSelection(); s.removeAllRanges();
-            const r = document.createRange(); r.selectNodeContents(document.querySelector('.nb-brief__body'));
-            s.addRange(r); return s.toString(); }""")
-        first = site.page(f"{PREFIX[lang]}articles/{BRIEF}/").select_one("#p-1").get_text()
-        assert copied.strip().startswith(first.strip()[:20]), copied[:40]
-        box = page.locator("#p-5 .nb-paranum").bounding_box()
-        text = page.locator("#p-5").bounding_box()
-        side = box["x"] + box["width"] / 2 - text["x"]
-        assert (side > text["width"] / 2) == (lang == "ar"), "in the margin on the side the text starts"
-        page.close()
+def test_in_chromium_numbers_show_are_named_and_are_not_copied(site, server, browser, lang, name):
+    base = server
+    page = browser.new_page(viewport={"width": 390, "height": 900})
+    page.goto(f"{base}{PREFIX[lang]}articles/{BRIEF}/")
+    link = page.get_by_role("link", name=name, exact=True)
+    assert link.count() == 1 and link.is_visible()
+    shown = page.evaluate("getComputedStyle(document.querySelector('#p-5 .nb-paranum'), '::before').content")
+    assert shown == '"5"'
+    copied = page.evaluate("""() => { const s = getSelection(); s.removeAllRanges();
+        const r = document.createRange(); r.selectNodeContents(document.querySelector('.nb-brief__body'));
+        s.addRange(r); return s.toString(); }""")
+    first = site.page(f"{PREFIX[lang]}articles/{BRIEF}/").select_one("#p-1").get_text()
+    assert copied.strip().startswith(first.strip()[:20]), copied[:40]
+    box = page.locator("#p-5 .nb-paranum").bounding_box()
+    text = page.locator("#p-5").bounding_box()
+    side = box["x"] + box["width"] / 2 - text["x"]
+    assert (side > text["width"] / 2) == (lang == "ar"), "in the margin on the side the text starts"
+    page.close()

@@ -8,8 +8,7 @@ import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
 import pytest
-
-from conftest import ROOT, build
+from support import ROOT, build
 
 SITEURL = "https://example.github.io/newsbrief"
 HOST, SUBPATH = "example.github.io", "/newsbrief/"
@@ -116,13 +115,13 @@ def test_publish_refuses_a_missing_or_insecure_siteurl(siteurl, message, tmp_pat
 
 
 @pytest.mark.browser
-def test_every_page_works_served_under_the_subpath(tmp_path):
+def test_every_page_works_served_under_the_subpath(tmp_path, browser):
     """`make publish` with a subpath SITEURL, served as GitHub Pages serves a project site:
     every page loads its stylesheet and font from under the subpath, and the 404 page works
     at any depth."""
     import socket
 
-    from gates.browser import launch, opened
+    from gates.browser import opened
     from gates.server import serve
 
     with socket.socket() as probe:
@@ -134,7 +133,7 @@ def test_every_page_works_served_under_the_subpath(tmp_path):
     finally:
         del os.environ["SITEURL"]
     problems = []
-    with serve(site.path, prefix="/newsbrief", port=port) as base, launch() as browser:
+    with serve(site.path, prefix="/newsbrief", port=port) as base:
         pages = [name.removesuffix("index.html") for name in site.html_files()]
         pages += ["missing/", "en/people/nobody/deeper/still/"]
         for path in pages:

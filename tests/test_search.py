@@ -10,32 +10,17 @@ from urllib.parse import parse_qs, quote, urlsplit
 import pytest
 import yaml
 from babel.messages.pofile import read_po
-
-from conftest import ROOT, build
-from content_copy import copy_content, read, write
 from gates import axe, budgets
-from gates.browser import launch, opened
+from gates.browser import opened
 from gates.server import serve
 from newsbrief import search as search_module
 from newsbrief.build import BuildFailed
-from site_model import content_items
+from support import ROOT, build, content_items, copy_content, read, screenshot, write
 
 PREFIX = {"ar": "", "en": "en/"}
 KIND_OF = {"articles": "brief", "people": "person", "companies": "company"}
 ARTIFACTS = ROOT / "test-artifacts" / "search"
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def server(site):
-    with serve(site.path) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launch() as chromium:
-        yield chromium
 
 
 def search_url(server, lang, query, kind=""):
@@ -322,9 +307,7 @@ def test_every_page_but_search_has_the_header_box(site):
 def test_search_page_with_results_has_no_axe_violation(server, browser, lang, query, width):
     with opened(browser, search_url(server, lang, query), width=width) as (page, record):
         wait_for_results(page)
-        page.evaluate("document.fonts.ready")
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=ARTIFACTS / f"search-{lang}-{width}.png", full_page=True)
+        screenshot(page, f"search-{lang}-{width}", ARTIFACTS)
         violations = axe.run(page)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         direction = page.evaluate("getComputedStyle(document.querySelector('.nb-search__results')).direction")
