@@ -212,7 +212,7 @@ def test_the_source_address_is_linked_on_the_brief_and_in_the_feed(corrected_sit
 
 def test_every_page_links_the_edit_page_of_its_own_source(corrected_site, site):
     expected = {
-        "/": "theme/templates/home.html", "/en/people/": "theme/templates/people.html",
+        "/": "theme/templates/home.html", "/en/people/": "theme/templates/index.html",
         "/en/corrections/": "theme/templates/corrections.html",
         f"/articles/{BRIEF}/": f"content/articles/{BRIEF}.ar.md",
         f"/en/articles/{BRIEF}/": f"content/articles/{BRIEF}.en.md",

@@ -205,9 +205,7 @@ class IndexGenerator(ListingGenerator):
 
     kind = None  # "people" or "companies"; the route names are PEOPLE_… or COMPANIES_…
 
-    @property
-    def template(self):
-        return self.kind
+    template = "index"  # one template for both; it reads `page_name` for the wording
 
     @property
     def page_name(self):
