@@ -21,7 +21,7 @@ html: $(VENV)/.installed
 
 # Check the content without building: every problem at once, each with how to fix it.
 check: $(VENV)/.installed
-	$(PY) -m newsbrief.validate "$(CONTENT)" --settings $(SETTINGS)
+	$(PY) -m newsbrief.checks.validator "$(CONTENT)" --settings $(SETTINGS)
 
 # New content: both language files, every required field, TODO placeholders to fill in.
 #   make new-person NAME="Jane Doe"   make new-company NAME="Acme AI"
@@ -33,7 +33,7 @@ new-brief: $(VENV)/.installed
 
 # Regenerate the field tables of docs/editing.md from plugins/newsbrief/schema.py.
 docs: $(VENV)/.installed
-	$(PY) -m newsbrief.schema docs/editing.md --write --settings $(SETTINGS)
+	$(PY) -m newsbrief.schema.models docs/editing.md --write --settings $(SETTINGS)
 
 # Production: absolute URLs under $SITEURL (e.g. https://owner.github.io/repo), feeds on.
 publish: $(VENV)/.installed

@@ -15,7 +15,7 @@ import stat
 import yaml
 from bs4 import BeautifulSoup
 from newsbrief.build import build_site
-from newsbrief.validate import ContentValidator
+from newsbrief.checks.validator import ContentValidator
 from pelican.settings import read_settings
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent

@@ -5,7 +5,7 @@ for the same N and seed."""
 import subprocess
 import sys
 
-from newsbrief.validate import ContentValidator
+from newsbrief.checks.validator import ContentValidator
 from pelican.settings import read_settings
 from support import ROOT
 

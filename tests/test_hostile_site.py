@@ -260,7 +260,7 @@ def test_a_missing_content_folder_is_one_line(tmp_path):
     assert run.returncode == 1
     assert run.stderr.strip() == (f"{tmp_path}/nowhere: there is no such content folder — give the content folder, "
                                   "e.g. `CONTENT=content`; output/ is unchanged")
-    check = subprocess.run([sys.executable, "-m", "newsbrief.validate", str(tmp_path / "nowhere"),
+    check = subprocess.run([sys.executable, "-m", "newsbrief.checks.validator", str(tmp_path / "nowhere"),
                             "--settings", SETTINGS], cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT / "plugins")),
                            capture_output=True, text=True)
     assert check.returncode == 2 and len(check.stderr.strip().splitlines()) == 1 and "Traceback" not in check.stderr
@@ -370,9 +370,9 @@ A <p style="color: red">styled</p> one.
     ('<img src="data:image/png;base64,AAAA">', 7), ('<img src="//evil.example/x.png" alt="far">', 9), ("<script>x</script>", 11),
 ])
 def test_a_removal_is_reported_on_the_line_that_wrote_it(html, line):
-    from newsbrief.contentfile import ContentFile
+    from newsbrief.checks.contentfile import ContentFile
     from newsbrief.sanitize import removals
-    from newsbrief.validate import ContentValidator
+    from newsbrief.checks.validator import ContentValidator
 
     file = ContentFile(None, "x.en.md", None)
     file.body, file.body_line = BODY, 1

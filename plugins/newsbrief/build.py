@@ -27,7 +27,7 @@ from pelican.settings import read_settings
 from .outputdir import refusal, stale_folders
 from .report import content_logger
 from .search import IndexingFailed, index_site
-from .validate import ContentValidator
+from .checks.validator import ContentValidator
 
 log = content_logger(__name__)  # never drops a warning it already gave in an earlier build
 

@@ -25,10 +25,10 @@ from babel import Locale
 from pydantic import ValidationError
 
 from .contentfile import ContentFile, Problem
-from .frontmatter import FrontMatterError, sources_of
-from .messages import Explainer, format_loc
-from .reader import render_source
-from .schema import CONTENT_TYPES, MAX_SLUG, SLUG, SOURCED, Source, is_fact, references, slugify
+from ..frontmatter import FrontMatterError, sources_of
+from .explain import Explainer, format_loc
+from ..reader import render_source
+from ..schema import CONTENT_TYPES, MAX_SLUG, SLUG, SOURCED, Source, is_fact, references, slugify
 
 PLACEHOLDER = "TODO"
 # The exact marker `make new-…` writes: `TODO` alone or `TODO: what to write`.

@@ -31,7 +31,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 from unidecode import unidecode
 
-from .text import deceptive
+from ..text import deceptive
 
 DEFAULT_LANGUAGES = ("ar", "en")
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")

@@ -11,7 +11,7 @@ from typing import Literal, get_args, get_origin
 
 import annotated_types
 
-from .schema import CONTENT_ERROR, Part, field_names, field_type, model_at, shape, unwrap
+from ..schema import CONTENT_ERROR, Part, field_names, field_type, model_at, shape, unwrap
 
 TYPE_WORDS = {
     "string_type": "text",
