@@ -21,7 +21,7 @@ html: $(VENV)/.installed
 
 # Check the content without building: every problem at once, each with how to fix it.
 check: $(VENV)/.installed
-	$(PY) -m newsbrief.checks.validator "$(CONTENT)" --settings $(SETTINGS)
+	$(PY) -m newsbrief.tools.check "$(CONTENT)" --settings $(SETTINGS)
 
 # New content: both language files, every required field, TODO placeholders to fill in.
 #   make new-person NAME="Jane Doe"   make new-company NAME="Acme AI"
@@ -31,9 +31,9 @@ new-person new-company: $(VENV)/.installed
 new-brief: $(VENV)/.installed
 	$(PY) -m newsbrief.scaffold brief "$$TITLE" --slug "$$SLUG" --content $(CONTENT) --settings $(SETTINGS)
 
-# Regenerate the field tables of docs/editing.md from plugins/newsbrief/schema.py.
+# Regenerate the field tables of docs/editing.md from the models in plugins/newsbrief/schema/.
 docs: $(VENV)/.installed
-	$(PY) -m newsbrief.schema.models docs/editing.md --write --settings $(SETTINGS)
+	$(PY) -m newsbrief.tools.guide docs/editing.md --write --settings $(SETTINGS)
 
 # Production: absolute URLs under $SITEURL (e.g. https://owner.github.io/repo), feeds on.
 publish: $(VENV)/.installed

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from gates import a11y_extra, axe, browser, budgets, csp, links, repro, rtl, server, vnu
+from gates.browser import CHROMIUM
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOOD = FIXTURES / "good"
@@ -32,10 +33,10 @@ def _need(ok: bool, why: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def chromium():
-    _need(Path(browser.CHROMIUM).exists(), f"{browser.CHROMIUM} missing (apt-get install chromium)")
-    with browser.launch() as b:
-        yield b
+def chromium(browser):
+    """The session's one Chromium (conftest.py); a missing binary fails, it never skips."""
+    _need(Path(CHROMIUM).exists(), f"{CHROMIUM} missing (apt-get install chromium)")
+    return browser
 
 
 @pytest.fixture(scope="module")

@@ -260,7 +260,7 @@ def test_a_missing_content_folder_is_one_line(tmp_path):
     assert run.returncode == 1
     assert run.stderr.strip() == (f"{tmp_path}/nowhere: there is no such content folder — give the content folder, "
                                   "e.g. `CONTENT=content`; output/ is unchanged")
-    check = subprocess.run([sys.executable, "-m", "newsbrief.checks.validator", str(tmp_path / "nowhere"),
+    check = subprocess.run([sys.executable, "-m", "newsbrief.tools.check", str(tmp_path / "nowhere"),
                             "--settings", SETTINGS], cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT / "plugins")),
                            capture_output=True, text=True)
     assert check.returncode == 2 and len(check.stderr.strip().splitlines()) == 1 and "Traceback" not in check.stderr

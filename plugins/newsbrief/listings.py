@@ -117,7 +117,7 @@ class ListingGenerator(Generator):
         for page in self.listings:
             writer.write_file(
                 page.save_as, template, self.context, relative_urls=self.settings["RELATIVE_URLS"],
-                lang=page.lang, page_url=page.url, page_name=self.page_name,
+                lang=page.lang, page_url=page.url, page_name=self.page_name, source_template=self.template,
                 page_alternates=page.alternates or [(page.lang, page.url)],
                 items=page.items, pagination=page.pagination, **page.extra,
             )

@@ -19,7 +19,8 @@ from pathlib import Path
 
 from babel import Locale
 
-from .schema import CONTENT_TYPES, SLUG, slugify
+from .schema.models import CONTENT_TYPES
+from .schema.values import SLUG, slugify
 
 SOURCE = '{{article: "TODO: the slug of the brief that names {them}", paragraph: "TODO: the number of the paragraph that does"}}'
 

@@ -1,4 +1,8 @@
-"""The schema of the content: one model per content type (models), with the value types
-its fields use and the walking of models for error messages and the guide."""
+"""The schema of the content, declared once: the value types of fields (values), one model
+per content type (models), walking a model (walk) and the guide's field tables (guide)."""
 
-from .models import *  # noqa: F403
+from .guide import FieldTables
+from .models import CONTENT_TYPES, ContentType
+from .values import slugify
+
+__all__ = ["CONTENT_TYPES", "ContentType", "FieldTables", "slugify"]
