@@ -7,7 +7,7 @@ import subprocess
 import pytest
 
 from conftest import ROOT
-from newsbrief.build import build_site
+from newsbrief.build import BuildFailed, build_site
 
 MINI = ROOT / "tests" / "fixtures" / "mini" / "content"
 
@@ -114,3 +114,24 @@ def test_the_cache_lives_where_make_clean_removes_it_and_git_ignores_it():
     assert ignored.returncode == 0
     clean = (ROOT / "Makefile").read_text(encoding="utf-8").split("\nclean:", 1)[1].split("\n\n", 1)[0]
     assert " cache" in clean
+
+
+# --- pages rendered over several processes (newsbrief.parallel) ------------------------------
+
+def test_pages_rendered_over_several_processes_are_the_bytes_of_one(project, tmp_path):
+    project.edit("articles/acme-hires.en.md", "\n---\n", "\n---\n\n<script>alert(1)</script>\n")  # a warning
+    one = project.build(tmp_path / "one", cache=tmp_path / "c1", RENDER_PROCESSES=1)
+    many = project.build(tmp_path / "many", cache=tmp_path / "c3", RENDER_PROCESSES=3, RENDER_PARALLEL_MIN=1)
+    assert tree(tmp_path / "one") == tree(tmp_path / "many")
+    assert sorted(one) == sorted(many) and any("script" in w for w in many)
+
+
+def test_an_error_in_a_rendering_process_fails_the_build_and_keeps_the_output(project, tmp_path):
+    output = tmp_path / "output"
+    project.build(output)
+    before = stats(output)
+    project.edit("theme/templates/person.html", "{% block kicker %}",
+                 "{% block kicker %}{% if person.slug == 'john-roe' %}{{ nope() }}{% endif %}")
+    with pytest.raises(BuildFailed, match="rendering failed: .*nope"):
+        project.build(output, RENDER_PROCESSES=2, RENDER_PARALLEL_MIN=1)
+    assert stats(output) == before
