@@ -7,6 +7,7 @@ from pelican import signals
 
 from . import story
 from .cards import ShareCardGenerator
+from .contents import freeze_urls
 from .drafts import drop_drafts, mark_draft
 from .generators import CompaniesGenerator, PeopleGenerator, SiteGenerator
 from .i18n import Interface
@@ -50,3 +51,4 @@ def register():
     signals.content_object_init.connect(mark_draft)
     signals.article_generator_finalized.connect(drop_drafts)
     signals.page_generator_finalized.connect(drop_drafts)
+    signals.all_generators_finalized.connect(freeze_urls)

@@ -20,10 +20,13 @@ import shutil
 import signal
 import sys
 import tempfile
+import time
 
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from .cache import BuildRecord, SourceStore, code_digest
+from .frontmatter import sources_of
 from .outputdir import refusal, stale_folders
 from .report import content_logger
 from .search import IndexingFailed, index_site
@@ -36,6 +39,13 @@ class BuildFailed(Exception):
     def __init__(self, problems):
         self.problems = problems
         super().__init__("\n".join(problems))
+
+
+class Warnings(list):
+    """The warnings of a build; `skipped` when no input changed since the last build and
+    its output was as it left it, so nothing was built (newsbrief.cache.BuildRecord)."""
+
+    skipped = False
 
 
 class _Collector(logging.Handler):
@@ -53,8 +63,9 @@ class _Collector(logging.Handler):
 
 
 def build_site(settings_file, output, overrides=None, strict=False):
-    """Build into `output`; return the warnings. Raise BuildFailed and leave `output`
-    untouched when anything went wrong (KeyboardInterrupt too)."""
+    """Build into `output`; return the warnings (a `Warnings` list). Raise BuildFailed and
+    leave `output` untouched when anything went wrong (KeyboardInterrupt too). When nothing
+    changed since the last build into `output`, nothing is built."""
     settings = read_settings(settings_file, override=dict(overrides or {}))
     root = os.path.dirname(os.path.abspath(settings_file))
     problem = refusal(output, root, settings["PATH"], settings.get("THEME"))
@@ -65,14 +76,27 @@ def build_site(settings_file, output, overrides=None, strict=False):
     os.makedirs(parent, exist_ok=True)
     for stale in stale_folders(parent):
         shutil.rmtree(stale, ignore_errors=True)
+    record = BuildRecord(settings, settings_file)
+    inputs = record.inputs()
+    last_warnings = record.unchanged(inputs, target)
+    if last_warnings is not None and not (strict and last_warnings):
+        for message in last_warnings:  # given again, as the build that had them gave them
+            logging.getLogger(__name__).warning("%s", message)
+        result = Warnings(last_warnings)
+        result.skipped = True
+        return result
     staging = None
     collector = _Collector()
     logging.getLogger().addHandler(collector)
     try:
         staging = tempfile.mkdtemp(prefix=f".build-{os.getpid()}-", dir=parent)
         settings = read_settings(settings_file, override={**(overrides or {}), "OUTPUT_PATH": staging})
+        sources = sources_of(settings)
+        sources.store = SourceStore(settings["CACHE_PATH"], code_digest(
+            repr((settings["MARKDOWN"], sources.max_size))))
         _check(settings)
         _run_pelican(settings, collector, strict)
+        sources.save()
         # Post-build steps that work on the finished site in `staging` go here,
         # before the swap (so that their failure leaves `output` as it was).
         try:  # the search index, over the staging folder: a failure keeps the old site
@@ -86,7 +110,9 @@ def build_site(settings_file, output, overrides=None, strict=False):
     finally:
         logging.getLogger().removeHandler(collector)
     _swap(staging, target)
-    return collector.messages(logging.WARNING)
+    warnings = Warnings(collector.messages(logging.WARNING))
+    record.remember(inputs, target, warnings)
+    return warnings
 
 
 def _check(settings):
@@ -134,11 +160,15 @@ def main(argv=None):
     parser.add_argument("--output", default="output")
     parser.add_argument("--drafts", action="store_true", help="show drafts, with a banner")
     parser.add_argument("--strict", action="store_true", help="fail on warnings too")
+    parser.add_argument("--cache-path", help="the build cache folder (default: CACHE_PATH, `cache/`)")
     args = parser.parse_args(argv)
+    started = time.perf_counter()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     overrides = {"SHOW_DRAFTS": True} if args.drafts else {}
     if args.content is not None:
         overrides["PATH"] = os.path.abspath(args.content)
+    if args.cache_path:
+        overrides["CACHE_PATH"] = os.path.abspath(args.cache_path)
     if args.content is not None and not os.path.isdir(args.content or "\0"):
         print(f"{args.content or 'CONTENT='}: there is no such content folder — give the content folder, "
               "e.g. `CONTENT=content`; output/ is unchanged", file=sys.stderr)
@@ -155,7 +185,9 @@ def main(argv=None):
         print("Each line reads `file:line: field: what is wrong — how to fix it`; "
               "docs/editing.md describes every field.", file=sys.stderr)
         return 1
-    print(f"Built {args.output}/" + (f" with {len(warnings)} warning(s)" if warnings else ""))
+    done = "Nothing changed since the last build: kept" if warnings.skipped else "Built"
+    print(f"{done} {args.output}/" + (f" with {len(warnings)} warning(s)" if warnings else "")
+          + f" in {time.perf_counter() - started:.1f} s")
     return 0
 
 

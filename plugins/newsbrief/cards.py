@@ -4,12 +4,16 @@ the site's other pages), drawn at build time in the page's language.
 Arabic is shaped by HarfBuzz through Pillow's Raqm layout, so letters join and run right
 to left; the card font (theme/cards/card-bold.ttf, `make fonts`) carries the Arabic and the
 Latin letters, since one headline may hold both. A card is drawn once: it is cached under
-`CACHE_PATH/cards/` by a hash of everything drawn on it, and copied from there afterwards.
+`CACHE_PATH/cards/` by a hash of everything drawn on it, and linked (or copied) from there
+into the site afterwards.
 """
 
 import hashlib
+import itertools
+import multiprocessing
 import os
 import shutil
+from concurrent.futures import ProcessPoolExecutor
 
 from PIL import Image, ImageDraw, ImageFont
 from pelican.generators import Generator
@@ -18,7 +22,7 @@ from .bidi import RTL_LANGUAGES
 
 SIZE = (1200, 630)
 MARGIN = 80
-VERSION = "1"  # bump when the drawing changes, so cached cards are redrawn
+VERSION = "2"  # bump when the drawing changes, so cached cards are redrawn
 INK, PAPER, ACCENT = (0x1B, 0x1B, 0x1F), (0xFD, 0xFC, 0xF9), (0x9C, 0x1C, 0x1C)
 
 
@@ -26,7 +30,15 @@ def _ramp(start, end, steps):
     return [round(a + (b - a) * i / (steps - 1)) for i in range(steps) for a, b in zip(start, end)]
 
 
-PALETTE = _ramp(INK, PAPER, 128) + _ramp(PAPER, ACCENT, 128)
+# A card is drawn as one grey layer in which 0–127 runs from ink to paper and 127–255
+# from paper to the accent, so antialiased text of either colour blends into the paper
+# (127) along its own ramp. It is stored on 16 colours (a 4-bit PNG, a third smaller
+# than 256): 8 steps from ink to paper, 8 more from paper to the accent.
+STEPS = 8
+PALETTE = _ramp(INK, PAPER, STEPS) + _ramp(PAPER, ACCENT, STEPS + 1)[3:]
+LEVELS = [round(v * (STEPS - 1) / 127) if v <= 127 else STEPS - 1 + round((v - 127) * STEPS / 128)
+          for v in range(256)]
+PAPER_GREY, INK_GREY, ACCENT_GREY = 127, 0, 255
 
 
 def card_url(kind, slug, lang):
@@ -41,6 +53,9 @@ class CardDrawer:
         with open(font_path, "rb") as font:
             self.font_hash = hashlib.sha256(font.read()).hexdigest()
         self.fonts = {}
+
+    def __getstate__(self):  # to a worker process: its fonts are loaded again there
+        return {**self.__dict__, "fonts": {}}
 
     def font(self, size):
         if size not in self.fonts:
@@ -68,34 +83,30 @@ class CardDrawer:
         return lines
 
     def draw(self, path, lang, site, kicker, title):
-        """Draw in two grey layers, then map them onto a 256-colour palette: 0–127 run from
-        ink to paper, 128–255 from paper to the accent. Text stays antialiased and the PNG
-        small, without the cost of quantizing a full-colour image."""
+        """The card as a 16-colour PNG at `path` (see LEVELS above)."""
         rtl = lang in RTL_LANGUAGES
         direction = ("rtl" if rtl else "ltr") if self.shaping else None
         width, height = SIZE
-        base = Image.new("L", SIZE, 127)  # paper, on the ink ramp
-        accent = Image.new("L", SIZE, 0)  # nothing, on the accent layer
-        ink, accents = ImageDraw.Draw(base), ImageDraw.Draw(accent)
+        grey = Image.new("L", SIZE, PAPER_GREY)
+        pen = ImageDraw.Draw(grey)
         # The accent rule at the reading start, the site's name above, the kind as a kicker.
-        accents.rectangle((width - 24, 0, width, height) if rtl else (0, 0, 24, height), fill=255)
+        pen.rectangle((width - 24, 0, width, height) if rtl else (0, 0, 24, height), fill=ACCENT_GREY)
         x, anchor = (width - MARGIN, "r") if rtl else (MARGIN, "l")
-        ink.text((x, 70), site, font=self.font(34), fill=55, anchor=anchor + "t", direction=direction)
+        pen.text((x, 70), site, font=self.font(34), fill=55, anchor=anchor + "t", direction=direction)
         if kicker:
-            accents.text((x, 130), kicker, font=self.font(30), fill=255, anchor=anchor + "t", direction=direction)
+            pen.text((x, 130), kicker, font=self.font(30), fill=ACCENT_GREY, anchor=anchor + "t",
+                     direction=direction)
         size = 68 if len(title) < 60 else 56
         font = self.font(size)
-        y = 210
+        baseline = 210 + size  # lines sit on baselines, so a tall letter (أ) moves no line
         for line in self.wrap(title, font, width - 2 * MARGIN - 24, direction, 4):
-            ink.text((x, y), line, font=font, fill=0, anchor=anchor + "t", direction=direction)
-            y += int(size * 1.45)
+            pen.text((x, baseline), line, font=font, fill=INK_GREY, anchor=anchor + "s", direction=direction)
+            baseline += int(size * 1.45)
         start, end = (24 + MARGIN, width - MARGIN) if rtl else (MARGIN, width - MARGIN - 24)
-        ink.line((start, height - 60, end, height - 60), fill=110, width=2)
-        mask = accent.point(lambda a: 255 if a else 0)
-        card = Image.composite(accent.point(lambda a: 128 + a // 2), base, mask)
-        card = Image.frombytes("P", SIZE, card.tobytes())
+        pen.line((start, height - 60, end, height - 60), fill=110, width=2)
+        card = Image.frombytes("P", SIZE, grey.point(LEVELS).tobytes())
         card.putpalette(PALETTE)
-        card.save(path, format="PNG", compress_level=6)
+        card.save(path, format="PNG", compress_level=6, bits=4)
 
 
 class ShareCardGenerator(Generator):
@@ -134,20 +145,46 @@ class ShareCardGenerator(Generator):
         kickers = {"article": "Brief", "person": "Person", "company": "Company"}
         jobs = [(kind, item.slug, item.lang, str(item.title)) for kind, item in self.items()]
         jobs += [(None, None, lang, None) for lang in self.settings["LANGUAGES"]]
+        cards, missing = [], {}
         for kind, slug, lang, title in jobs:
             tr = interface.catalogues[lang].ugettext
             site = tr("AI Talent Brief")
             # The site card (home, indexes, about): the site's name and what it tells.
             kicker = tr(kickers[kind]) if kind else ""
             title = title or tr("Who moved where")
-            key = drawer.key(lang, site, kicker, title)
-            cached = os.path.join(cache, key + ".png")
+            cached = os.path.join(cache, drawer.key(lang, site, kicker, title) + ".png")
             if not os.path.exists(cached):
-                partial = cached + ".tmp"
-                drawer.draw(partial, lang, site, kicker, title)
-                os.replace(partial, cached)
-            target = os.path.join(self.output_path, card_url(kind, slug, lang))
+                missing[cached] = (lang, site, kicker, title)
+            cards.append((cached, os.path.join(self.output_path, card_url(kind, slug, lang))))
+        draw_all(drawer, missing, self.settings.get("SHARE_CARDS_PROCESSES") or os.cpu_count() or 1)
+        for cached, target in cards:
             os.makedirs(os.path.dirname(target), exist_ok=True)
-            shutil.copyfile(cached, target)
+            link_or_copy(cached, target)
 
 
+def _draw(drawer, cached, parts):
+    partial = f"{cached}.{os.getpid()}.tmp"
+    drawer.draw(partial, *parts)
+    os.replace(partial, cached)
+
+
+def draw_all(drawer, missing, processes):
+    """Draw the cards the cache lacks, over `processes` forked workers when there are
+    enough of them to pay (a card takes about 20 ms); each card is the same bytes
+    whichever process draws it."""
+    if processes < 2 or len(missing) < 50:
+        for cached, parts in missing.items():
+            _draw(drawer, cached, parts)
+        return
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(processes, mp_context=context) as pool:
+        list(pool.map(_draw, itertools.repeat(drawer), missing, missing.values(), chunksize=32))
+
+
+def link_or_copy(source, target):
+    """A cached card is linked into the site (no second copy on disk) where the cache
+    and the site share a file system, copied otherwise."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)

@@ -17,6 +17,7 @@ schema explains `2026-13-40`), and every string is NFC with Arabic presentation 
 folded (newsbrief.text.fold).
 """
 
+import hashlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -162,6 +163,17 @@ class Sources:
         self.cache = {}
         self.checked = None  # the set of paths the checks accepted, once they ran
         self._renderer = None
+        self.store = None  # a newsbrief.cache.SourceStore: files read by earlier builds
+        self.digests = {}  # path -> SHA-1 of the bytes read
+
+    def save(self):
+        """Keep every file read in this build, rendered, for the next build's store."""
+        if self.store is None:
+            return
+        for source in self.cache.values():
+            if isinstance(source, Source) and source.rendered is not None and source.path in self.digests:
+                self.store.put(self.digests[source.path], (
+                    source.data, source.tree, source.body, source.body_line, source.rendered))
 
     def renderer(self, make, markdown_settings):
         """The body renderer of this build (newsbrief.reader.Renderer), made once."""
@@ -211,6 +223,11 @@ class Sources:
                 shown, line, "file", f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x} cannot be read)",
                 "save it with the UTF-8 encoding (in your editor: Save with Encoding, UTF-8)",
             ) from None
+        if self.store is not None:
+            digest = self.digests[path] = hashlib.sha1(raw).hexdigest()
+            stored = self.store.get(digest)
+            if stored is not None:  # read, parsed and rendered by an earlier build
+                return Source(path, shown, *stored)
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         data, tree, body, body_line = parse(text, shown)
         return Source(path, shown, data, tree, body, body_line)

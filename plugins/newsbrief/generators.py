@@ -16,6 +16,7 @@ from pelican.utils import process_translations, set_date_tzinfo
 from .contents import Company, Person
 from .graph import TalentGraph
 from .mentions import link_briefs
+from .parallel import write_pages
 from .provenance import apply_corrections, feed_extras
 
 
@@ -60,11 +61,11 @@ class ProfileGenerator(Generator):
 
     def generate_output(self, writer):
         variable = self.content_class.__name__.lower()
-        for profile in chain(self.profiles, self.translations):
-            writer.write_file(
-                profile.save_as, self.get_template(profile.template), self.context,
-                relative_urls=self.settings["RELATIVE_URLS"], **{variable: profile},
-            )
+        write_pages(writer, (
+            ((profile.save_as, self.get_template(profile.template), self.context),
+             {"relative_urls": self.settings["RELATIVE_URLS"], variable: profile})
+            for profile in chain(self.profiles, self.translations)
+        ), self.settings)
 
 
 class PeopleGenerator(ProfileGenerator):

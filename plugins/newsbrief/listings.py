@@ -16,6 +16,7 @@ from pelican.generators import Generator
 from .collation import IndexOrder
 from .generators import briefs_in, lang_prefix
 from .graph import version
+from .parallel import write_pages
 
 
 @dataclass
@@ -114,13 +115,15 @@ class ListingGenerator(Generator):
 
     def generate_output(self, writer):
         template = self.get_template(self.template)
-        for page in self.listings:
-            writer.write_file(
-                page.save_as, template, self.context, relative_urls=self.settings["RELATIVE_URLS"],
-                lang=page.lang, page_url=page.url, page_name=self.page_name, source_template=self.template,
+        write_pages(writer, (
+            ((page.save_as, template, self.context), dict(
+                relative_urls=self.settings["RELATIVE_URLS"], lang=page.lang, page_url=page.url,
+                page_name=self.page_name, source_template=self.template,
                 page_alternates=page.alternates or [(page.lang, page.url)],
                 items=page.items, pagination=page.pagination, **page.extra,
-            )
+            ))
+            for page in self.listings
+        ), self.settings)
 
     def briefs(self, lang):
         return briefs_in(self.context, lang)

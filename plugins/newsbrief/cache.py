@@ -1,0 +1,172 @@
+"""What one build keeps for the next, under CACHE_PATH (`cache/`; `make clean` removes it,
+`.gitignore` lists it). Nothing here is trusted by date: every entry is keyed by digests
+of the bytes it was made from, so a stale entry is never used, only left unused.
+
+- `BuildRecord` (`last-build.json`): the digest of every input of the last successful
+  build (settings, plugin code, package versions, theme, content) and the state of the
+  output it wrote. A build whose inputs are the same, into an output left as it was, is
+  skipped: its warnings are given again and `output/` is not touched.
+- `SourceStore` (`sources/`): each content file read, parsed and rendered
+  (newsbrief.frontmatter), by the SHA-1 of its bytes and of the code and Markdown
+  settings that read it. An unchanged file is neither parsed nor rendered again.
+- Share cards (`cards/`, newsbrief.cards), by a digest of all that is drawn on them.
+"""
+
+import hashlib
+import importlib.metadata
+import json
+import os
+import pickle
+import stat
+from pathlib import Path
+
+PLUGIN = Path(__file__).resolve().parent
+PACKAGES = ("pelican", "markdown", "pyyaml", "pydantic", "jinja2", "babel", "nh3", "pillow", "pagefind")
+VOLATILE = ("OUTPUT_PATH", "CACHE_PATH", "NEWSBRIEF_SOURCES", "NEWSBRIEF_INTERFACE")
+
+
+def file_digest(path):
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha1").hexdigest()
+
+
+def _canonical(value):
+    """`value` with its sets sorted: a set's order changes from process to process."""
+    if isinstance(value, (set, frozenset)):
+        return sorted((_canonical(v) for v in value), key=repr)
+    if isinstance(value, dict):
+        return {k: _canonical(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_canonical(v) for v in value]
+    return value
+
+
+def _stable(value):
+    """A text for a setting's value that is the same from run to run, or None for a value
+    that has none (an object shown by its address)."""
+    text = repr(_canonical(value))
+    return None if " at 0x" in text else text
+
+
+def code_digest(extra=""):
+    """The plugin's code and the versions of the packages it runs on."""
+    digest = hashlib.sha1(extra.encode())
+    for name in PACKAGES:
+        try:
+            digest.update(f"{name} {importlib.metadata.version(name)}\n".encode())
+        except importlib.metadata.PackageNotFoundError:
+            pass
+    for path in sorted(PLUGIN.rglob("*.py")):
+        digest.update(f"{path.relative_to(PLUGIN)} {file_digest(path)}\n".encode())
+    return digest.hexdigest()
+
+
+def _tree(digest, folder):
+    """Every entry under `folder`, by path and bytes; other kinds of entry by their kind
+    (a pipe is never opened); an unreadable entry makes the digest unique."""
+    for directory, folders, names in os.walk(folder, onerror=lambda error: digest.update(os.urandom(16))):
+        folders.sort()
+        for name in sorted(names + [f for f in folders if os.path.islink(os.path.join(directory, f))]):
+            path = os.path.join(directory, name)
+            relative = os.path.relpath(path, folder)
+            info = os.lstat(path)
+            if stat.S_ISLNK(info.st_mode):
+                digest.update(f"{relative} -> {os.readlink(path)}\n".encode())
+            elif stat.S_ISREG(info.st_mode) and not name.endswith(".pyc"):
+                try:
+                    digest.update(f"{relative} {file_digest(path)}\n".encode())
+                except OSError:
+                    digest.update(os.urandom(16))
+            else:
+                digest.update(f"{relative} mode {info.st_mode:o}\n".encode())
+
+
+class BuildRecord:
+    """The last successful build's inputs and output (see the module docstring)."""
+
+    def __init__(self, settings, settings_file):
+        self.path = os.path.join(settings["CACHE_PATH"], "last-build.json")
+        self.settings, self.settings_file = settings, settings_file
+
+    def inputs(self):
+        digest = hashlib.sha1(code_digest().encode())
+        for key in sorted(self.settings):
+            text = _stable(self.settings[key]) if key not in VOLATILE else None
+            if text is not None:
+                digest.update(f"{key}={text}\n".encode())
+        digest.update(file_digest(self.settings_file).encode())
+        for folder in (self.settings["THEME"], self.settings["PATH"]):
+            digest.update(f"\0{folder}\0".encode())
+            _tree(digest, folder)
+        return digest.hexdigest()
+
+    @staticmethod
+    def output_state(output):
+        """A digest of (path, size, modification time) of every file of the output."""
+        digest = hashlib.sha1()
+        for directory, folders, names in os.walk(output):
+            folders.sort()
+            for name in sorted(names):
+                info = os.lstat(os.path.join(directory, name))
+                digest.update(f"{os.path.relpath(os.path.join(directory, name), output)} "
+                              f"{info.st_size} {info.st_mtime_ns}\n".encode())
+        return digest.hexdigest()
+
+    def unchanged(self, inputs, output):
+        """The warnings of the last build when it had these inputs and `output` is as it
+        left it; None when the site must be built."""
+        try:
+            with open(self.path, encoding="utf-8") as handle:
+                last = json.load(handle)
+        except (OSError, ValueError):
+            return None
+        if last.get("inputs") != inputs or last.get("output") != os.path.realpath(output):
+            return None
+        if not os.path.isdir(output) or self.output_state(output) != last.get("state"):
+            return None
+        return last.get("warnings", [])
+
+    def remember(self, inputs, output, warnings):
+        os.makedirs(os.path.dirname(self.path), exist_ok=True)
+        record = {"inputs": inputs, "output": os.path.realpath(output), "warnings": list(warnings),
+                  "state": self.output_state(output)}
+        temporary = f"{self.path}.{os.getpid()}.tmp"
+        with open(temporary, "w", encoding="utf-8") as handle:
+            json.dump(record, handle)
+        os.replace(temporary, self.path)
+
+    def forget(self):
+        try:
+            os.remove(self.path)
+        except FileNotFoundError:
+            pass
+
+
+class SourceStore:
+    """Content files read, parsed and rendered by an earlier build, by the digest of their
+    bytes and of what read them (`key`): one pickle per file under CACHE_PATH/sources/."""
+
+    def __init__(self, folder, key):
+        self.folder = os.path.join(folder, "sources", key[:16])
+        self.saved = set()
+
+    def _path(self, digest):
+        return os.path.join(self.folder, digest[:2], digest + ".pickle")
+
+    def get(self, digest):
+        try:
+            with open(self._path(digest), "rb") as handle:
+                return pickle.load(handle)
+        except (OSError, EOFError, pickle.PickleError, AttributeError, ImportError, ValueError, TypeError):
+            return None
+
+    def put(self, digest, value):
+        path = self._path(digest)
+        if digest in self.saved or os.path.exists(path):
+            return
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        temporary = f"{path}.{os.getpid()}.tmp"
+        with open(temporary, "wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+        self.saved.add(digest)

@@ -1,0 +1,137 @@
+"""The build cache (newsbrief.cache): a build that uses it gives exactly the bytes of a
+clean build, after any kind of edit; a build with nothing changed is skipped."""
+
+import shutil
+import subprocess
+
+import pytest
+
+from support import ROOT
+from newsbrief.build import BuildFailed, build_site
+
+MINI = ROOT / "tests" / "fixtures" / "mini" / "content"
+
+
+class Project:
+    """A copy of the mini content and of the theme, with its own cache folder."""
+
+    def __init__(self, folder):
+        self.content, self.theme, self.cache = folder / "content", folder / "theme", folder / "cache"
+        shutil.copytree(MINI, self.content)
+        shutil.copytree(ROOT / "theme", self.theme)
+
+    def build(self, output, cache=None, **overrides):
+        settings = {"PATH": str(self.content), "THEME": str(self.theme), "CACHE_PATH": str(cache or self.cache)}
+        return build_site(str(ROOT / "pelicanconf.py"), str(output), {**settings, **overrides})
+
+    def edit(self, relative, old, new):
+        path = self.content / relative if not relative.startswith("theme/") else self.theme / relative[6:]
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def tree(folder):
+    """{path: bytes} of a built site, but Pagefind's index, whose names vary from run to run."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.relative_to(folder).parts[0] != "pagefind"}
+
+
+def stats(folder):
+    return {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.fixture
+def project(tmp_path):
+    return Project(tmp_path)
+
+
+EDITS = {
+    "person": lambda p: p.edit("people/jane-doe.ar.md", "بعد ثلاث سنوات.\n", "بعد ثلاث سنوات. وعُدِّلت الصفحة.\n"),
+    "company": lambda p: p.edit("companies/globex.en.md", "summary: ", "summary: Edited. "),
+    "brief": lambda p: p.edit("articles/acme-hires.ar.md", "إن الفريق يكبر", "إن الفريق ينمو"),
+    "template": lambda p: p.edit("theme/templates/base.html", "</body>", "<!-- edited --></body>"),
+    "catalogue": lambda p: p.edit("theme/translations/ar/LC_MESSAGES/messages.po",
+                                  'msgstr "الأشخاص"', 'msgstr "الناس"'),
+    "setting": lambda p: {"SHARE_CARDS_PROFILE_BRIEFS": 0},
+}
+
+
+@pytest.mark.parametrize("kind", EDITS)
+def test_a_cached_rebuild_after_an_edit_is_a_clean_build(project, tmp_path, kind):
+    output = tmp_path / "output"
+    project.build(output)
+    before = tree(output)
+    overrides = EDITS[kind](project) or {}
+    assert not project.build(output, **overrides).skipped
+    clean = tmp_path / "clean"
+    project.build(clean, cache=tmp_path / "no-cache", **overrides)
+    after = tree(output)
+    assert after == tree(clean)
+    assert after != before  # the edit shows: no page kept its old bytes from the cache
+
+
+def test_a_build_with_nothing_changed_is_skipped_and_gives_the_same_warnings(project, tmp_path):
+    output = tmp_path / "output"
+    project.edit("articles/acme-hires.en.md", "\n---\n", "\n---\n\n<script>alert(1)</script>\n")  # a warning
+    first = project.build(output)
+    assert not first.skipped and any("removed" in w and "script" in w for w in first)
+    files = stats(output)
+    again = project.build(output)
+    assert again.skipped and list(again) == list(first)
+    assert stats(output) == files  # not one file written
+
+
+def test_a_hand_edited_output_is_built_again(project, tmp_path):
+    output = tmp_path / "output"
+    project.build(output)
+    clean = tree(output)
+    (output / "index.html").write_text("edited by hand", encoding="utf-8")
+    assert not project.build(output).skipped
+    assert tree(output) == clean
+
+
+def test_a_deleted_file_takes_its_pages_with_it(project, tmp_path):
+    output = tmp_path / "output"
+    for lang in ("ar", "en"):
+        text = (project.content / f"pages/about.{lang}.md").read_text(encoding="utf-8")
+        (project.content / f"pages/colophon.{lang}.md").write_text(
+            text.replace("slug: about", "slug: colophon"), encoding="utf-8")
+    project.build(output)
+    assert (output / "colophon" / "index.html").exists()
+    for lang in ("ar", "en"):
+        (project.content / f"pages/colophon.{lang}.md").unlink()
+    assert not project.build(output).skipped
+    assert not (output / "colophon").exists() and not (output / "en" / "colophon").exists()
+
+
+def test_the_cache_lives_where_make_clean_removes_it_and_git_ignores_it():
+    from pelican.settings import read_settings
+
+    cache = read_settings(str(ROOT / "pelicanconf.py"))["CACHE_PATH"]
+    assert cache == str(ROOT / "cache")
+    ignored = subprocess.run(["git", "check-ignore", "-q", "cache/last-build.json"], cwd=ROOT)
+    assert ignored.returncode == 0
+    clean = (ROOT / "Makefile").read_text(encoding="utf-8").split("\nclean:", 1)[1].split("\n\n", 1)[0]
+    assert " cache" in clean
+
+
+# --- pages rendered over several processes (newsbrief.parallel) ------------------------------
+
+def test_pages_rendered_over_several_processes_are_the_bytes_of_one(project, tmp_path):
+    project.edit("articles/acme-hires.en.md", "\n---\n", "\n---\n\n<script>alert(1)</script>\n")  # a warning
+    one = project.build(tmp_path / "one", cache=tmp_path / "c1", RENDER_PROCESSES=1)
+    many = project.build(tmp_path / "many", cache=tmp_path / "c3", RENDER_PROCESSES=3, RENDER_PARALLEL_MIN=1)
+    assert tree(tmp_path / "one") == tree(tmp_path / "many")
+    assert sorted(one) == sorted(many) and any("script" in w for w in many)
+
+
+def test_an_error_in_a_rendering_process_fails_the_build_and_keeps_the_output(project, tmp_path):
+    output = tmp_path / "output"
+    project.build(output)
+    before = stats(output)
+    project.edit("theme/templates/person.html", "{% block kicker %}",
+                 "{% block kicker %}{% if person.slug == 'john-roe' %}{{ nope() }}{% endif %}")
+    with pytest.raises(BuildFailed, match="rendering failed: .*nope"):
+        project.build(output, RENDER_PROCESSES=2, RENDER_PARALLEL_MIN=1)
+    assert stats(output) == before
