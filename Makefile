@@ -27,9 +27,9 @@ check: $(VENV)/.installed
 #   make new-person NAME="Jane Doe"   make new-company NAME="Acme AI"
 #   make new-brief TITLE="Acme AI hires a Meta researcher"   (SLUG=… to choose the slug)
 new-person new-company: $(VENV)/.installed
-	$(PY) -m newsbrief.scaffold $(@:new-%=%) "$$NAME" --slug "$$SLUG" --content $(CONTENT) --settings $(SETTINGS)
+	$(PY) -m newsbrief.tools.scaffold $(@:new-%=%) "$$NAME" --slug "$$SLUG" --content $(CONTENT) --settings $(SETTINGS)
 new-brief: $(VENV)/.installed
-	$(PY) -m newsbrief.scaffold brief "$$TITLE" --slug "$$SLUG" --content $(CONTENT) --settings $(SETTINGS)
+	$(PY) -m newsbrief.tools.scaffold brief "$$TITLE" --slug "$$SLUG" --content $(CONTENT) --settings $(SETTINGS)
 
 # Regenerate the field tables of docs/editing.md from the models in plugins/newsbrief/schema/.
 docs: $(VENV)/.installed
@@ -44,7 +44,7 @@ serve:
 
 # Rebuild on every change of content, theme or plugin, and serve on localhost.
 devserver: $(VENV)/.installed
-	$(PY) -m newsbrief.devserver --settings $(SETTINGS) --output $(OUTPUT) \
+	$(PY) -m newsbrief.tools.devserver --settings $(SETTINGS) --output $(OUTPUT) \
 	  --content $(CONTENT) --port $(PORT)
 
 # Removes OUTPUT only if it is a folder of its own (never the project, content or theme).

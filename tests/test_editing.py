@@ -6,7 +6,7 @@ import shutil
 import subprocess
 
 import pytest
-from newsbrief.scaffold import Scaffold, ScaffoldError
+from newsbrief.tools.scaffold import Scaffold, ScaffoldError
 from newsbrief.schema import CONTENT_TYPES, FieldTables
 from pelican.settings import get_settings_from_file
 from support import BAD_CASES as CASES

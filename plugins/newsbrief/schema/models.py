@@ -4,7 +4,7 @@ One pydantic model per content type (`Brief`, `Person`, `Company`, `Page`): its 
 their types, which are required, the values allowed, what they reference (`Ref`) and a
 `description`. The checks (newsbrief.checks) validate the content against these models, the
 field tables of the editor's guide (schema/guide.py) and the scaffold's templates
-(newsbrief.scaffold) are made from them, so none can drift.
+(newsbrief.tools.scaffold) are made from them, so none can drift.
 
 Facts (declared with `fact(...)`) are language-independent. A brief carries them in every
 language file and they must agree; a profile carries them in the default-language
