@@ -1,10 +1,12 @@
 """The front-matter of every kind of content, declared once.
 
-One pydantic model per content type (`Brief`, `Person`, `Company`, `Page`): its fields,
-their types, which are required, the values allowed, what they reference (`Ref`) and a
-`description`. The checks (newsbrief.checks) validate the content against these models, the
-field tables of the editor's guide (schema/guide.py) and the scaffold's templates
-(newsbrief.tools.scaffold) are made from them, so none can drift.
+One pydantic model per content type: `BriefMatter`, `PersonMatter`, `CompanyMatter` and
+`PageMatter` hold the front-matter of a file (distinct from the page objects of
+newsbrief.contents and from the talent graph's nodes and `Move`s): its fields, their types,
+which are required, the values allowed, what they reference (`Ref`) and a `description`.
+The checks (newsbrief.checks) validate the content against these models and the field
+tables of the editor's guide (schema/guide.py) are rendered from them, so the two cannot
+drift. (The scaffold's templates, newsbrief.tools.scaffold, are still written by hand.)
 
 Facts (declared with `fact(...)`) are language-independent. A brief carries them in every
 language file and they must agree; a profile carries them in the default-language
@@ -57,7 +59,7 @@ class Tenure(Part):
         return self
 
 
-class Move(Part):
+class MoveEntry(Part):
     """One move the brief reports: from a company, to a company or somewhere else."""
 
     label: ClassVar[str] = "move"
@@ -148,13 +150,13 @@ class StatedCount(Part):
 
 # --- content types -------------------------------------------------------------------------
 
-class Content(BaseModel):
+class FrontMatter(BaseModel):
     """The front-matter of one content file."""
 
     model_config = ConfigDict(extra="forbid")
 
 
-class Brief(Content):
+class BriefMatter(FrontMatter):
     """A brief: one news story."""
 
     title: Text = Field(description="The headline.")
@@ -180,7 +182,7 @@ class Brief(Content):
     status: Optional[Status] = status_field()
 
 
-class Person(Content):
+class PersonMatter(FrontMatter):
     """A person named in a brief."""
 
     name: Name = Field(description="Their name as the brief writes it, in the file's language and script.")
@@ -191,12 +193,12 @@ class Person(Content):
     summary: Text = Field(description="One sentence: what the brief says about them; shown in lists.")
     aliases: list[Name] = Field(description="Other names the brief uses for them (e.g. the surname alone); `[]` for none.")
     sources: list[Source] = fact("The paragraphs that state facts about them; at least one.", min_length=1)
-    moves: list[Move] = fact("Every move the brief reports for them, in the order it states them; `[]` for none.")
+    moves: list[MoveEntry] = fact("Every move the brief reports for them, in the order it states them; `[]` for none.")
     affiliations: Optional[list[Affiliation]] = fact("Positions the brief says they hold, without a move.", default=None)
     status: Optional[Status] = status_field()
 
 
-class Company(Content):
+class CompanyMatter(FrontMatter):
     """A company or lab named in a brief."""
 
     name: Name = Field(description="Its name as the brief writes it, in the file's language and script.")
@@ -226,7 +228,7 @@ class Company(Content):
         return parent
 
 
-class Page(Content):
+class PageMatter(FrontMatter):
     """A page of the site, such as About."""
 
     title: Text = Field(description="The page's title.")
@@ -266,8 +268,8 @@ class ContentType:
 
 
 CONTENT_TYPES = {
-    "brief": ContentType("brief", Brief, Brief, "ARTICLE_PATHS", True, 'make new-brief TITLE="…"'),
-    "person": ContentType("person", Person, translation_of(Person), "PERSON_PATHS", False, 'make new-person NAME="…"'),
-    "company": ContentType("company", Company, translation_of(Company), "COMPANY_PATHS", False, 'make new-company NAME="…"'),
-    "page": ContentType("page", Page, Page, "PAGE_PATHS", True),
+    "brief": ContentType("brief", BriefMatter, BriefMatter, "ARTICLE_PATHS", True, 'make new-brief TITLE="…"'),
+    "person": ContentType("person", PersonMatter, translation_of(PersonMatter), "PERSON_PATHS", False, 'make new-person NAME="…"'),
+    "company": ContentType("company", CompanyMatter, translation_of(CompanyMatter), "COMPANY_PATHS", False, 'make new-company NAME="…"'),
+    "page": ContentType("page", PageMatter, PageMatter, "PAGE_PATHS", True),
 }
