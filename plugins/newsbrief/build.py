@@ -2,7 +2,7 @@
 
     python -m newsbrief.build [--settings pelicanconf.py] [--content content] [--output output] [--drafts]
 
-The content is validated first (newsbrief.validate): an error in it stops the build
+The content is validated first (newsbrief.checks): an error in it stops the build
 before Pelican runs. Pelican logs a file it cannot read and carries on; here any error
 (and any warning, with --strict) fails the build, the problems are printed as a list,
 and `output/` stays exactly as it was. So does Ctrl-C.
