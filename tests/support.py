@@ -227,14 +227,21 @@ LANGS = ("ar", "en")
 PREFIX = {"ar": "/", "en": "/en/"}
 
 
+def published_items(kind, content=ROOT / "content"):
+    """content_items() without the drafts."""
+    return {slug: v for slug, v in content_items(kind, content).items()
+            if all(meta.get("status") != "draft" for meta in v.values())}
+
+
 def expected_routes(content=ROOT / "content"):
-    """Every HTML page a site built from `content` must have, as {lang: url} groups."""
-    briefs = content_items("articles", content)
+    """Every HTML page a site built from `content` must have, as {lang: url} groups (drafts
+    have none)."""
+    briefs = published_items("articles", content)
     groups = [{lang: PREFIX[lang] + path for lang in LANGS}
               for path in ("", "people/", "companies/", "about/", "articles/", "moves/", "corrections/",
                            "search/")]
     months = {str(v["ar"]["date"])[:7].replace("-", "/") for v in briefs.values()}
     groups += [{lang: f"{PREFIX[lang]}articles/{month}/" for lang in LANGS} for month in sorted(months)]
     for kind in ("articles", "people", "companies"):
-        groups += [{lang: f"{PREFIX[lang]}{kind}/{slug}/" for lang in LANGS} for slug in content_items(kind, content)]
+        groups += [{lang: f"{PREFIX[lang]}{kind}/{slug}/" for lang in LANGS} for slug in published_items(kind, content)]
     return groups

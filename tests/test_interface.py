@@ -6,9 +6,9 @@ import re
 
 import pytest
 from babel.messages.pofile import read_po
-from support import ROOT, content_items, expected_routes
+from support import ROOT, expected_routes, published_items
 
-BRIEFS = content_items("articles")
+BRIEFS = published_items("articles")
 ALL_URLS = [url for group in expected_routes() for url in group.values()]
 
 

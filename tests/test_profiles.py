@@ -4,11 +4,11 @@ people and company indexes."""
 import re
 
 import pytest
-from support import LANGS, PREFIX, content_items
+from support import LANGS, PREFIX, published_items
 
-PEOPLE = content_items("people")
-COMPANIES = content_items("companies")
-BRIEFS = content_items("articles")
+PEOPLE = published_items("people")
+COMPANIES = published_items("companies")
+BRIEFS = published_items("articles")
 
 
 def test_people_and_companies_have_both_pages(site):

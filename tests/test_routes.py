@@ -4,11 +4,11 @@ reciprocal language links, the sitemap and the feeds."""
 import xml.etree.ElementTree as ET
 
 import pytest
-from support import LANGS, content_items, expected_routes
+from support import LANGS, expected_routes, published_items
 
-PEOPLE = content_items("people")
-COMPANIES = content_items("companies")
-BRIEFS = content_items("articles")
+PEOPLE = published_items("people")
+COMPANIES = published_items("companies")
+BRIEFS = published_items("articles")
 ALL_URLS = [url for group in expected_routes() for url in group.values()]
 
 
@@ -87,6 +87,6 @@ def test_feeds_are_per_language(site):
         site_name = site.page("/" + path.replace("feeds/atom.xml", "")).select_one(".nb-header__brand")
         assert root.find("{http://www.w3.org/2005/Atom}title").text == site_name.get_text(strip=True)
         entries = root.findall("{http://www.w3.org/2005/Atom}entry")
-        assert len(entries) == len(BRIEFS)
+        assert len(entries) == min(len(BRIEFS), 20)  # FEED_MAX_ITEMS
         titles = {e.find("{http://www.w3.org/2005/Atom}title").text for e in entries}
-        assert titles == {v[lang]["title"] for v in BRIEFS.values()}
+        assert titles <= {v[lang]["title"] for v in BRIEFS.values()}
