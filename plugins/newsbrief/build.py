@@ -27,7 +27,7 @@ from pelican.settings import read_settings
 
 from .cache import BuildRecord, SourceStore, code_digest
 from .frontmatter import sources_of
-from .outputdir import refusal, stale_folders
+from .outputdir import keep_unchanged, refusal, stale_folders
 from .report import content_logger
 from .search import IndexingFailed, index_site
 from .validate import ContentValidator
@@ -103,6 +103,7 @@ def build_site(settings_file, output, overrides=None, strict=False):
             index_site(staging)
         except IndexingFailed as error:
             raise BuildFailed([str(error)]) from error
+        keep_unchanged(staging, target)  # the files whose bytes did not change stay as they were
     except BaseException:
         if staging:
             shutil.rmtree(staging, ignore_errors=True)

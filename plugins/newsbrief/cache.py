@@ -17,6 +17,7 @@ import importlib.metadata
 import json
 import os
 import pickle
+import shutil
 import stat
 from pathlib import Path
 
@@ -146,9 +147,17 @@ class SourceStore:
     """Content files read, parsed and rendered by an earlier build, by the digest of their
     bytes and of what read them (`key`): one pickle per file under CACHE_PATH/sources/."""
 
+    KEEP = 2  # folders kept: this code's and the one before (a branch switched back)
+
     def __init__(self, folder, key):
-        self.folder = os.path.join(folder, "sources", key[:16])
+        root = os.path.join(folder, "sources")
+        self.folder = os.path.join(root, key[:16])
         self.saved = set()
+        os.makedirs(self.folder, exist_ok=True)
+        os.utime(self.folder)
+        others = sorted((os.path.join(root, name) for name in os.listdir(root)), key=os.path.getmtime)
+        for old in others[: -self.KEEP]:  # what older code read: never used again
+            shutil.rmtree(old, ignore_errors=True)
 
     def _path(self, digest):
         return os.path.join(self.folder, digest[:2], digest + ".pickle")
