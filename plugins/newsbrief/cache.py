@@ -82,6 +82,16 @@ def _tree(digest, folder):
                 digest.update(f"{relative} mode {info.st_mode:o}\n".encode())
 
 
+def settings_digest(settings):
+    """The settings a build or a check depends on (not where it writes)."""
+    digest = hashlib.sha1()
+    for key in sorted(settings):
+        text = _stable(settings[key]) if key not in VOLATILE else None
+        if text is not None:
+            digest.update(f"{key}={text}\n".encode())
+    return digest.hexdigest()
+
+
 class BuildRecord:
     """The last successful build's inputs and output (see the module docstring)."""
 
@@ -90,11 +100,7 @@ class BuildRecord:
         self.settings, self.settings_file = settings, settings_file
 
     def inputs(self):
-        digest = hashlib.sha1(code_digest().encode())
-        for key in sorted(self.settings):
-            text = _stable(self.settings[key]) if key not in VOLATILE else None
-            if text is not None:
-                digest.update(f"{key}={text}\n".encode())
+        digest = hashlib.sha1((code_digest() + settings_digest(self.settings)).encode())
         digest.update(file_digest(self.settings_file).encode())
         for folder in (self.settings["THEME"], self.settings["PATH"]):
             digest.update(f"\0{folder}\0".encode())
@@ -155,7 +161,7 @@ class SourceStore:
         self.saved = set()
         os.makedirs(self.folder, exist_ok=True)
         os.utime(self.folder)
-        others = sorted((os.path.join(root, name) for name in os.listdir(root)), key=os.path.getmtime)
+        others = sorted((os.path.join(root, entry) for entry in os.listdir(root)), key=os.path.getmtime)
         for old in others[: -self.KEEP]:  # what older code read: never used again
             shutil.rmtree(old, ignore_errors=True)
 
