@@ -95,8 +95,9 @@ def build_site(settings_file, output, overrides=None, strict=False):
         sources.store = SourceStore(settings["CACHE_PATH"], code_digest(
             repr((settings["MARKDOWN"], sources.max_size))))
         _check(settings)
+        sources.save()  # every file was read, parsed and rendered by the checks
+        sources.forget_trees()
         _run_pelican(settings, collector, strict)
-        sources.save()
         # Post-build steps that work on the finished site in `staging` go here,
         # before the swap (so that their failure leaves `output` as it was).
         try:  # the search index, over the staging folder: a failure keeps the old site
