@@ -101,7 +101,11 @@ class BuildRecord:
 
     def inputs(self):
         digest = hashlib.sha1((code_digest() + settings_digest(self.settings)).encode())
-        digest.update(file_digest(self.settings_file).encode())
+        # The settings file and those beside it that it may import (publishconf.py imports
+        # pelicanconf.py): a function-valued setting has no stable value to compare.
+        folder = os.path.dirname(os.path.abspath(self.settings_file))
+        for path in sorted({os.path.abspath(self.settings_file), *map(str, Path(folder).glob("*conf.py"))}):
+            digest.update(f"{os.path.basename(path)} {file_digest(path)}\n".encode())
         for folder in (self.settings["THEME"], self.settings["PATH"]):
             digest.update(f"\0{folder}\0".encode())
             _tree(digest, folder)
