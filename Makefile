@@ -101,7 +101,7 @@ fonts: $(VENV)/.installed
 
 # Interface strings: templates -> messages.pot -> <lang>/messages.po -> .mo (checked).
 i18n-extract: $(VENV)/.installed
-	$(BIN)/pybabel extract -F babel.cfg -k gettext_in:2 --no-location --sort-output \
+	$(BIN)/pybabel extract -F babel.cfg -k gettext_in:2 -k tr --no-location --sort-output \
 	  --project "AI Talent Brief" -o theme/translations/messages.pot .
 i18n-update: i18n-extract
 	$(BIN)/pybabel update -i theme/translations/messages.pot -d theme/translations --no-fuzzy-matching

@@ -135,3 +135,16 @@ def test_an_error_in_a_rendering_process_fails_the_build_and_keeps_the_output(pr
     with pytest.raises(BuildFailed, match="rendering failed: .*nope"):
         project.build(output, RENDER_PROCESSES=2, RENDER_PARALLEL_MIN=1)
     assert stats(output) == before
+
+
+def test_a_rebuild_writes_only_the_files_whose_bytes_changed(project, tmp_path):
+    output = tmp_path / "output"
+    project.build(output)
+    before = stats(output)
+    EDITS["person"](project)
+    project.build(output)
+    after = stats(output)
+    changed = {p.relative_to(output).as_posix() for p in after if before.get(p) != after[p]}
+    assert "people/jane-doe/index.html" in changed
+    assert "about/index.html" not in changed and "en/people/john-roe/index.html" not in changed
+    assert len(changed) < len(after) / 2, sorted(changed)

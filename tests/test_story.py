@@ -344,3 +344,12 @@ def _front(path):
     return yaml.safe_load(pathlib.Path(path).read_text(encoding="utf-8").split("---\n")[1])
 
 
+
+
+def test_the_site_card_is_drawn_in_each_language(site, tmp_path):
+    """The Arabic site card's headline comes from the catalogue, not the English text."""
+    english = tmp_path / "english.png"
+    CardDrawer(str(ROOT / "theme/cards/card-bold.ttf")).draw(
+        english, "ar", "موجز مواهب الذكاء الاصطناعي", "", "Who moved where")
+    with Image.open(site.file("/cards/ar/site.png")) as ar, Image.open(english) as untranslated:
+        assert ImageChops.difference(ar.convert("RGB"), untranslated.convert("RGB")).getbbox() is not None

@@ -27,7 +27,7 @@ from pelican.settings import read_settings
 
 from .cache import BuildRecord, SourceStore, code_digest
 from .frontmatter import sources_of
-from .outputdir import refusal, stale_folders
+from .outputdir import keep_unchanged, refusal, stale_folders
 from .report import content_logger
 from .search import IndexingFailed, index_site
 from .checks.validator import ContentValidator
@@ -95,14 +95,16 @@ def build_site(settings_file, output, overrides=None, strict=False):
         sources.store = SourceStore(settings["CACHE_PATH"], code_digest(
             repr((settings["MARKDOWN"], sources.max_size))))
         _check(settings)
+        sources.save()  # every file was read, parsed and rendered by the checks
+        sources.forget_trees()
         _run_pelican(settings, collector, strict)
-        sources.save()
         # Post-build steps that work on the finished site in `staging` go here,
         # before the swap (so that their failure leaves `output` as it was).
         try:  # the search index, over the staging folder: a failure keeps the old site
             index_site(staging)
         except IndexingFailed as error:
             raise BuildFailed([str(error)]) from error
+        keep_unchanged(staging, target)  # the files whose bytes did not change stay as they were
     except BaseException:
         if staging:
             shutil.rmtree(staging, ignore_errors=True)

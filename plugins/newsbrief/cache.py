@@ -17,6 +17,7 @@ import importlib.metadata
 import json
 import os
 import pickle
+import shutil
 import stat
 from pathlib import Path
 
@@ -81,6 +82,16 @@ def _tree(digest, folder):
                 digest.update(f"{relative} mode {info.st_mode:o}\n".encode())
 
 
+def settings_digest(settings):
+    """The settings a build or a check depends on (not where it writes)."""
+    digest = hashlib.sha1()
+    for key in sorted(settings):
+        text = _stable(settings[key]) if key not in VOLATILE else None
+        if text is not None:
+            digest.update(f"{key}={text}\n".encode())
+    return digest.hexdigest()
+
+
 class BuildRecord:
     """The last successful build's inputs and output (see the module docstring)."""
 
@@ -89,12 +100,12 @@ class BuildRecord:
         self.settings, self.settings_file = settings, settings_file
 
     def inputs(self):
-        digest = hashlib.sha1(code_digest().encode())
-        for key in sorted(self.settings):
-            text = _stable(self.settings[key]) if key not in VOLATILE else None
-            if text is not None:
-                digest.update(f"{key}={text}\n".encode())
-        digest.update(file_digest(self.settings_file).encode())
+        digest = hashlib.sha1((code_digest() + settings_digest(self.settings)).encode())
+        # The settings file and those beside it that it may import (publishconf.py imports
+        # pelicanconf.py): a function-valued setting has no stable value to compare.
+        folder = os.path.dirname(os.path.abspath(self.settings_file))
+        for path in sorted({os.path.abspath(self.settings_file), *map(str, Path(folder).glob("*conf.py"))}):
+            digest.update(f"{os.path.basename(path)} {file_digest(path)}\n".encode())
         for folder in (self.settings["THEME"], self.settings["PATH"]):
             digest.update(f"\0{folder}\0".encode())
             _tree(digest, folder)
@@ -146,9 +157,17 @@ class SourceStore:
     """Content files read, parsed and rendered by an earlier build, by the digest of their
     bytes and of what read them (`key`): one pickle per file under CACHE_PATH/sources/."""
 
+    KEEP = 2  # folders kept: this code's and the one before (a branch switched back)
+
     def __init__(self, folder, key):
-        self.folder = os.path.join(folder, "sources", key[:16])
+        root = os.path.join(folder, "sources")
+        self.folder = os.path.join(root, key[:16])
         self.saved = set()
+        os.makedirs(self.folder, exist_ok=True)
+        os.utime(self.folder)
+        others = sorted((os.path.join(root, entry) for entry in os.listdir(root)), key=os.path.getmtime)
+        for old in others[: -self.KEEP]:  # what older code read: never used again
+            shutil.rmtree(old, ignore_errors=True)
 
     def _path(self, digest):
         return os.path.join(self.folder, digest[:2], digest + ".pickle")

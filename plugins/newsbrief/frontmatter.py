@@ -175,6 +175,13 @@ class Sources:
                 self.store.put(self.digests[source.path], (
                     source.data, source.tree, source.body, source.body_line, source.rendered))
 
+    def forget_trees(self):
+        """Drop the YAML trees once the checks ran: they give the lines of problems, and
+        a build holds 65,000 of them at 10,000 briefs."""
+        for source in self.cache.values():
+            if isinstance(source, Source):
+                source.tree = None
+
     def renderer(self, make, markdown_settings):
         """The body renderer of this build (newsbrief.reader.Renderer), made once."""
         if self._renderer is None:
