@@ -207,7 +207,8 @@ def karim_and_reem(tmp_path_factory, browser):
 def test_a_name_inside_another_name_ranks_below_it(karim_and_reem, browser, query, first):
     with opened(browser, search_url(karim_and_reem, "ar", query)) as (page, record):
         status, urls = wait_for_results(page)
-    assert urls[0] == f"/people/{first}/", urls
+    people = [url for url in urls if url.startswith("/people/")]  # a brief may name them too
+    assert people[0] == f"/people/{first}/", urls
 
 
 @pytest.mark.parametrize("lang, queries", [
