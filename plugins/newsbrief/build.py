@@ -16,6 +16,7 @@ Staging folders left by killed builds are removed when the next build starts.
 import argparse
 import logging
 import os
+import resource
 import shutil
 import signal
 import sys
@@ -189,8 +190,16 @@ def main(argv=None):
         return 1
     done = "Nothing changed since the last build: kept" if warnings.skipped else "Built"
     print(f"{done} {args.output}/" + (f" with {len(warnings)} warning(s)" if warnings else "")
-          + f" in {time.perf_counter() - started:.1f} s")
+          + f" in {time.perf_counter() - started:.1f} s" + ("" if warnings.skipped else "; " + peak_memory()))
     return 0
+
+
+def peak_memory():
+    """The largest resident size of this process and of any process it ran (Pagefind,
+    the card and page workers), as `make bench` reads it."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    others = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return f"peak memory: the build {own:.0f} MB, Pagefind and workers {others:.0f} MB"
 
 
 if __name__ == "__main__":
