@@ -13,7 +13,7 @@ ifeq ($(DRAFTS),1)
 BUILD_FLAGS += --drafts
 endif
 
-.PHONY: html publish serve devserver clean test check screenshots fonts system-deps \
+.PHONY: html publish serve devserver clean test lint check screenshots fonts system-deps \
         i18n-extract i18n-update i18n-compile new-person new-company new-brief docs bench-search bench
 
 html: $(VENV)/.installed
@@ -21,19 +21,19 @@ html: $(VENV)/.installed
 
 # Check the content without building: every problem at once, each with how to fix it.
 check: $(VENV)/.installed
-	$(PY) -m newsbrief.validate "$(CONTENT)" --settings $(SETTINGS)
+	$(PY) -m newsbrief.tools.check "$(CONTENT)" --settings $(SETTINGS)
 
 # New content: both language files, every required field, TODO placeholders to fill in.
 #   make new-person NAME="Jane Doe"   make new-company NAME="Acme AI"
 #   make new-brief TITLE="Acme AI hires a Meta researcher"   (SLUG=… to choose the slug)
 new-person new-company: $(VENV)/.installed
-	$(PY) -m newsbrief.scaffold $(@:new-%=%) "$$NAME" --slug "$$SLUG" --content $(CONTENT) --settings $(SETTINGS)
+	$(PY) -m newsbrief.tools.scaffold $(@:new-%=%) "$$NAME" --slug "$$SLUG" --content $(CONTENT) --settings $(SETTINGS)
 new-brief: $(VENV)/.installed
-	$(PY) -m newsbrief.scaffold brief "$$TITLE" --slug "$$SLUG" --content $(CONTENT) --settings $(SETTINGS)
+	$(PY) -m newsbrief.tools.scaffold brief "$$TITLE" --slug "$$SLUG" --content $(CONTENT) --settings $(SETTINGS)
 
-# Regenerate the field tables of docs/editing.md from plugins/newsbrief/schema.py.
+# Regenerate the field tables of docs/editing.md from the models in plugins/newsbrief/schema/.
 docs: $(VENV)/.installed
-	$(PY) -m newsbrief.schema docs/editing.md --write --settings $(SETTINGS)
+	$(PY) -m newsbrief.tools.guide docs/editing.md --write --settings $(SETTINGS)
 
 # Production: absolute URLs under $SITEURL (e.g. https://owner.github.io/repo), feeds on.
 publish: $(VENV)/.installed
@@ -44,7 +44,7 @@ serve:
 
 # Rebuild on every change of content, theme or plugin, and serve on localhost.
 devserver: $(VENV)/.installed
-	$(PY) -m newsbrief.devserver --settings $(SETTINGS) --output $(OUTPUT) \
+	$(PY) -m newsbrief.tools.devserver --settings $(SETTINGS) --output $(OUTPUT) \
 	  --content $(CONTENT) --port $(PORT)
 
 # Removes OUTPUT only if it is a folder of its own (never the project, content or theme).
@@ -70,8 +70,12 @@ N ?= 100,1000,10000
 bench: $(VENV)/.installed
 	PYTHONPATH=plugins nice $(BIN)/python scripts/bench.py --n $(N)
 
-test: $(VENV)/.installed system-deps node_modules/.installed
+test: $(VENV)/.installed system-deps node_modules/.installed lint
 	$(PY) -m pytest
+
+# Lint the Python code (rules in pyproject.toml); `make test` runs it before pytest.
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
 
 system-deps:
 	@bash scripts/system-deps.sh

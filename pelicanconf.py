@@ -147,7 +147,7 @@ FEED_ATOM = None
 FEED_RSS = None
 DEFAULT_PAGINATION = False
 SLUGIFY_SOURCE = "basename"
-# Content reads only content (newsbrief.validate lists the files; the reader refuses any
+# Content reads only content (newsbrief.checks lists the files; the reader refuses any
 # other): only our Markdown reader, no HTML or reStructuredText reader; hidden files and
 # folders skipped; no static folder (a brief links images and PDFs with `{static}`).
 READERS = {"html": None, "htm": None, "rst": None}

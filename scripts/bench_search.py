@@ -84,7 +84,7 @@ def main(argv=None):
             lang, _, query = item.partition(":")
             sizes = {}
             with opened(browser, f"{base}/{PREFIX[lang]}search/") as (page, record):
-                page.on("response", lambda r: sizes.__setitem__(r.url, len(r.body())) if r.ok else None)
+                page.on("response", lambda r, sizes=sizes: sizes.__setitem__(r.url, len(r.body())) if r.ok else None)
                 cold = one_query(page, query, sizes)
                 warm = [one_query(page, query, sizes) for _ in range(3)]
             warm_ms = statistics.median(w[0] for w in warm)

@@ -9,6 +9,7 @@ import sys
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "tests"))
 from gates.browser import launch  # noqa: E402
 from gates.server import serve  # noqa: E402
+from support import screenshot  # noqa: E402
 
 PAGES = {
     "home": "", "archive": "articles/", "month": "articles/2026/11/", "moves": "moves/",
@@ -29,10 +30,7 @@ def main(site, target):
             for name, path in PAGES.items():
                 for lang, prefix in (("ar", ""), ("en", "en/")):
                     page.goto(f"{base}/{prefix}{path}")
-                    page.evaluate("document.fonts.ready")
-                    shot = target / f"{name}-{lang}-{width}.png"
-                    page.screenshot(path=shot, full_page=True)
-                    print(shot)
+                    print(screenshot(page, f"{name}-{lang}-{width}", target))
             page.close()
 
 

@@ -15,12 +15,9 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-
-from conftest import ROOT, build
 from gates import budgets
-from site_model import content_items
-
 from newsbrief.collation import IndexOrder
+from support import ROOT, build, content_items
 
 N = 300
 LANGS = ("ar", "en")
@@ -196,7 +193,7 @@ def test_all_moves_pages_hold_every_move_once(big, facts, lang):
 def busiest_company(facts):
     """(slug, number of moves) of the company with the most moves."""
     counts = collections.Counter()
-    for person, v in facts["people"].items():
+    for _person, v in facts["people"].items():
         for move in v["ar"].get("moves") or []:
             for end in {move.get("from"), move.get("to")} - {None}:
                 counts[end] += 1
@@ -329,17 +326,17 @@ def test_pages_of_the_big_archive_keep_their_budgets(big, facts, tmp_path, kind,
 
 
 @pytest.mark.browser
-def test_new_page_types_of_the_big_archive_pass_axe(big, facts):
+def test_new_page_types_of_the_big_archive_pass_axe(big, facts, browser):
     """Pagination, letter pages and a company's moves pages exist only in a big archive."""
     from gates import axe
-    from gates.browser import launch, opened
+    from gates.browser import opened
     from gates.server import serve
 
     slug = busiest_company(facts)[0]
     pages = ["articles/page/2/", "en/moves/page/2/", f"companies/{slug}/moves/page/2/",
              f"en/companies/{slug}/", "people/letter/alif/", "en/people/letter/k/"]
     problems = []
-    with serve(big.path) as base, launch() as browser:
+    with serve(big.path) as base:
         for path in pages:
             with opened(browser, f"{base}/{path}", width=390) as (page, record):
                 problems += [f"{path}: {v}" for v in axe.run(page) + record.problems()]

@@ -7,10 +7,8 @@ import subprocess
 import sys
 
 import pytest
-
-from conftest import build
 from newsbrief.build import BuildFailed, build_site
-from site_model import ROOT
+from support import ROOT, build
 
 BAD = ROOT / "tests" / "fixtures" / "bad"
 

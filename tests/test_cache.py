@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from conftest import ROOT
+from support import ROOT
 from newsbrief.build import BuildFailed, build_site
 
 MINI = ROOT / "tests" / "fixtures" / "mini" / "content"

@@ -5,10 +5,9 @@ for the same N and seed."""
 import subprocess
 import sys
 
+from newsbrief.checks.validator import ContentValidator
 from pelican.settings import read_settings
-
-from newsbrief.validate import ContentValidator
-from site_model import ROOT
+from support import ROOT
 
 SCRIPT = ROOT / "scripts" / "make_corpus.py"
 

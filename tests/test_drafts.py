@@ -3,13 +3,10 @@ build entirely; a preview build (SHOW_DRAFTS, `make html DRAFTS=1`) shows them e
 each draft page with a banner."""
 
 import pytest
+from newsbrief.build import BuildFailed
 from pelican import Pelican
 from pelican.settings import read_settings
-
-from conftest import build
-from content_copy import copy_content, edit, read, write
-from newsbrief.build import BuildFailed
-from site_model import ROOT, Site
+from support import ROOT, Site, build, copy_content, edit, read, write
 
 BRIEF = "meta-superintelligence-departures"
 SOURCE = {"article": "draft-brief", "paragraph": 1}

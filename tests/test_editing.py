@@ -6,13 +6,11 @@ import shutil
 import subprocess
 
 import pytest
-from pelican.settings import get_settings_from_file
-
-from conftest import build
+from newsbrief.tools.scaffold import Scaffold, ScaffoldError
 from newsbrief.schema import CONTENT_TYPES, FieldTables
-from newsbrief.scaffold import Scaffold, ScaffoldError
-from site_model import ROOT
-from test_validate import CASES, as_lines, problems_of
+from pelican.settings import get_settings_from_file
+from support import BAD_CASES as CASES
+from support import ROOT, as_lines, build, problems_of
 
 GUIDE = ROOT / "docs" / "editing.md"
 BRIEF = "meta-superintelligence-departures"

@@ -6,16 +6,14 @@ land in test-artifacts/pages/ so a failing run can be looked at.
 """
 
 import gzip
-import pathlib
 import re
 
 import pytest
 import yaml
-
-from conftest import ROOT, build
 from gates import a11y_extra, axe, budgets, csp, lighthouse, links, repro, rtl, vnu
-from gates.browser import launch, opened
+from gates.browser import opened
 from gates.server import serve
+from support import ROOT, build, screenshot
 
 ARTIFACTS = ROOT / "test-artifacts"
 BRIEF = "articles/meta-superintelligence-departures/"
@@ -32,18 +30,6 @@ CASES = [(kind, lang) for kind in SAMPLES for lang in PREFIX
 
 def sample_url(kind, lang):
     return PREFIX[lang] + SAMPLES[kind]
-
-
-@pytest.fixture(scope="module")
-def server(site):
-    with serve(site.path) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launch() as chromium:
-        yield chromium
 
 
 def report(name, lines):
@@ -68,9 +54,7 @@ def test_every_page_and_the_css_are_valid(site):
 @pytest.mark.parametrize("kind, lang", CASES)
 def test_axe_finds_no_violation(server, browser, kind, lang, width):
     with opened(browser, f"{server}/{sample_url(kind, lang)}", width=width) as (page, record):
-        shots = ARTIFACTS / "pages"
-        shots.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=shots / f"{kind}-{lang}-{width}.png", full_page=True)
+        screenshot(page, f"pages/{kind}-{lang}-{width}")
         violations = axe.run(page)
     assert violations == [], "\n".join(violations)
 

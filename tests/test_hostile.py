@@ -18,83 +18,14 @@ and leave `output/` byte for byte as it was, with no file outside it touched (a 
 file and the content itself are compared before and after).
 """
 
-import codecs
-import hashlib
 import os
-import shutil
-import stat
 
 import pytest
-
 from newsbrief.build import BuildFailed, build_site
-from site_model import ROOT
-from test_validate import MINI, as_lines, problems_of
+from support import HOSTILE, ROOT, SECRET, as_lines, old_site, problems_of, snapshot
+from support import make_hostile_case as make_case
 
-HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
 CASES = sorted(p for p in HOSTILE.iterdir() if p.is_dir())
-SECRET = "newsbrief-canary-secret-6b1f"  # in the build's environment, never in the output
-
-
-def make_case(case, tmp_path):
-    content = tmp_path / "content"
-    shutil.copytree(MINI, content)
-    if (case / "content").is_dir():
-        shutil.copytree(case / "content", content, dirs_exist_ok=True, symlinks=True)
-    if (case / "remove.txt").is_file():
-        for name in (case / "remove.txt").read_text(encoding="utf-8").split():
-            (content / name).unlink()
-    setup = case / "setup.txt"
-    for line in setup.read_text(encoding="utf-8").splitlines() if setup.is_file() else []:
-        verb, *args = line.split()
-        if verb == "empty":
-            shutil.rmtree(content)
-            content.mkdir()
-            continue
-        path = content / args[0]
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if verb == "symlink":
-            os.symlink(args[1].replace("{tmp}", str(tmp_path)), path)
-        elif verb == "fifo":
-            os.mkfifo(path)
-        elif verb == "big":
-            head = (MINI / "articles" / "acme-hires.en.md").read_text(encoding="utf-8")
-            path.write_text(head + ("Filler text. " * 80 + "\n\n") * (int(args[1]) // 1000), encoding="utf-8")
-        elif verb == "chmod":
-            path.chmod(int(args[1], 8))
-        elif verb in ("copy", "rename"):  # to a name git should not hold (`\\n`, `\\u202e`)
-            target = content / codecs.decode(args[1], "unicode_escape")
-            (shutil.copy if verb == "copy" else os.rename)(path, target)
-    (tmp_path / "canary.txt").write_text("do not touch\n", encoding="utf-8")
-    (tmp_path / "elsewhere").mkdir(exist_ok=True)
-    (tmp_path / "elsewhere" / "secret.en.md").write_text("---\ntitle: secret\n---\nsecret\n", encoding="utf-8")
-    return content
-
-
-def snapshot(folder, skip=()):
-    """{relative path: hash or kind} of everything under `folder`, never following
-    symlinks nor opening anything but regular files."""
-    found = {}
-    for path in sorted(folder.rglob("*")):
-        relative = path.relative_to(folder).as_posix()
-        if relative.split("/")[0] in skip:
-            continue
-        mode = os.lstat(path).st_mode
-        if stat.S_ISREG(mode) and os.access(path, os.R_OK):
-            found[relative] = hashlib.sha256(path.read_bytes()).hexdigest()
-        elif stat.S_ISLNK(mode):
-            found[relative] = "-> " + os.readlink(path)
-        else:
-            found[relative] = stat.filemode(mode)
-    return found
-
-
-def old_site(tmp_path):
-    output = tmp_path / "output"
-    output.mkdir()
-    (output / "index.html").write_text("the previous site\n", encoding="utf-8")
-    (output / "en").mkdir()
-    (output / "en" / "index.html").write_text("the previous English site\n", encoding="utf-8")
-    return output
 
 
 def expected_lines(case):

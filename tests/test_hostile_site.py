@@ -11,13 +11,11 @@ import time
 
 import pytest
 from bs4 import BeautifulSoup
-
-from conftest import build
 from newsbrief.build import BuildFailed, build_site
 from newsbrief.frontmatter import FrontMatterError, Sources
 from newsbrief.text import fold
-from site_model import ROOT
-from test_hostile import HOSTILE, SECRET, make_case, old_site, snapshot
+from support import HOSTILE, ROOT, SECRET, build, old_site, snapshot
+from support import make_hostile_case as make_case
 
 SETTINGS = str(ROOT / "pelicanconf.py")
 BRIEF_EN = "en/articles/acme-hires/index.html"
@@ -262,7 +260,7 @@ def test_a_missing_content_folder_is_one_line(tmp_path):
     assert run.returncode == 1
     assert run.stderr.strip() == (f"{tmp_path}/nowhere: there is no such content folder — give the content folder, "
                                   "e.g. `CONTENT=content`; output/ is unchanged")
-    check = subprocess.run([sys.executable, "-m", "newsbrief.validate", str(tmp_path / "nowhere"),
+    check = subprocess.run([sys.executable, "-m", "newsbrief.tools.check", str(tmp_path / "nowhere"),
                             "--settings", SETTINGS], cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT / "plugins")),
                            capture_output=True, text=True)
     assert check.returncode == 2 and len(check.stderr.strip().splitlines()) == 1 and "Traceback" not in check.stderr
@@ -311,20 +309,20 @@ def test_each_file_is_read_and_rendered_once_and_pelican_reads_only_checked_file
 
     monkeypatch.setattr(reader.YamlMarkdownReader, "read", spy)
     mini, cache = ROOT / "tests" / "fixtures" / "mini" / "content", str(tmp_path / "cache")
+    files = len(list(mini.rglob("*.md")))
     build(tmp_path / "one", content=mini, overrides={"CACHE_PATH": cache})
-    assert len(reads) == len(set(reads)) == 12 and len(renders) == 12
-    assert len(checked) == 12 and all(checked)
+    assert len(reads) == len(set(reads)) == files and len(renders) == files
+    assert len(checked) == files and all(checked)
     # The next build finds every unchanged file parsed and rendered in the cache.
     reads.clear(), renders.clear()
     build(tmp_path / "two", content=mini, overrides={"CACHE_PATH": cache})
-    assert len(reads) == 12 and renders == []
+    assert len(reads) == files and renders == []
 
 
 def test_the_reader_refuses_a_file_the_checks_did_not_accept(tmp_path):
-    from pelican.settings import read_settings
-
     from newsbrief.frontmatter import sources_of
     from newsbrief.reader import YamlMarkdownReader
+    from pelican.settings import read_settings
 
     settings = read_settings(SETTINGS, override={"PATH": str(tmp_path)})
     sources_of(settings).checked = set()
@@ -378,9 +376,9 @@ A <p style="color: red">styled</p> one.
     ('<img src="data:image/png;base64,AAAA">', 7), ('<img src="//evil.example/x.png" alt="far">', 9), ("<script>x</script>", 11),
 ])
 def test_a_removal_is_reported_on_the_line_that_wrote_it(html, line):
-    from newsbrief.contentfile import ContentFile
+    from newsbrief.checks.contentfile import ContentFile
     from newsbrief.sanitize import removals
-    from newsbrief.validate import ContentValidator
+    from newsbrief.checks.validator import ContentValidator
 
     file = ContentFile(None, "x.en.md", None)
     file.body, file.body_line = BODY, 1

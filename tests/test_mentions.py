@@ -2,11 +2,9 @@
 to their page, in both languages; the names found are checked against the front-matter."""
 
 import pytest
-
-from conftest import build
-from content_copy import copy_content, edit, write
-from newsbrief.mentions import Matcher, link_mentions
-from site_model import content_items
+from newsbrief.matching import Matcher
+from newsbrief.mentions import link_mentions
+from support import build, content_items, copy_content, edit, write
 
 BRIEFS = content_items("articles")
 PREFIX = {"ar": "/", "en": "/en/"}
@@ -283,7 +281,8 @@ def test_each_haddad_links_their_own_page_without_a_false_warning(haddad_site, l
 def test_an_ambiguous_word_is_a_warning_naming_both_profiles(caplog):
     from types import SimpleNamespace
 
-    from newsbrief.mentions import Ambiguous, check
+    from newsbrief.matching import Ambiguous
+    from newsbrief.mentions import check
 
     brief = SimpleNamespace(source_path="/site/content/articles/x.ar.md", people=["al-hasan", "lhasan"],
                             companies=[], translations=[])

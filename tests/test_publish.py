@@ -8,8 +8,7 @@ import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
 import pytest
-
-from conftest import ROOT, build
+from support import ROOT, build
 
 SITEURL = "https://example.github.io/newsbrief"
 HOST, SUBPATH = "example.github.io", "/newsbrief/"
@@ -59,7 +58,7 @@ def test_no_html_url_escapes_the_subpath(published):
 def test_canonical_and_hreflang_are_absolute_under_the_subpath(published):
     page = published.page("/en/people/bert-maher/")
     assert page.find("link", rel="canonical")["href"] == f"{SITEURL}/en/people/bert-maher/"
-    links = {l["hreflang"]: l["href"] for l in page.find_all("link", hreflang=True)}
+    links = {link["hreflang"]: link["href"] for link in page.find_all("link", hreflang=True)}
     assert links == {"ar": f"{SITEURL}/people/bert-maher/", "en": f"{SITEURL}/en/people/bert-maher/",
                      "x-default": f"{SITEURL}/people/bert-maher/"}
 
@@ -73,7 +72,7 @@ def test_feeds_and_sitemap_stay_under_the_subpath(published):
     atom = "{http://www.w3.org/2005/Atom}"
     for path in ("feeds/atom.xml", "en/feeds/atom.xml"):
         root = ET.parse(published.path / path).getroot()
-        urls = [l.get("href") for l in root.iter(f"{atom}link")]
+        urls = [link.get("href") for link in root.iter(f"{atom}link")]
         urls += [e.text for e in root.iter(f"{atom}id") if e.text.startswith("http")]
         assert urls and all(escapes(u) is None for u in urls), urls
         content = " ".join(c.text or "" for c in root.iter(f"{atom}content"))
@@ -116,13 +115,13 @@ def test_publish_refuses_a_missing_or_insecure_siteurl(siteurl, message, tmp_pat
 
 
 @pytest.mark.browser
-def test_every_page_works_served_under_the_subpath(tmp_path):
+def test_every_page_works_served_under_the_subpath(tmp_path, browser):
     """`make publish` with a subpath SITEURL, served as GitHub Pages serves a project site:
     every page loads its stylesheet and font from under the subpath, and the 404 page works
     at any depth."""
     import socket
 
-    from gates.browser import launch, opened
+    from gates.browser import opened
     from gates.server import serve
 
     with socket.socket() as probe:
@@ -134,7 +133,7 @@ def test_every_page_works_served_under_the_subpath(tmp_path):
     finally:
         del os.environ["SITEURL"]
     problems = []
-    with serve(site.path, prefix="/newsbrief", port=port) as base, launch() as browser:
+    with serve(site.path, prefix="/newsbrief", port=port) as base:
         pages = [name.removesuffix("index.html") for name in site.html_files()]
         pages += ["missing/", "en/people/nobody/deeper/still/"]
         for path in pages:

@@ -6,10 +6,8 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-
-from conftest import build
-from content_copy import copy_content, edit
 from newsbrief.sanitize import ALLOWED, sanitize
+from support import build, copy_content, edit
 
 BRIEF = "meta-superintelligence-departures"
 AR_FILE = f"content/articles/{BRIEF}.ar.md"

@@ -10,32 +10,17 @@ from urllib.parse import parse_qs, quote, urlsplit
 import pytest
 import yaml
 from babel.messages.pofile import read_po
-
-from conftest import ROOT, build
-from content_copy import copy_content, read, write
 from gates import axe, budgets
-from gates.browser import launch, opened
+from gates.browser import opened
 from gates.server import serve
 from newsbrief import search as search_module
 from newsbrief.build import BuildFailed
-from site_model import content_items
+from support import ROOT, build, content_items, copy_content, read, screenshot, write
 
 PREFIX = {"ar": "", "en": "en/"}
 KIND_OF = {"articles": "brief", "people": "person", "companies": "company"}
 ARTIFACTS = ROOT / "test-artifacts" / "search"
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def server(site):
-    with serve(site.path) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launch() as chromium:
-        yield chromium
 
 
 def search_url(server, lang, query, kind=""):
@@ -116,8 +101,10 @@ def test_a_failed_indexing_leaves_the_output_untouched(tmp_path, monkeypatch):
     site = build(tmp_path)
     before = {p: p.read_bytes() for p in site.path.rglob("*") if p.is_file()}
     monkeypatch.setattr(search_module.sys, "executable", "/bin/false")  # Pagefind exits 1
+    # a cache of its own: with the build's record of the first build, nothing changed and the
+    # second build would be skipped before it indexes anything
     with pytest.raises(BuildFailed, match="Pagefind failed"):
-        build(tmp_path)
+        build(tmp_path, overrides={"CACHE_PATH": str(tmp_path.parent / f"{tmp_path.name}-cache")})
     assert {p: p.read_bytes() for p in site.path.rglob("*") if p.is_file()} == before
     assert [p.name for p in tmp_path.iterdir()] == ["output"], "a staging folder was left behind"
 
@@ -220,7 +207,8 @@ def karim_and_reem(tmp_path_factory, browser):
 def test_a_name_inside_another_name_ranks_below_it(karim_and_reem, browser, query, first):
     with opened(browser, search_url(karim_and_reem, "ar", query)) as (page, record):
         status, urls = wait_for_results(page)
-    assert urls[0] == f"/people/{first}/", urls
+    people = [url for url in urls if url.startswith("/people/")]  # a brief may name them too
+    assert people[0] == f"/people/{first}/", urls
 
 
 @pytest.mark.parametrize("lang, queries", [
@@ -322,9 +310,7 @@ def test_every_page_but_search_has_the_header_box(site):
 def test_search_page_with_results_has_no_axe_violation(server, browser, lang, query, width):
     with opened(browser, search_url(server, lang, query), width=width) as (page, record):
         wait_for_results(page)
-        page.evaluate("document.fonts.ready")
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=ARTIFACTS / f"search-{lang}-{width}.png", full_page=True)
+        screenshot(page, f"search-{lang}-{width}", ARTIFACTS)
         violations = axe.run(page)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         direction = page.evaluate("getComputedStyle(document.querySelector('.nb-search__results')).direction")

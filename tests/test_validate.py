@@ -10,36 +10,14 @@ import shutil
 import subprocess
 
 import pytest
-from pelican.settings import read_settings
-
 from newsbrief.schema import CONTENT_TYPES, slugify
-from newsbrief.validate import ContentValidator, Problem, main
-from site_model import ROOT
+from newsbrief.checks.contentfile import Problem
+from newsbrief.checks.validator import ContentValidator
+from newsbrief.tools.check import main
+from pelican.settings import read_settings
+from support import BAD_CASES, FIXTURES, MINI, ROOT, as_lines, make_case, problems_of
 
-FIXTURES = ROOT / "tests" / "fixtures"
-MINI = FIXTURES / "mini" / "content"
-CASES = sorted(p for p in (FIXTURES / "bad").iterdir() if p.is_dir())
-
-
-def problems_of(content, root):
-    settings = read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(content)})
-    return ContentValidator(content, settings, root=root).validate()
-
-
-def as_lines(problems):
-    return [("(warning) " if p.severity == "warning" else "") + str(p) for p in problems]
-
-
-def make_case(case, tmp_path):
-    """The mini corpus with the case applied, in tmp_path/content."""
-    content = tmp_path / "content"
-    shutil.copytree(MINI, content)
-    if (case / "content").is_dir():
-        shutil.copytree(case / "content", content, dirs_exist_ok=True)
-    if (case / "remove.txt").is_file():
-        for name in (case / "remove.txt").read_text(encoding="utf-8").split():
-            (content / name).unlink()
-    return content
+CASES = BAD_CASES
 
 
 def test_there_are_enough_bad_fixtures():

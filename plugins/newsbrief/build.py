@@ -2,7 +2,7 @@
 
     python -m newsbrief.build [--settings pelicanconf.py] [--content content] [--output output] [--drafts]
 
-The content is validated first (newsbrief.validate): an error in it stops the build
+The content is validated first (newsbrief.checks): an error in it stops the build
 before Pelican runs. Pelican logs a file it cannot read and carries on; here any error
 (and any warning, with --strict) fails the build, the problems are printed as a list,
 and `output/` stays exactly as it was. So does Ctrl-C.
@@ -31,7 +31,7 @@ from .frontmatter import sources_of
 from .outputdir import keep_unchanged, refusal, stale_folders
 from .report import content_logger
 from .search import IndexingFailed, index_site
-from .validate import ContentValidator
+from .checks.validator import ContentValidator
 
 log = content_logger(__name__)  # never drops a warning it already gave in an earlier build
 

@@ -1,6 +1,6 @@
 """Reading a content file: the one place where its bytes become front-matter and body.
 
-The checks (newsbrief.validate) and the reader Pelican calls (newsbrief.reader) both read
+The checks (newsbrief.checks) and the reader Pelican calls (newsbrief.reader) both read
 through `Sources.load()`, so they see the same values; each file is read and parsed once
 per process (a `Sources` object lives in the settings, keyed by path, size and mtime).
 

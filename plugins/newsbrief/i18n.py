@@ -122,8 +122,9 @@ class Interface:
             return interface.page_lang(ctx)
 
         @pass_context
-        def page_dir(ctx):
-            return "rtl" if interface.page_lang(ctx) in RTL_LANGUAGES else "ltr"
+        def page_dir(ctx, lang=None):
+            """The direction of the page's language, or of `lang`."""
+            return "rtl" if (lang or interface.page_lang(ctx)) in RTL_LANGUAGES else "ltr"
 
         @pass_context
         def current_url(ctx):
@@ -156,9 +157,9 @@ class Interface:
             return [(lang, url) for lang, url in interface.alternates(ctx) if lang != interface.page_lang(ctx)]
 
         @pass_context
-        def lang_url(ctx, path=""):
-            """A site-level URL (home, indexes, feed) in the page's language."""
-            lang = interface.page_lang(ctx)
+        def lang_url(ctx, path="", lang=None):
+            """A site-level URL (home, indexes, feed) in the page's language, or in `lang`."""
+            lang = lang or interface.page_lang(ctx)
             return ("" if lang == interface.default_lang else f"{lang}/") + path
 
         def gettext_in(lang, message, **variables):

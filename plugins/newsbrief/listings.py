@@ -118,7 +118,8 @@ class ListingGenerator(Generator):
         write_pages(writer, (
             ((page.save_as, template, self.context), dict(
                 relative_urls=self.settings["RELATIVE_URLS"], lang=page.lang, page_url=page.url,
-                page_name=self.page_name, page_alternates=page.alternates or [(page.lang, page.url)],
+                page_name=self.page_name, source_template=self.template,
+                page_alternates=page.alternates or [(page.lang, page.url)],
                 items=page.items, pagination=page.pagination, **page.extra,
             ))
             for page in self.listings
@@ -207,9 +208,7 @@ class IndexGenerator(ListingGenerator):
 
     kind = None  # "people" or "companies"; the route names are PEOPLE_… or COMPANIES_…
 
-    @property
-    def template(self):
-        return self.kind
+    template = "index"  # one template for both; it reads `page_name` for the wording
 
     @property
     def page_name(self):

@@ -54,7 +54,7 @@ def install(env, interface, settings):
         item, kind = interface.current_item(ctx), ctx.get("page_name") or None
         if kind is None and item is not None:
             kind = type(item).__name__.lower()
-        data = StructuredData(ctx["talent"], absolute, lambda l: translate(l, "AI Talent Brief"),
+        data = StructuredData(ctx["talent"], absolute, lambda lg: translate(lg, "AI Talent Brief"),
                               interface.default_lang)
         trail = [(translate(lang, "AI Talent Brief"), home_url(lang))]
         url = ctx.get("page_url") if ctx.get("page_url") is not None else getattr(item, "url", "")

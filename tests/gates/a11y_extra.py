@@ -144,7 +144,7 @@ def check_language_switcher(page: Page, selector: str = SWITCHER) -> list[str]:
             problems.append(f"language switcher: empty hreflang on {link['html']}")
         if not langs:
             problems.append(f"language switcher: no lang attribute on the link or its label: {link['html']}")
-        elif hreflang and any(l.split("-")[0].lower() != hreflang.split("-")[0].lower() for l in langs):
+        elif hreflang and any(lg.split("-")[0].lower() != hreflang.split("-")[0].lower() for lg in langs):
             problems.append(f"language switcher: lang {langs} does not match hreflang {hreflang!r}: {link['html']}")
     return problems
 

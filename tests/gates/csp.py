@@ -20,7 +20,6 @@ Per page:
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from . import _html
 
@@ -83,7 +82,7 @@ def check_page(path: str | os.PathLike, site_url: str = "", name: str | None = N
     if metas and style_src is not None and "'unsafe-inline'" not in style_src:
         for el in soup.find_all(style=True):
             problems.append(f"{name}: style= attribute on <{el.name}> (blocked by CSP style-src)")
-        for el in soup.find_all("style"):
+        for _el in soup.find_all("style"):
             problems.append(f"{name}: <style> element (blocked by CSP style-src)")
 
     for a in soup.find_all(["a", "area"], href=True):

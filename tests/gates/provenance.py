@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from newsbrief.mentions import Matcher
+from newsbrief.matching import Matcher
 
 from . import _html
 

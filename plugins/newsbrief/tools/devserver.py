@@ -1,7 +1,7 @@
 """Serve the site on localhost and rebuild it on every change, with the same checks as
 `make html`: a bad file prints its problems and the last good site stays up.
 
-    python -m newsbrief.devserver [--settings pelicanconf.py] [--output output] [--port 8000]
+    python -m newsbrief.tools.devserver [--settings pelicanconf.py] [--output output] [--port 8000]
 """
 
 import argparse
@@ -11,7 +11,7 @@ import threading
 
 from watchfiles import watch
 
-from .build import main as build
+from ..build import main as build
 
 WATCHED = ("content", "theme", "plugins", "pelicanconf.py")
 

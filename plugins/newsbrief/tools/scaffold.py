@@ -1,8 +1,8 @@
 """Create the files of a new person, company or brief, in every language.
 
-    python -m newsbrief.scaffold person "Jane Doe" [--slug jane-doe] [--content content]
-    python -m newsbrief.scaffold company "Acme AI"
-    python -m newsbrief.scaffold brief "Acme AI hires a Globex researcher"
+    python -m newsbrief.tools.scaffold person "Jane Doe" [--slug jane-doe] [--content content]
+    python -m newsbrief.tools.scaffold company "Acme AI"
+    python -m newsbrief.tools.scaffold brief "Acme AI hires a Globex researcher"
 
 `make new-person NAME="…"`, `make new-company NAME="…"` and `make new-brief TITLE="…"`
 run it. The name or title is the English one; the slug is made from it. Each file has
@@ -19,7 +19,8 @@ from pathlib import Path
 
 from babel import Locale
 
-from .schema import CONTENT_TYPES, SLUG, slugify
+from ..schema.models import CONTENT_TYPES
+from ..schema.values import SLUG, slugify
 
 SOURCE = '{{article: "TODO: the slug of the brief that names {them}", paragraph: "TODO: the number of the paragraph that does"}}'
 

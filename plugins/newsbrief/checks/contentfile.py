@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from .messages import format_loc
+from .explain import format_loc
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,9 @@ from typing import Literal, get_args, get_origin
 
 import annotated_types
 
-from .schema import CONTENT_ERROR, Part, field_names, field_type, model_at, shape, unwrap
+from ..schema.models import Part
+from ..schema.values import CONTENT_ERROR
+from ..schema.walk import field_names, field_type, model_at, shape, unwrap
 
 TYPE_WORDS = {
     "string_type": "text",

@@ -1,0 +1,102 @@
+"""Finding the content files: what is read, and what is refused before it is opened (hidden
+files, symlinks, pipes and devices, types the site does not publish)."""
+
+import fnmatch
+import os
+import stat
+from pathlib import Path
+
+
+from .contentfile import Problem
+
+# Files Pelican would read (with another reader than ours) or that look like content.
+NOT_READ = {".markdown", ".mkd", ".mdown", ".html", ".htm", ".rst", ".txt"}
+# The only files besides Markdown that a content file may link (`{static}`, `{attach}`).
+STATIC_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".pdf"}
+FILE_KINDS = [(stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"),
+              (stat.S_ISBLK, "a device")]
+
+
+class ContentFiles:
+    """The content files of a folder; mixed into ContentValidator (it uses `self.content`,
+    `self.settings`, `self.folders`, `self.add` and `self.shown`)."""
+
+    def content_files(self):
+        """The paths of the Markdown files (and of files that look like content), refusing
+        what must not be read: hidden files and folders, symlinks, pipes and other
+        non-files, and types the site does not publish. Symlinks are never followed."""
+        ignored = [p for p in self.settings.get("IGNORE_FILES", []) if p != ".*"]
+        real_root = os.path.realpath(self.content)
+
+        def unreadable(error):
+            self.add(Problem(self.shown(Path(error.filename)), 1, "folder",
+                             f"the folder cannot be read ({error.strerror})", "check that you may read it"))
+
+        for folder, folders, names in os.walk(self.content, onerror=unreadable):
+            folders.sort()
+            for name in sorted(folders + names):
+                path = Path(folder) / name
+                refused = self.refused(path, name, real_root)
+                if refused or name in folders and path.is_symlink():
+                    if refused:
+                        self.add(refused)
+                    if name in folders:
+                        folders.remove(name)
+                    continue
+                if name in folders:
+                    continue
+                relative = path.relative_to(self.content).as_posix()
+                if any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(relative, p) for p in ignored):
+                    continue
+                suffix = path.suffix.lower()
+                if path.suffix == ".md" or suffix in NOT_READ:
+                    yield path
+                elif suffix in STATIC_TYPES:
+                    self.static.add(os.path.realpath(path))
+                else:
+                    self.add(Problem(
+                        self.shown(path), 1, "file", f"`{path.suffix or name}` files are not published",
+                        "delete it or move it out of the content folder: it holds Markdown (`.md`), "
+                        "images (png, jpg, gif, webp, avif) and PDF files only",
+                    ))
+
+    def refused(self, path, name, real_root):
+        """The problem with an entry of the content folder that is never read, or None."""
+        shown = self.shown(path)
+        if name.startswith("."):
+            return Problem(shown, 1, "folder" if path.is_dir() and not path.is_symlink() else "file", "hidden files and folders (names starting with `.`) are not read",
+                           "rename it without the leading `.`, or delete it")
+        try:
+            info = os.lstat(path)
+        except OSError as error:
+            return Problem(shown, 1, "file", f"the file cannot be read ({error.strerror})",
+                           "check that it exists and that you may read it")
+        if stat.S_ISLNK(info.st_mode):
+            target = os.readlink(path)
+            try:
+                real = os.path.realpath(path, strict=True)
+            except (OSError, RuntimeError) as error:
+                why = ("it loops back on itself" if getattr(error, "errno", None) == 40 or isinstance(error, RuntimeError)
+                       else "its target does not exist")
+                return Problem(shown, 1, "file", f"a symlink to `{target}`, and {why}",
+                               "delete the symlink; put the file itself in the content folder")
+            where = ("inside" if real == real_root or real.startswith(real_root + os.sep) else "outside")
+            return Problem(shown, 1, "file", f"a symlink to `{target}` ({where} the content folder) is not read",
+                           "delete the symlink; put the file itself in the content folder")
+        for test, kind in FILE_KINDS:
+            if test(info.st_mode):
+                return Problem(shown, 1, "file", f"this is {kind}, not a file", "delete it, or replace it with a file")
+        return None
+
+    def kind_of(self, relative):
+        for folder, kind in self.folders.items():
+            if relative.as_posix().startswith(folder.rstrip("/") + "/"):
+                return kind
+        return None
+
+    def is_default(self, file):
+        """Whether the file is in the default language (and so carries the facts)."""
+        _, lang = file.name_parts
+        if lang in self.languages:
+            return lang == self.default_lang
+        return file.lang in (None, self.default_lang)

@@ -1,0 +1,174 @@
+"""The value types of the content's fields (slugs, text, names, languages, dates, counts), the
+checks each runs, and the markers a field carries: `Shown` (how the guide names its type),
+`Ref` (what it references) and `fact(...)` (language-independent)."""
+
+import datetime
+import re
+from dataclasses import dataclass
+from typing import Annotated, Literal
+
+import annotated_types
+from pydantic import (
+    AfterValidator, BeforeValidator, Field, Strict, ValidationInfo,
+)
+from pydantic_core import PydanticCustomError
+from unidecode import unidecode
+
+from ..text import deceptive
+
+DEFAULT_LANGUAGES = ("ar", "en")
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+MAX_SLUG = 80  # a slug is a folder name of the site: well under the 255 bytes of a file name
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+CONTENT_ERROR = "content"  # the pydantic error type of our own checks
+
+
+def slugify(text):
+    """ASCII kebab-case: `Chi-Hao Wu` → `chi-hao-wu`, `Jane_Doe` → `jane-doe`,
+    `O’Neil` → `oneil`; cut at a hyphen to MAX_SLUG characters."""
+    text = unidecode(str(text)).lower().replace("'", "")
+    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    if len(slug) > MAX_SLUG:  # a valid slug: whole words, at most MAX_SLUG characters
+        slug = slug[: MAX_SLUG + 1].rsplit("-", 1)[0] if "-" in slug[:MAX_SLUG + 1] else slug[:MAX_SLUG]
+    return slug
+
+
+def invalid(message, fix, field=None):
+    """An error in the editor's words. `field` names the field (or list position) that a
+    check of a whole group is about, so that the error points at it."""
+    context = {"message": message, "fix": fix}
+    if field is not None:
+        context["field"] = field
+    return PydanticCustomError(CONTENT_ERROR, "{message} — {fix}", context)
+
+
+# --- markers read by the validator and by the guide --------------------------------------
+
+@dataclass(frozen=True)
+class Shown:
+    """How a type is named in the editor's guide, and the values it allows."""
+
+    name: str
+    allowed: str = ""
+
+
+@dataclass(frozen=True)
+class Ref:
+    """The value is the slug of another piece of content of `kind`."""
+
+    kind: str  # "brief", "person" or "company"
+
+
+def fact(description, **kwargs):
+    """A language-independent field (see the module docstring)."""
+    return Field(description=description, json_schema_extra={"fact": True}, **kwargs)
+
+
+def is_fact(info):
+    return bool((info.json_schema_extra or {}).get("fact"))
+
+
+# --- value types ---------------------------------------------------------------------------
+
+def _languages(info: ValidationInfo):
+    return tuple((info.context or {}).get("languages", DEFAULT_LANGUAGES))
+
+
+def _check_slug(value):
+    if len(value) > MAX_SLUG and SLUG.match(value):
+        raise invalid(f"the slug is {len(value)} characters long",
+                      f"keep it to {MAX_SLUG} characters, e.g. `{slugify(value)}`")
+    if not SLUG.match(value):
+        example = slugify(value) or "jane-doe"
+        raise invalid(
+            f"`{value}` is not an ASCII kebab-case slug",
+            f"use lowercase letters a-z, digits and single hyphens, e.g. `{example}`",
+        )
+    return value
+
+
+def _check_text(value, name=False):
+    if not value.strip():
+        raise invalid("the text is empty", "write the text, or remove the line if the field is optional")
+    problem = deceptive(value, name=name)
+    if problem:
+        raise invalid(*problem)
+    return value
+
+
+def _check_name(value):
+    return _check_text(value, name=True)
+
+
+def _check_language(value, info: ValidationInfo):
+    languages = _languages(info)
+    if value not in languages:
+        codes = ", ".join(f"`{lang}`" for lang in languages)
+        raise invalid(
+            f"`{value}` is not a language of the site",
+            f"use one of {codes} (the code the file name ends with: `<slug>.<lang>.md`)",
+        )
+    return value
+
+
+def _check_translated(value, info: ValidationInfo):
+    languages = _languages(info)
+    for key in value:
+        if key not in languages:
+            codes = ", ".join(f"`{lang}`" for lang in languages)
+            raise invalid(f"`{key}` is not a language of the site", f"give the text in {codes} only", field=key)
+    for lang in languages:
+        if lang not in value:
+            raise invalid(f"the `{lang}` text is missing", f"add `{lang}: …` between the braces", field=lang)
+    return value
+
+
+def _parse_date(value):
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return value
+    if value is None:
+        raise invalid("the date is empty", "write it as YYYY-MM-DD, e.g. `2026-11-28`")
+    text = str(value)
+    if DATE.match(text):
+        try:
+            return datetime.date.fromisoformat(text)
+        except ValueError:
+            pass
+    raise invalid(f"`{text}` is not a valid date", "write a real date as YYYY-MM-DD, e.g. `2026-11-28`")
+
+
+def no_repeats(values):
+    seen = set()
+    for number, value in enumerate(values):
+        if value in seen:
+            raise invalid(f"`{value}` is listed twice", "list it once", field=number)
+        seen.add(value)
+    return values
+
+
+Slug = Annotated[str, AfterValidator(_check_slug), Shown("slug", "a-z, 0-9 and `-`, e.g. `jane-doe`")]
+Text = Annotated[str, AfterValidator(_check_text), Shown("text")]
+Name = Annotated[str, AfterValidator(_check_name), Shown("text")]  # no zero-width characters
+Language = Annotated[str, AfterValidator(_check_language), Shown("language code", "`LANGUAGES`")]
+Date = Annotated[datetime.date, BeforeValidator(_parse_date), Shown("date", "`YYYY-MM-DD`")]
+Translated = Annotated[
+    dict[str, Text], AfterValidator(_check_translated),
+    Shown("text in each language", "`{LANGUAGE_MAP}`"),
+]
+Count = Annotated[int, Strict(), annotated_types.Ge(1)]  # `yes` and "2" are refused
+BriefSlug = Annotated[Slug, Ref("brief")]
+PersonSlug = Annotated[Slug, Ref("person")]
+CompanySlug = Annotated[Slug, Ref("company")]
+Status = Literal["published", "draft"]
+
+
+def status_field():
+    return Field(None, description="`draft` keeps it off the site (`make html DRAFTS=1` shows drafts).")
+
+
+def slug_field():
+    return Field(description="The item's address; the same in every language file, and the file name: `<slug>.<lang>.md`.")
+
+
+def lang_field():
+    return Field(description="The language of this file; must match the end of the file name.")

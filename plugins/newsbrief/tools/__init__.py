@@ -1,0 +1,1 @@
+"""The command-line tools: build, devserver, scaffold, guide and check."""

@@ -1,0 +1,247 @@
+"""What the tests share: building a site, reading it back, copying and editing content,
+applying a fixture case to the mini corpus, serving a folder, and screenshots.
+
+Test modules import from here (never from conftest.py or from one another); conftest.py only
+turns these into fixtures (`site`, `server`, `browser`).
+"""
+
+import codecs
+import hashlib
+import os
+import pathlib
+import shutil
+import stat
+
+import yaml
+from bs4 import BeautifulSoup
+from newsbrief.build import build_site
+from newsbrief.checks.validator import ContentValidator
+from pelican.settings import read_settings
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+MINI = FIXTURES / "mini" / "content"
+BAD_CASES = sorted(p for p in (FIXTURES / "bad").iterdir() if p.is_dir())
+HOSTILE = FIXTURES / "hostile"
+SECRET = "newsbrief-canary-secret-6b1f"  # in the build's environment, never in the output
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+# --- building ----------------------------------------------------------------------------------
+
+def build(tmp_dir, settings="pelicanconf.py", overrides=None, content=None):
+    """Build the site from `content` (default: the real content) into `tmp_dir`/output."""
+    overrides = dict(overrides or {})
+    overrides["PATH"] = str(content or ROOT / "content")
+    overrides.setdefault("THEME", str(ROOT / "theme"))
+    out = pathlib.Path(tmp_dir) / "output"
+    warnings = build_site(str(ROOT / settings), str(out), overrides)
+    return Site(out, warnings)
+
+
+# --- a built site, read back -------------------------------------------------------------------
+
+
+class Site:
+    def __init__(self, path, warnings=()):
+        self.path = pathlib.Path(path)
+        self.warnings = list(warnings)
+        self._pages = {}
+
+    def html_files(self):
+        return sorted(p.relative_to(self.path).as_posix() for p in self.path.rglob("*.html"))
+
+    def file(self, url):
+        """The file a root-relative URL such as `/en/people/` is served from."""
+        path = url.split("#")[0].lstrip("/")
+        if path == "" or path.endswith("/"):
+            path += "index.html"
+        return self.path / path
+
+    def page(self, url):
+        if url not in self._pages:
+            self._pages[url] = BeautifulSoup(self.file(url).read_text(encoding="utf-8"), "lxml")
+        return self._pages[url]
+
+    def url_of(self, relative_file):
+        return "/" + relative_file.removesuffix("index.html")
+
+
+def front_matter(path):
+    text = pathlib.Path(path).read_text(encoding="utf-8")
+    return yaml.safe_load(text.split("---\n")[1])
+
+
+def content_items(kind, content=ROOT / "content"):
+    """{slug: {lang: front-matter}} of `kind` (articles, people, companies, pages)."""
+    items = {}
+    for path in sorted((pathlib.Path(content) / kind).glob("*.md")):
+        meta = front_matter(path)
+        items.setdefault(meta["slug"], {})[meta["lang"]] = meta
+    return items
+
+
+# --- content to change for one test build: `copy_content()` then `edit()` ----------------------
+
+
+def copy_content(tmp_dir, source=ROOT / "content"):
+    """A copy of `source` (default: the real content) in tmp_dir/content."""
+    target = pathlib.Path(tmp_dir) / "content"
+    shutil.copytree(source, target)
+    return target
+
+
+def read(path):
+    text = pathlib.Path(path).read_text(encoding="utf-8")
+    _, front, body = text.split("---\n", 2)
+    return yaml.safe_load(front), body
+
+
+class _NoAliases(yaml.SafeDumper):
+    """Writes a value used twice in full: content files may not use YAML aliases."""
+
+    def ignore_aliases(self, data):
+        return True
+
+
+def write(path, front, body=""):
+    path = pathlib.Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    front = yaml.dump(front, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=1000)
+    path.write_text(f"---\n{front}---\n{body}", encoding="utf-8")
+
+
+def edit(path, body=None, replace=(), append="", prepend="", **fields):
+    """Change a content file: front-matter `fields` (None removes one), the whole `body`,
+    `replace` pairs in the body, text added before or after the body."""
+    front, old_body = read(path)
+    for name, value in fields.items():
+        if value is None:
+            front.pop(name, None)
+        else:
+            front[name] = value
+    body = old_body if body is None else body
+    for old, new in replace:
+        assert old in body, f"{old!r} is not in {path}"
+        body = body.replace(old, new)
+    write(path, front, prepend + body + append)
+
+
+# --- the checks on the mini corpus -------------------------------------------------------------
+
+def problems_of(content, root):
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(content)})
+    return ContentValidator(content, settings, root=root).validate()
+
+
+def as_lines(problems):
+    return [("(warning) " if p.severity == "warning" else "") + str(p) for p in problems]
+
+
+def make_case(case, tmp_path):
+    """The mini corpus with a fixture case applied, in tmp_path/content: the case's `content/`
+    files replace or add files, `remove.txt` lists files to delete."""
+    content = tmp_path / "content"
+    shutil.copytree(MINI, content)
+    if (case / "content").is_dir():
+        shutil.copytree(case / "content", content, dirs_exist_ok=True, symlinks=True)
+    if (case / "remove.txt").is_file():
+        for name in (case / "remove.txt").read_text(encoding="utf-8").split():
+            (content / name).unlink()
+    return content
+
+
+def make_hostile_case(case, tmp_path):
+    """The mini corpus with a hostile case applied (tests/fixtures/hostile/), a canary file
+    and a file outside the content folder beside it."""
+    content = make_case(case, tmp_path)
+    setup = case / "setup.txt"
+    for line in setup.read_text(encoding="utf-8").splitlines() if setup.is_file() else []:
+        verb, *args = line.split()
+        if verb == "empty":
+            shutil.rmtree(content)
+            content.mkdir()
+            continue
+        path = content / args[0]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if verb == "symlink":
+            os.symlink(args[1].replace("{tmp}", str(tmp_path)), path)
+        elif verb == "fifo":
+            os.mkfifo(path)
+        elif verb == "big":
+            head = (MINI / "articles" / "acme-hires.en.md").read_text(encoding="utf-8")
+            path.write_text(head + ("Filler text. " * 80 + "\n\n") * (int(args[1]) // 1000), encoding="utf-8")
+        elif verb == "chmod":
+            path.chmod(int(args[1], 8))
+        elif verb in ("copy", "rename"):  # to a name git should not hold (`\\n`, `\\u202e`)
+            target = content / codecs.decode(args[1], "unicode_escape")
+            (shutil.copy if verb == "copy" else os.rename)(path, target)
+    (tmp_path / "canary.txt").write_text("do not touch\n", encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir(exist_ok=True)
+    (tmp_path / "elsewhere" / "secret.en.md").write_text("---\ntitle: secret\n---\nsecret\n", encoding="utf-8")
+    return content
+
+
+def snapshot(folder, skip=()):
+    """{relative path: hash or kind} of everything under `folder`, never following
+    symlinks nor opening anything but regular files."""
+    found = {}
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder).as_posix()
+        if relative.split("/")[0] in skip:
+            continue
+        mode = os.lstat(path).st_mode
+        if stat.S_ISREG(mode) and os.access(path, os.R_OK):
+            found[relative] = hashlib.sha256(path.read_bytes()).hexdigest()
+        elif stat.S_ISLNK(mode):
+            found[relative] = "-> " + os.readlink(path)
+        else:
+            found[relative] = stat.filemode(mode)
+    return found
+
+
+def old_site(tmp_path):
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "index.html").write_text("the previous site\n", encoding="utf-8")
+    (output / "en").mkdir()
+    (output / "en" / "index.html").write_text("the previous English site\n", encoding="utf-8")
+    return output
+
+
+# --- the browser ---------------------------------------------------------------------------------
+
+def screenshot(page, name, folder=ARTIFACTS):
+    """The one screenshot producer (tests and scripts/screenshots.py): the full page with its
+    fonts loaded, into <folder>/<name>.png so a failing run can be looked at."""
+    path = pathlib.Path(folder) / f"{name}.png"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    page.evaluate("document.fonts.ready")
+    page.screenshot(path=path, full_page=True)
+    return path
+
+
+# --- the routes the content asks for --------------------------------------------------------------
+
+LANGS = ("ar", "en")
+PREFIX = {"ar": "/", "en": "/en/"}
+
+
+def published_items(kind, content=ROOT / "content"):
+    """content_items() without the drafts."""
+    return {slug: v for slug, v in content_items(kind, content).items()
+            if all(meta.get("status") != "draft" for meta in v.values())}
+
+
+def expected_routes(content=ROOT / "content"):
+    """Every HTML page a site built from `content` must have, as {lang: url} groups (drafts
+    have none)."""
+    briefs = published_items("articles", content)
+    groups = [{lang: PREFIX[lang] + path for lang in LANGS}
+              for path in ("", "people/", "companies/", "about/", "articles/", "moves/", "corrections/",
+                           "search/")]
+    months = {str(v["ar"]["date"])[:7].replace("-", "/") for v in briefs.values()}
+    groups += [{lang: f"{PREFIX[lang]}articles/{month}/" for lang in LANGS} for month in sorted(months)]
+    for kind in ("articles", "people", "companies"):
+        groups += [{lang: f"{PREFIX[lang]}{kind}/{slug}/" for lang in LANGS} for slug in published_items(kind, content)]
+    return groups

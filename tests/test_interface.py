@@ -1,0 +1,90 @@
+"""The interface language: complete catalogues, no English on Arabic pages, no text outside
+gettext in templates, Latin digits and isolated Latin runs."""
+
+import copy
+import re
+
+import pytest
+from babel.messages.pofile import read_po
+from support import ROOT, expected_routes, published_items
+
+BRIEFS = published_items("articles")
+ALL_URLS = [url for group in expected_routes() for url in group.values()]
+
+
+def catalogue(lang):
+    path = ROOT / "theme" / "translations" / lang / "LC_MESSAGES" / "messages.po"
+    with open(path, "rb") as po:
+        return read_po(po)
+
+
+def test_arabic_catalogue_is_complete():
+    untranslated = [m.id for m in catalogue("ar") if m.id and (
+        m.fuzzy or not (all(m.string) if isinstance(m.string, tuple) else m.string))]
+    assert untranslated == []
+
+
+def test_catalogue_matches_templates():
+    """Every string of the templates is in the catalogue (run `make i18n-update` if not)."""
+    template = read_po(open(ROOT / "theme/translations/messages.pot", "rb"))
+    ids = {m.id for m in catalogue("ar") if m.id}
+    assert {m.id for m in template if m.id} <= ids
+
+
+# Meta elements whose `content` is text a reader sees (the others hold URLs, codes, numbers).
+TEXT_META = {"description", "og:title", "og:description", "og:image:alt", "og:site_name",
+             "twitter:title", "twitter:description"}
+
+
+def visible_text(page):
+    page = copy.copy(page)  # the site's pages are shared between tests: leave them whole
+    for tag in page(["script", "style", "code"]):  # code: file names, not interface text
+        tag.decompose()
+    texts = [page.title.get_text()] if page.title else []
+    texts += [t for t in page.body.find_all(string=True)]
+    texts += [el[attr] for attr in ("aria-label", "title", "alt")
+              for el in page.find_all(attrs={attr: True})]
+    texts += [m["content"] for m in page.find_all("meta", content=True)
+              if (m.get("name") or m.get("property")) in TEXT_META]
+    return "\n".join(texts)
+
+
+@pytest.mark.parametrize("url", [u for u in ALL_URLS if not u.startswith("/en/")])
+def test_arabic_pages_contain_no_english_interface_text(site, url):
+    text = visible_text(site.page(url))
+    english = [m.id for m in catalogue("en") if m.id]
+    english = [s for m in english for s in (m if isinstance(m, tuple) else (m,))]
+    leaks = []
+    for message in english:
+        for piece in re.split(r"%\(\w+\)[sd]", message):
+            piece = piece.strip(" :,.")
+            # (a file name such as moves.json is not interface text)
+            if len(piece) >= 4 and re.search(rf"(?<![A-Za-z]){re.escape(piece)}(?![A-Za-z]|\.[a-z])", text):
+                leaks.append(piece)
+    assert leaks == []
+
+
+TEXT_OUTSIDE_GETTEXT = re.compile(r"[A-Za-z\u0600-\u06FF]{2,}")
+
+
+@pytest.mark.parametrize("template", sorted((ROOT / "theme/templates").rglob("*.html")),
+                         ids=lambda p: p.relative_to(ROOT / "theme/templates").as_posix())
+def test_templates_hold_no_hard_coded_text(template):
+    source = template.read_text(encoding="utf-8")
+    source = re.sub(r"\{#.*?#\}|\{\{.*?\}\}|\{%.*?%\}", " ", source, flags=re.S)
+    attributes = re.findall(r'(?:aria-label|title|alt|placeholder)="([^"]*)"', source)
+    text = re.sub(r"<[^>]+>", " ", source)
+    problems = [t for t in [text, *attributes] if TEXT_OUTSIDE_GETTEXT.search(t)]
+    assert problems == [], [TEXT_OUTSIDE_GETTEXT.findall(p) for p in problems]
+
+
+def test_arabic_digits_are_latin(site):
+    text = visible_text(site.page("/"))
+    assert not re.search("[\u0660-\u0669]", text)
+
+
+def test_latin_runs_inside_arabic_are_isolated(site):
+    brief = next(iter(BRIEFS))
+    body = site.page(f"/articles/{brief}/").select_one(".nb-brief__body")
+    for text in body.find_all(string=re.compile("[A-Za-z]")):
+        assert text.parent.name == "bdi", text

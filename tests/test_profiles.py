@@ -1,0 +1,99 @@
+"""Profiles: people and company pages, their facts and sources, the brief's mentions and the
+people and company indexes."""
+
+import re
+
+import pytest
+from support import LANGS, PREFIX, published_items
+
+PEOPLE = published_items("people")
+COMPANIES = published_items("companies")
+BRIEFS = published_items("articles")
+
+
+def test_people_and_companies_have_both_pages(site):
+    for kind, items in (("people", PEOPLE), ("companies", COMPANIES)):
+        for slug, versions in items.items():
+            for lang in LANGS:
+                page = site.page(f"{PREFIX[lang]}{kind}/{slug}/")
+                assert page.h1.get_text(strip=True) == versions[lang]["name"]
+                other = "en" if lang == "ar" else "ar"
+                # the name in the other script is shown too
+                alt = page.select_one(".nb-profile__alt-name bdi")
+                assert alt.get_text(strip=True) == versions[other]["name"] and alt["lang"] == other
+
+
+def expected_flows():
+    joined, left = {}, {}
+    for slug, versions in PEOPLE.items():
+        for move in versions["ar"].get("moves") or []:
+            if move.get("to"):
+                joined.setdefault(move["to"], []).append(slug)
+            if move.get("from"):
+                left.setdefault(move["from"], []).append(slug)
+    return joined, left
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_company_joined_and_left_lists_follow_the_moves(site, lang):
+    joined, left = expected_flows()
+    assert joined and left
+    for slug in COMPANIES:
+        page = site.page(f"{PREFIX[lang]}companies/{slug}/")
+        for direction, expected in (("in", joined), ("out", left)):
+            people = [a["data-person"] for a in page.select(f'[data-flow="{direction}"] a[data-person]')]
+            assert sorted(people) == sorted(expected.get(slug, [])), (slug, direction)
+            heading = page.select_one(f".nb-flows__column--{direction} h2").get_text()
+            count = len(expected.get(slug, []))
+            if lang == "en":
+                assert re.search(rf"\b{count} (person|people)\b", heading) or count == 0, heading
+
+
+def test_msl_parent_is_not_stated(site):
+    """The brief implies that MSL is Meta's, but never says so: the page does not guess."""
+    for lang in LANGS:
+        page = site.page(f"{PREFIX[lang]}companies/meta-superintelligence-labs/")
+        parent = page.select_one('[data-fact="parent"]')
+        assert parent.select_one(".nb-fact__not-stated") and not parent.select("a")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_brief_links_every_mention(site, lang):
+    for slug, versions in BRIEFS.items():
+        page = site.page(f"{PREFIX[lang]}articles/{slug}/")
+        hrefs = {a["href"] for a in page.select(".nb-mentions a")}
+        for person in versions[lang]["people"]:
+            assert f"{PREFIX[lang]}people/{person}/" in hrefs
+        for company in versions[lang]["companies"]:
+            assert f"{PREFIX[lang]}companies/{company}/" in hrefs
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_fact_links_to_an_existing_paragraph(site, lang):
+    for slug in PEOPLE:
+        page = site.page(f"{PREFIX[lang]}people/{slug}/")
+        links = page.select(".nb-source-link, .nb-sources__paragraph")
+        assert links, f"{slug} cites no source"
+        for link in links:
+            target, fragment = link["href"].split("#")
+            assert target.startswith(f"{PREFIX[lang]}articles/")
+            assert site.page(target).find(id=fragment) is not None, link["href"]
+
+
+@pytest.mark.parametrize("kind", ["people", "companies"])
+def test_indexes_are_sorted_and_summarised(site, kind):
+    from pyuca import Collator
+
+    collator = Collator()
+    items = PEOPLE if kind == "people" else COMPANIES
+    for lang in LANGS:
+        page = site.page(f"{PREFIX[lang]}{kind}/")
+        names = [a.get_text(strip=True) for a in page.select(".nb-index__name")]
+        # (the real names are all in the page's own script and none begins with «ال»)
+        assert sorted(names, key=collator.sort_key) == names
+        headings = [h.get_text(strip=True) for h in page.select(".nb-index__letter")]
+        assert headings and len(headings) == len(set(headings))
+        jump = [a["href"] for a in page.select(".nb-letters a")]
+        assert jump == [f"{PREFIX[lang]}{kind}/#{h['id']}" for h in page.select(".nb-index__letter")]
+        assert set(names) == {v[lang]["name"] for v in items.values()}
+        assert all(p.get_text(strip=True) for p in page.select(".nb-index__summary"))
