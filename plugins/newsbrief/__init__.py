@@ -35,12 +35,14 @@ def add_generators(pelican):
 
 
 def install_interface(generator):
-    settings = generator.settings
-    if "NEWSBRIEF_INTERFACE" not in settings:
-        settings["NEWSBRIEF_INTERFACE"] = Interface(settings)
-    settings["NEWSBRIEF_INTERFACE"].install(generator.env)
-    install_provenance(generator.env, settings)
-    story.install(generator.env, settings["NEWSBRIEF_INTERFACE"], settings)
+    """One Interface for the whole build, kept in the context every generator shares (and
+    templates see as `interface`); each generator's Jinja environment gets its `_()`."""
+    interface = generator.context.get("interface")
+    if interface is None:
+        interface = generator.context["interface"] = Interface(generator.settings)
+    interface.install(generator.env)
+    install_provenance(generator.env, generator.settings)
+    story.install(generator.env, interface, generator.settings)
 
 
 def register():

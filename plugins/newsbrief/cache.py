@@ -23,7 +23,7 @@ from pathlib import Path
 
 PLUGIN = Path(__file__).resolve().parent
 PACKAGES = ("pelican", "markdown", "pyyaml", "pydantic", "jinja2", "babel", "nh3", "pillow", "pagefind")
-VOLATILE = ("OUTPUT_PATH", "CACHE_PATH", "NEWSBRIEF_SOURCES", "NEWSBRIEF_INTERFACE")
+VOLATILE = ("OUTPUT_PATH", "CACHE_PATH", "NEWSBRIEF_SOURCES")
 
 
 def file_digest(path):

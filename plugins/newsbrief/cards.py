@@ -138,7 +138,7 @@ class ShareCardGenerator(Generator):
     def generate_output(self, writer):
         if not self.settings.get("SHARE_CARDS", True):
             return
-        interface = self.settings["NEWSBRIEF_INTERFACE"]
+        interface = self.context["interface"]
         drawer = CardDrawer(os.path.join(self.settings["THEME"], "cards", "card-bold.ttf"))
         cache = os.path.join(self.settings.get("CACHE_PATH", "cache"), "cards")
         os.makedirs(cache, exist_ok=True)

@@ -160,7 +160,7 @@ class SiteGenerator(Generator):
             out.write(text)
 
     def write_feed(self, lang):
-        interface = self.settings["NEWSBRIEF_INTERFACE"]
+        interface = self.context["interface"]
         feed_url = self.url("FEED_SAVE_AS", lang)
         feed = Atom1Feed(
             title=interface.catalogues[lang].ugettext("AI Talent Brief"),
