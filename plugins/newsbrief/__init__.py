@@ -7,9 +7,8 @@ from pelican import signals
 
 from . import story
 from .cards import ShareCardGenerator
-from .contents import freeze_urls
 from .drafts import drop_drafts, mark_draft
-from .generators import CompaniesGenerator, PeopleGenerator, SiteGenerator
+from .generators import CompaniesGenerator, PeopleGenerator, SiteGenerator, connect
 from .i18n import Interface
 from .listings import (
     ArchiveGenerator, CompaniesIndexGenerator, CompanyMovesGenerator, MovesGenerator,
@@ -26,7 +25,8 @@ def add_readers(readers):
 
 
 def add_generators(pelican):
-    # SiteGenerator first: it builds the talent graph the listings, data and cards read.
+    # The work across types (mentions, the talent graph) runs in generators.connect, once all
+    # have read their content; the listings plan their pages there.
     return [
         PeopleGenerator, CompaniesGenerator, SiteGenerator, ArchiveGenerator, MovesGenerator,
         CompanyMovesGenerator, PeopleIndexGenerator, CompaniesIndexGenerator,
@@ -53,4 +53,4 @@ def register():
     signals.content_object_init.connect(mark_draft)
     signals.article_generator_finalized.connect(drop_drafts)
     signals.page_generator_finalized.connect(drop_drafts)
-    signals.all_generators_finalized.connect(freeze_urls)
+    signals.all_generators_finalized.connect(connect)

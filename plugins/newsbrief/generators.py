@@ -13,7 +13,7 @@ from feedgenerator import Atom1Feed, get_tag_uri
 from pelican.generators import Generator
 from pelican.utils import process_translations, set_date_tzinfo
 
-from .contents import Company, Person
+from .contents import Company, Person, freeze_urls
 from .graph import TalentGraph
 from .mentions import link_briefs
 from .parallel import write_pages
@@ -33,6 +33,24 @@ def briefs_in(context, lang):
         cache[lang] = sorted((a for a in everything if a.lang == lang),
                              key=lambda a: (a.date, a.slug), reverse=True)
     return cache[lang]
+
+
+def connect(generators):
+    """The work across content types, once every generator has read its content (Pelican's
+    `all_generators_finalized`): every URL is kept (contents.freeze_urls); the briefs'
+    mentions are linked to the profiles and their corrections applied; the talent graph is
+    built; then each generator that lists content plans its pages (`plan_pages()`)."""
+    if not generators:
+        return
+    context, settings = generators[0].context, generators[0].settings
+    briefs, people, companies = (context.get(name, []) for name in ("articles", "people", "companies"))
+    freeze_urls(generators)
+    link_briefs(briefs, people, companies, settings)
+    apply_corrections(briefs, settings)
+    context["talent"] = TalentGraph(people, companies, briefs)
+    for generator in generators:
+        if hasattr(generator, "plan_pages"):
+            generator.plan_pages()
 
 
 class ProfileGenerator(Generator):
@@ -98,16 +116,6 @@ class SiteGenerator(Generator):
 
     def generate_context(self):
         self.languages = self.settings["LANGUAGES"]
-        # Every generator has read its content: link the briefs' mentions to the profiles.
-        link_briefs(
-            self.context.get("articles", []), self.context.get("people", []),
-            self.context.get("companies", []), self.settings,
-        )
-        apply_corrections(self.context.get("articles", []), self.settings)
-        self.context["talent"] = TalentGraph(
-            self.context.get("people", []), self.context.get("companies", []),
-            self.context.get("articles", []),
-        )
 
     def save_as(self, setting, lang):
         return self.settings[setting].format(prefix=lang_prefix(self.settings, lang))

@@ -102,6 +102,9 @@ class ListingGenerator(Generator):
 
     def generate_context(self):
         self.languages = self.settings["LANGUAGES"]
+
+    def plan_pages(self):
+        """Called by generators.connect once the talent graph is built."""
         self.talent = self.context["talent"]
         self.listings = self.plan()
         groups = self.context.setdefault("listing_pages", [])
