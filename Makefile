@@ -17,7 +17,7 @@ endif
         i18n-extract i18n-update i18n-compile new-person new-company new-brief docs bench-search bench
 
 html: $(VENV)/.installed
-	$(PY) -m newsbrief.build --settings $(SETTINGS) --content "$(CONTENT)" --output "$(OUTPUT)" $(BUILD_FLAGS)
+	$(PY) -m newsbrief.tools.build --settings $(SETTINGS) --content "$(CONTENT)" --output "$(OUTPUT)" $(BUILD_FLAGS)
 
 # Check the content without building: every problem at once, each with how to fix it.
 check: $(VENV)/.installed
@@ -37,7 +37,7 @@ docs: $(VENV)/.installed
 
 # Production: absolute URLs under $SITEURL (e.g. https://owner.github.io/repo), feeds on.
 publish: $(VENV)/.installed
-	$(PY) -m newsbrief.build --settings publishconf.py --content "$(CONTENT)" --output "$(OUTPUT)"
+	$(PY) -m newsbrief.tools.build --settings publishconf.py --content "$(CONTENT)" --output "$(OUTPUT)"
 
 serve:
 	$(PYTHON) -m http.server $(PORT) --bind 127.0.0.1 --directory $(OUTPUT)
@@ -57,10 +57,10 @@ clean:
 SEARCH_N ?= 1000
 SEARCH_QUERIES = --query ar:كريم --query ar:وكريم --query ar:لريم --query ar:اسامه --query en:Karim --query en:Reem
 bench-search: $(VENV)/.installed system-deps
-	$(PY) -m newsbrief.build --settings $(SETTINGS) --content $(CONTENT) --output .bench/search-site
+	$(PY) -m newsbrief.tools.build --settings $(SETTINGS) --content $(CONTENT) --output .bench/search-site
 	$(PY) scripts/bench_search.py .bench/search-site --label "(this site)"
 	$(PY) scripts/make_corpus.py $(SEARCH_N) .bench/search-corpus-$(SEARCH_N)
-	PYTHONPATH=plugins nice $(BIN)/python -m newsbrief.build --settings $(SETTINGS) \
+	PYTHONPATH=plugins nice $(BIN)/python -m newsbrief.tools.build --settings $(SETTINGS) \
 	  --content .bench/search-corpus-$(SEARCH_N) --output .bench/search-site-$(SEARCH_N)
 	PYTHONPATH=plugins nice $(BIN)/python scripts/bench_search.py .bench/search-site-$(SEARCH_N) --label "($(SEARCH_N) briefs)" $(SEARCH_QUERIES)
 

@@ -3,7 +3,7 @@
     python scripts/bench.py [--n 100,1000,10000] [--out test-artifacts/bench.md]
 
 For each N, a corpus from scripts/make_corpus.py (N briefs, 2N people, N/4 companies,
-both languages) is built by `python -m newsbrief.build`, each step a child process timed
+both languages) is built by `python -m newsbrief.tools.build`, each step a child process timed
 by the wall clock, its peak memory read from the kernel (ru_maxrss of that child):
 
 - cold: full build, no cache, no output folder;
@@ -81,13 +81,13 @@ def written(before, after):
 
 @functools.cache
 def supports_cache_path():
-    text = subprocess.run([PYTHON, "-m", "newsbrief.build", "--help"], cwd=ROOT, env=ENV,
+    text = subprocess.run([PYTHON, "-m", "newsbrief.tools.build", "--help"], cwd=ROOT, env=ENV,
                           capture_output=True, text=True).stdout
     return "--cache-path" in text
 
 
 def build_command(content, output, cache):
-    command = [PYTHON, "-m", "newsbrief.build", "--settings", "pelicanconf.py",
+    command = [PYTHON, "-m", "newsbrief.tools.build", "--settings", "pelicanconf.py",
                "--content", str(content), "--output", str(output)]
     return command + (["--cache-path", str(cache)] if supports_cache_path() else [])
 

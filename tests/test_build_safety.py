@@ -54,7 +54,7 @@ def test_the_build_command_prints_the_list_and_no_traceback(tmp_path):
     output.mkdir()
     (output / "index.html").write_text("the previous site", encoding="utf-8")
     run = subprocess.run(
-        [sys.executable, "-m", "newsbrief.build", "--settings", str(ROOT / "pelicanconf.py"),
+        [sys.executable, "-m", "newsbrief.tools.build", "--settings", str(ROOT / "pelicanconf.py"),
          "--content", str(content), "--output", str(output)],
         cwd=tmp_path, env={"PYTHONPATH": str(ROOT / "plugins"), "PATH": "/usr/bin:/bin"},
         capture_output=True, text=True, timeout=120,

@@ -238,7 +238,7 @@ def test_ctrl_c_leaves_output_unchanged(tmp_path):
     before = snapshot(output)
     env = dict(os.environ, PYTHONPATH=str(ROOT / "plugins"))
     process = subprocess.Popen(
-        [sys.executable, "-m", "newsbrief.build", "--settings", SETTINGS, "--content", str(ROOT / "content"),
+        [sys.executable, "-m", "newsbrief.tools.build", "--settings", SETTINGS, "--content", str(ROOT / "content"),
          "--output", str(output)], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
     while not any(p.name.startswith(".build-") for p in tmp_path.iterdir()) and time.monotonic() < deadline:
@@ -254,7 +254,7 @@ def test_ctrl_c_leaves_output_unchanged(tmp_path):
 
 def test_a_missing_content_folder_is_one_line(tmp_path):
     run = subprocess.run(
-        [sys.executable, "-m", "newsbrief.build", "--settings", SETTINGS, "--content", str(tmp_path / "nowhere"),
+        [sys.executable, "-m", "newsbrief.tools.build", "--settings", SETTINGS, "--content", str(tmp_path / "nowhere"),
          "--output", str(tmp_path / "output")],
         cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT / "plugins")), capture_output=True, text=True)
     assert run.returncode == 1

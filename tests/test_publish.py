@@ -104,7 +104,7 @@ def test_github_pages_files(published, tmp_path):
 def test_publish_refuses_a_missing_or_insecure_siteurl(siteurl, message, tmp_path):
     env = {**os.environ, "SITEURL": siteurl, "PYTHONPATH": str(ROOT / "plugins")}
     result = subprocess.run(
-        [sys.executable, "-m", "newsbrief.build", "--settings", "publishconf.py",
+        [sys.executable, "-m", "newsbrief.tools.build", "--settings", "publishconf.py",
          "--output", str(tmp_path / "out")],
         cwd=ROOT, env=env, capture_output=True, text=True,
     )

@@ -11,7 +11,7 @@ import threading
 
 from watchfiles import watch
 
-from ..build import main as build
+from .build import main as build
 
 WATCHED = ("content", "theme", "plugins", "pelicanconf.py")
 
