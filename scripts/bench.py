@@ -49,8 +49,8 @@ DELETE_OUTPUT_DIRECTORY = True
 
 
 def run(command, cwd=ROOT):
-    """(seconds, peak resident memory in bytes, CPU seconds) of a child process (its CPU
-    time includes the processes it waited for); fail on its failure."""
+    """(seconds, peak resident memory in bytes, CPU seconds, what it printed) of a child
+    process (its CPU time includes the processes it waited for); fail on its failure."""
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     output = process.stdout.read()
@@ -59,8 +59,7 @@ def run(command, cwd=ROOT):
     if os.waitstatus_to_exitcode(status) != 0:
         sys.stderr.write(output.decode("utf-8", "replace")[-4000:])
         raise SystemExit(f"failed: {' '.join(map(str, command))}")
-    run.output = output.decode("utf-8", "replace")
-    return seconds, usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime
+    return seconds, usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime, output.decode("utf-8", "replace")
 
 
 def snapshot(folder):
@@ -150,11 +149,11 @@ def bench(n, work, corpus_cache):
     figures = {}
 
     def step(name, before):
-        seconds, memory, cpu = run(command)
+        seconds, memory, cpu, printed = run(command)
         after = snapshot(output)
         files, size = written(before, after)
         figures[name] = {"seconds": seconds, "memory": memory, "files": files, "bytes": size, "cpu": cpu}
-        split = PEAKS.search(run.output)  # the build's own peak, and Pagefind's (or a worker's)
+        split = PEAKS.search(printed)  # the build's own peak, and Pagefind's (or a worker's)
         if split:
             figures[name]["own"], figures[name]["others"] = (float(x) * 1024 * 1024 for x in split.groups())
         print(f"  N={n} {name}: {seconds:.1f} s (CPU {cpu:.1f} s), {human_bytes(memory)} peak, "
@@ -173,7 +172,7 @@ def bench(n, work, corpus_cache):
     baseline_corpus(content, base_content)
     settings = folder / "baseline-settings.py"
     settings.write_text(BASELINE_SETTINGS.format(content=str(base_content), output=str(base_output)))
-    seconds, memory, cpu = run([PYTHON, "-m", "pelican", "-s", str(settings), "-q"], cwd=folder)
+    seconds, memory, cpu, _ = run([PYTHON, "-m", "pelican", "-s", str(settings), "-q"], cwd=folder)
     state = snapshot(base_output)
     figures["baseline"] = {"seconds": seconds, "memory": memory, "cpu": cpu, "files": len(state),
                            "bytes": sum(s[2] for s in state.values())}
