@@ -6,7 +6,8 @@ newsbrief.contents and from the talent graph's nodes and `Move`s): its fields, t
 which are required, the values allowed, what they reference (`Ref`) and a `description`.
 The checks (newsbrief.checks) validate the content against these models and the field
 tables of the editor's guide (schema/guide.py) are rendered from them, so the two cannot
-drift. (The scaffold's templates, newsbrief.tools.scaffold, are still written by hand.)
+drift; and `make new-…` (schema/scaffold.py) writes new files from them: every required
+field, the optional ones marked `new=`, each description as its `TODO: …` placeholder.
 
 Facts (declared with `fact(...)`) are language-independent. A brief carries them in every
 language file and they must agree; a profile carries them in the default-language
@@ -23,7 +24,10 @@ from pydantic import (
     create_model, field_validator, model_validator,
 )
 
-from .values import BriefSlug, CompanySlug, Count, Date, Language, Name, PersonSlug, Shown, Slug, Status, Text, Translated, no_repeats, fact, invalid, is_fact, lang_field, slug_field, status_field
+from .values import (
+    BriefSlug, CompanySlug, Count, Date, Language, Name, PersonSlug, Shown, Slug, Status, Text, Translated,
+    fact, invalid, is_fact, lang_field, marks, no_repeats, slug_field, status_field,
+)
 
 # --- parts: groups of fields inside a content file ------------------------------------------
 
@@ -63,8 +67,13 @@ class MoveEntry(Part):
     """One move the brief reports: from a company, to a company or somewhere else."""
 
     label: ClassVar[str] = "move"
-    from_: Optional[CompanySlug] = Field(None, alias="from", description="The company they left; leave out when the brief does not say.")
-    to: Optional[CompanySlug] = Field(None, description="The company they joined.")
+    from_: Optional[CompanySlug] = Field(
+        None, alias="from", description="The company they left; leave out when the brief does not say.",
+        json_schema_extra=marks(new="todo"),
+    )
+    to: Optional[CompanySlug] = Field(
+        None, description="The company they joined; or give `to_other` instead.", json_schema_extra=marks(new="todo"),
+    )
     to_other: Optional[Translated] = Field(
         None, description="Instead of `to`: where they went when it is not a company with a profile (e.g. a newsletter).",
     )
@@ -125,7 +134,7 @@ class BriefSource(Part):
     """The publication a brief is based on."""
 
     label: ClassVar[str] = "brief source"
-    name: Text = Field(description="Its name, as it writes it.")
+    name: Text = Field(description="The publication's name, as it writes it.")
     url: Optional[HttpsUrl] = Field(None, description="The address of the original article (https only); shown as a link on the brief and in feeds.")
     title: Optional[Text] = Field(None, description="The original article's headline, as it writes it.")
 
@@ -154,15 +163,17 @@ class FrontMatter(BaseModel):
     """The front-matter of one content file."""
 
     model_config = ConfigDict(extra="forbid")
+    body: ClassVar[str] = "The text."  # what the Markdown below the front-matter holds
 
 
 class BriefMatter(FrontMatter):
     """A brief: one news story."""
 
-    title: Text = Field(description="The headline.")
+    body: ClassVar[str] = "The text of the brief: one paragraph per block, a blank line between paragraphs."
+    title: Text = Field(description="The headline.", json_schema_extra=marks(new="name"))
     slug: Slug = slug_field()
     lang: Language = lang_field()
-    date: Date = fact("The day the brief is published on this site, not the day of the events.")
+    date: Date = fact("The day the brief is published on this site, not the day of the events.", new="today")
     modified: Optional[Date] = Field(None, description="The day it was last corrected, if it was.")
     summary: Text = Field(description="The standfirst: one or two sentences, shown under the headline and in feeds.")
     source: BriefSource = fact("The publication the brief is based on: `{name: …}`.")
@@ -185,11 +196,16 @@ class BriefMatter(FrontMatter):
 class PersonMatter(FrontMatter):
     """A person named in a brief."""
 
-    name: Name = Field(description="Their name as the brief writes it, in the file's language and script.")
+    body: ClassVar[str] = "A short biography, saying only what the brief says."
+    name: Name = Field(description="Their name as the brief writes it, in the file's language and script.",
+                       json_schema_extra=marks(new="name"))
     slug: Slug = slug_field()
     lang: Language = lang_field()
-    role: Optional[Text] = Field(None, description="What they do or did, as the brief says it; leave out when the brief does not say (the page shows “not stated”).")
-    role_source: Optional[Source] = fact("The paragraph that states the role; required with `role`.", default=None)
+    role: Optional[Text] = Field(
+        None, description="What they do or did, as the brief says it; leave out when the brief does not say (the page shows “not stated”).",
+        json_schema_extra=marks(new="todo"),
+    )
+    role_source: Optional[Source] = fact("The paragraph that states the role; required with `role`.", default=None, new="todo")
     summary: Text = Field(description="One sentence: what the brief says about them; shown in lists.")
     aliases: list[Name] = Field(description="Other names the brief uses for them (e.g. the surname alone); `[]` for none.")
     sources: list[Source] = fact("The paragraphs that state facts about them; at least one.", min_length=1)
@@ -201,14 +217,16 @@ class PersonMatter(FrontMatter):
 class CompanyMatter(FrontMatter):
     """A company or lab named in a brief."""
 
-    name: Name = Field(description="Its name as the brief writes it, in the file's language and script.")
+    body: ClassVar[str] = "A short description, saying only what the brief says."
+    name: Name = Field(description="Its name as the brief writes it, in the file's language and script.",
+                       json_schema_extra=marks(new="name"))
     slug: Slug = slug_field()
     lang: Language = lang_field()
     type: Optional[Literal["company", "lab", "startup"]] = fact(
         "What kind of organisation the brief says it is; leave out when the brief does not say (the page shows “not stated”).",
-        default=None,
+        default=None, new="todo",
     )
-    type_source: Optional[Source] = fact("The paragraph that states the type; required with `type`.", default=None)
+    type_source: Optional[Source] = fact("The paragraph that states the type; required with `type`.", default=None, new="todo")
     parent: Optional[CompanySlug] = fact("The company it is part of, only if the brief says so.", default=None)
     parent_source: Optional[Source] = fact("The paragraph that states the parent; required with `parent`.", default=None)
     counts: Optional[list[StatedCount]] = fact(
@@ -231,7 +249,8 @@ class CompanyMatter(FrontMatter):
 class PageMatter(FrontMatter):
     """A page of the site, such as About."""
 
-    title: Text = Field(description="The page's title.")
+    body: ClassVar[str] = "The text of the page."
+    title: Text = Field(description="The page's title.", json_schema_extra=marks(new="name"))
     slug: Slug = slug_field()
     lang: Language = lang_field()
     summary: Text = Field(description="One sentence about the page, for search results.")
@@ -244,13 +263,14 @@ SOURCED = {"person": (("role", "role_source"),), "company": (("type", "type_sour
 
 def translation_of(model):
     """The model of a profile's translation: the facts become optional (they live in the
-    default-language file; when given here, the validator checks they are equal)."""
+    default-language file; when given here, the validator checks they are equal) and a new
+    translation is written without them."""
     fields = {}
     for name, info in model.model_fields.items():
         if is_fact(info):
             annotation = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
             fields[name] = (Optional[annotation], Field(
-                None, alias=info.alias, description=info.description, json_schema_extra=info.json_schema_extra,
+                None, alias=info.alias, description=info.description, json_schema_extra=marks(fact=True),
             ))
     return create_model(f"{model.__name__}Translation", __base__=model, __doc__=model.__doc__, **fields)
 

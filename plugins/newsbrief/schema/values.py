@@ -1,6 +1,7 @@
 """The value types of the content's fields (slugs, text, names, languages, dates, counts), the
 checks each runs, and the markers a field carries: `Shown` (how the guide names its type),
-`Ref` (what it references) and `fact(...)` (language-independent)."""
+`Ref` (what it references), `fact(...)` (language-independent) and `new=` (what `make new-…`
+writes in a new file)."""
 
 import datetime
 import re
@@ -59,13 +60,31 @@ class Ref:
     kind: str  # "brief", "person" or "company"
 
 
-def fact(description, **kwargs):
+NEW_VALUES = ("todo", "slug", "lang", "today", "name")
+
+
+def marks(fact=False, new=None):
+    """A field's `json_schema_extra`: `fact` (language-independent, see the module docstring)
+    and `new`, how `make new-…` writes it in a new file when it is optional (a required field
+    is always written): `"todo"`, a `TODO` placeholder; or filled in: `"slug"`, `"lang"`,
+    `"today"` or `"name"` (the English name or title given to the command, in the English file)."""
+    assert new in (None, *NEW_VALUES), new
+    return {key: value for key, value in (("fact", fact), ("new", new)) if value}
+
+
+def fact(description, new=None, **kwargs):
     """A language-independent field (see the module docstring)."""
-    return Field(description=description, json_schema_extra={"fact": True}, **kwargs)
+    return Field(description=description, json_schema_extra=marks(fact=True, new=new), **kwargs)
 
 
 def is_fact(info):
     return bool((info.json_schema_extra or {}).get("fact"))
+
+
+def new_value(info):
+    """How `make new-…` writes the field (see `marks`), or None when it leaves it out."""
+    written = (info.json_schema_extra or {}).get("new")
+    return written or ("todo" if info.is_required() else None)
 
 
 # --- value types ---------------------------------------------------------------------------
@@ -167,8 +186,10 @@ def status_field():
 
 
 def slug_field():
-    return Field(description="The item's address; the same in every language file, and the file name: `<slug>.<lang>.md`.")
+    return Field(description="The item's address; the same in every language file, and the file name: `<slug>.<lang>.md`.",
+                 json_schema_extra=marks(new="slug"))
 
 
 def lang_field():
-    return Field(description="The language of this file; must match the end of the file name.")
+    return Field(description="The language of this file; must match the end of the file name.",
+                 json_schema_extra=marks(new="lang"))

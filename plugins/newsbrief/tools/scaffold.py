@@ -5,113 +5,20 @@
     python -m newsbrief.tools.scaffold brief "Acme AI hires a Globex researcher"
 
 `make new-person NAME="…"`, `make new-company NAME="…"` and `make new-brief TITLE="…"`
-run it. The name or title is the English one; the slug is made from it. Each file has
-every required field and `TODO: …` placeholders, which the validator rejects until they
-are filled in, so a forgotten placeholder cannot be published. Existing files are never
-overwritten.
+run it. The name or title is the English one; the slug is made from it. The files are
+written from the models (newsbrief.schema.scaffold): every required field, and `TODO: …`
+placeholders that the checks refuse until they are filled in, so a forgotten placeholder
+cannot be published. Existing files are never overwritten.
 """
 
 import argparse
 import datetime
-import json
 import sys
 from pathlib import Path
 
-from babel import Locale
-
 from ..schema.models import CONTENT_TYPES
+from ..schema.scaffold import NewFile
 from ..schema.values import SLUG, slugify
-
-SOURCE = '{{article: "TODO: the slug of the brief that names {them}", paragraph: "TODO: the number of the paragraph that does"}}'
-
-TEMPLATES = {
-    ("person", "default"): """---
-name: "TODO: their name in {language}, as the brief writes it"
-slug: {slug}
-lang: {lang}
-role: "TODO: what they do or did, in {language}, as the brief says it (or delete this line and the next if it does not)"
-role_source: {role_source}
-summary: "TODO: one sentence in {language}: what the brief says about them"
-aliases: []
-sources:
-  - {source}
-# Every move the brief reports, in its order; write `moves: []` if it reports none.
-moves:
-  - from: "TODO: the slug of the company they left, or delete this line"
-    to: "TODO: the slug of the company they joined (or write to_other: {texts} instead)"
-    source: {move_source}
----
-
-TODO: a short biography in {language}, saying only what the brief says.
-""",
-    ("person", "translation"): """---
-name: {name}
-slug: {slug}
-lang: {lang}
-role: "TODO: what they do or did, in {language}"
-summary: "TODO: one sentence in {language}: what the brief says about them"
-aliases: []
----
-
-TODO: the biography in {language}, translated paragraph by paragraph.
-""",
-    ("company", "default"): """---
-name: "TODO: its name in {language}, as the brief writes it"
-slug: {slug}
-lang: {lang}
-type: "TODO: company, lab or startup (or delete this line and the next if the brief does not say)"
-type_source: {type_source}
-# parent: the slug of the company it is part of, only if the brief says so (then add parent_source)
-summary: "TODO: one sentence in {language}: what the brief says about it"
-aliases: []
-sources:
-  - {source}
----
-
-TODO: a short description in {language}, saying only what the brief says.
-""",
-    ("company", "translation"): """---
-name: {name}
-slug: {slug}
-lang: {lang}
-summary: "TODO: one sentence in {language}: what the brief says about it"
-aliases: []
----
-
-TODO: the description in {language}, translated paragraph by paragraph.
-""",
-    ("brief", "default"): """---
-title: "TODO: the headline in {language}"
-slug: {slug}
-lang: {lang}
-date: {today}
-summary: "TODO: one or two sentences in {language}: the story in short"
-source:
-  name: "TODO: the publication the brief is based on"
-# The slugs of every person and company the brief names, e.g. [jane-doe, acme-ai];
-# each needs a profile: make new-person NAME="…", make new-company NAME="…".
-people: []
-companies: []
----
-
-TODO: the text of the brief in {language}: one paragraph per block, a blank line between paragraphs.
-""",
-    ("brief", "translation"): """---
-title: {name}
-slug: {slug}
-lang: {lang}
-date: {today}
-summary: "TODO: one or two sentences in {language}: the story in short"
-source:
-  name: "TODO: the publication the brief is based on"
-# The same lists as in the {default_language} file.
-people: []
-companies: []
----
-
-TODO: the text of the brief in {language}, translated paragraph by paragraph.
-""",
-}
 
 NEXT_STEPS = {
     "person": "then add `{slug}` to the `people:` list of the brief that names them, in both language files",
@@ -147,20 +54,10 @@ class Scaffold:
         slug = slug or slugify(name)
         if not SLUG.match(slug):
             raise ScaffoldError(f"`{slug}` is not a slug (a-z, 0-9 and single hyphens); give one with SLUG=…")
-        default_language = Locale.parse(self.default_lang).english_name
         files = {}
         for lang in self.languages:
-            role = "default" if lang == self.default_lang else "translation"
-            files[self.folder(kind) / f"{slug}.{lang}.md"] = TEMPLATES[kind, role].format(
-                slug=slug, lang=lang, name=json.dumps(name.strip(), ensure_ascii=False),
-                language=Locale.parse(lang).english_name, default_language=default_language,
-                today=self.today.isoformat(),
-                texts="{" + ", ".join(f"{code}: …" for code in self.languages) + "}",
-                source=SOURCE.format(them="them" if kind == "person" else "it"),
-                move_source=SOURCE.format(them="them").replace("that does", "that states the move"),
-                role_source=SOURCE.format(them="them").replace("that does", "that states the role"),
-                type_source=SOURCE.format(them="it").replace("that does", "that states the type"),
-            )
+            new = NewFile(CONTENT_TYPES[kind], lang, slug, name.strip(), self.today, self.languages, self.default_lang)
+            files[self.folder(kind) / f"{slug}.{lang}.md"] = new.text()
         return files
 
     def create(self, kind, name, slug=None):
