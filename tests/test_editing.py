@@ -192,7 +192,7 @@ def test_scaffolded_files_list_the_allowed_values_and_keep_the_facts_in_the_arab
     ar, en = (files[tmp_path / f"content/companies/acme-ai.{lang}.md"] for lang in ("ar", "en"))
     assert '\ntype: "TODO: one of `company`, `lab`, `startup`: what kind of organisation' in ar
     ar, en = (yaml.safe_load(text.split("---\n")[1]) for text in (ar, en))
-    assert list(ar) == ["name", "slug", "lang", "type", "type_source", "summary", "aliases", "sources"]
+    assert list(ar) == ["name", "slug", "lang", "summary", "aliases", "sources", "type", "type_source"]
     assert list(en) == ["name", "slug", "lang", "summary", "aliases"]
     assert (ar["name"][:6], en["name"]) == ("TODO: ", "Acme AI")
 

@@ -11,7 +11,7 @@ from typing import Literal, get_args, get_origin
 
 import annotated_types
 
-from ..schema.models import Part
+from ..schema.parts import Part
 from ..schema.values import CONTENT_ERROR
 from ..schema.walk import field_names, field_type, model_at, shape, unwrap
 

@@ -18,7 +18,8 @@ from babel import Locale
 
 from .contentfile import Problem
 from ..frontmatter import sources_of
-from ..schema.models import CONTENT_TYPES, SOURCED, Source
+from ..schema.models import CONTENT_TYPES, SOURCED
+from ..schema.parts import Source
 from ..schema.values import MAX_SLUG, SLUG, is_fact
 from ..schema.walk import references
 from .discovery import ContentFiles
@@ -26,7 +27,6 @@ from .files import FileChecks
 
 # The list of a brief that mentions each kind of profile.
 MENTIONS = {"person": "people", "company": "companies"}
-PRONOUNS = {"person": "them", "company": "it"}
 
 
 def language_name(code):
@@ -275,6 +275,6 @@ class ContentValidator(ContentFiles, FileChecks):
                 anchor = versions.get(self.default_lang) or next(iter(versions.values()))
                 self.add(anchor.at(
                     ("slug",), f"no brief mentions this {kind}",
-                    f"add `{slug}` to the `{key}:` list of the brief that names {PRONOUNS[kind]}, in both language files",
+                    f"add `{slug}` to the `{key}:` list of the brief that names {CONTENT_TYPES[kind].model.words['them']}, in both language files",
                     severity="warning",
                 ))

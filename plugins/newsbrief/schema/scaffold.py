@@ -14,7 +14,8 @@ from typing import Literal, get_args, get_origin
 
 from babel import Locale
 
-from .models import CONTENT_TYPES, Part
+from .models import CONTENT_TYPES
+from .parts import Part
 from .values import Ref, is_fact, new_value
 from .walk import field_type, unwrap
 

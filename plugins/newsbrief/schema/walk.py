@@ -9,7 +9,7 @@ from pydantic import (
 )
 
 from .values import Ref, SLUG
-from .models import Part
+from .parts import Part
 
 # --- walking a model: where are the references ------------------------------------------------
 

@@ -16,13 +16,14 @@ import datetime
 import sys
 from pathlib import Path
 
+from ..checks.validator import MENTIONS
 from ..schema.models import CONTENT_TYPES
 from ..schema.scaffold import NewFile
 from ..schema.values import SLUG, slugify
 
 NEXT_STEPS = {
-    "person": "then add `{slug}` to the `people:` list of the brief that names them, in both language files",
-    "company": "then add `{slug}` to the `companies:` list of the brief that names it, in both language files",
+    **{kind: f"then add `{{slug}}` to the `{key}:` list of the brief that names {CONTENT_TYPES[kind].model.words['them']}, "
+              "in both language files" for kind, key in MENTIONS.items()},
     "brief": "then list in `people:` and `companies:` everyone it names",
 }
 
