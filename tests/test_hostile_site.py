@@ -378,9 +378,8 @@ A <p style="color: red">styled</p> one.
 def test_a_removal_is_reported_on_the_line_that_wrote_it(html, line):
     from newsbrief.checks.contentfile import ContentFile
     from newsbrief.sanitize import removals
-    from newsbrief.checks.validator import ContentValidator
 
-    file = ContentFile(None, "x.en.md", None)
+    file = ContentFile(None, "x.en.md", None, ("ar", "en"), "ar")
     file.body, file.body_line = BODY, 1
     (what, _), *_ = removals(html)
-    assert file.line_of(pattern=ContentValidator.removal_pattern(what)) == line, what
+    assert file.line_of(pattern=file.removal_pattern(what)) == line, what

@@ -1,120 +1,238 @@
-"""One content file as the validator sees it: its front-matter (with the line where each
-field is written), its body, and the problems found in it.
-
-A problem reads `path:line: field: what is wrong — how to fix it`; `ContentFile.at()`
-finds the line of a field from its location in the YAML (`("moves", 0, "to")`).
+"""One content file and its own checks: its front-matter against its model, its name, its
+placeholders, its provenance, its body and its links. The validator (checks/validator.py)
+reads each file into a `ContentFile`, calls `check()` and, once every file is read,
+`check_links()`; then it checks the files together.
 """
 
+import os
 import re
-from dataclasses import dataclass
+from urllib.parse import unquote, urlparse
 
 import yaml
+from pydantic import ValidationError
 
-from .explain import format_loc
+from ..frontmatter import FrontMatterError
+from ..reader import render_source
+from ..schema.models import SOURCED
+from ..schema.values import MAX_SLUG, SLUG, slugify
+from .explain import Explainer, format_loc
+from .written import Problem, WrittenFile
 
-
-@dataclass(frozen=True)
-class Problem:
-    path: str  # relative to the project, e.g. content/people/jane-doe.ar.md
-    line: int
-    field: str
-    message: str  # what is wrong
-    fix: str  # how to fix it
-    severity: str = "error"  # or "warning", which does not fail the build
-
-    def __str__(self):
-        line = f"{self.path}:{self.line}: {self.field}: {self.message} — {self.fix}"
-        # one line, read as written: control, format and bidi characters (in a file name
-        # or a quoted value) are shown as `\u202e`, never obeyed by the terminal
-        return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in line)
+PLACEHOLDER = "TODO"
+# The exact marker `make new-…` writes: `TODO` alone or `TODO: what to write`.
+PLACEHOLDER_VALUE = re.compile(r"TODO(?::|\Z)")
+PLACEHOLDER_IN_TEXT = re.compile(r"(?<![\w-])TODO(?::|\s*$)")
+LINK_KINDS = {"static", "attach", "filename"}
+# Pelican's intrasite links, in the attributes our allow-list keeps.
+INTRASITE = re.compile(r"""<[^>]+?\b(?:href|src)\s*=\s*(["'])(?P<path>[{|](?P<what>.*?)[|}](?P<value>.*?))\1""")
 
 
-class ContentFile:
-    """One Markdown file of the content: its front-matter, the line of each field, its body."""
+def reserved_slugs(settings):
+    """Top-level addresses the site already uses: a page with such a slug would clash."""
+    reserved = set(settings["LANGUAGES"]) | {settings.get("THEME_STATIC_DIR", "theme")}
+    for key, value in settings.items():
+        if key.endswith(("_URL", "_SAVE_AS")) and not key.startswith("PAGE") and isinstance(value, str):
+            first = value.replace("{prefix}", "").replace("{lang}/", "").split("/")[0]
+            if first and "{" not in first:
+                reserved.add(first)
+    return reserved
 
-    def __init__(self, path, shown, kind):
-        self.path, self.shown, self.kind = path, shown, kind
-        self.data, self.tree, self.model = {}, None, None
-        self.body, self.body_line = "", 1
+
+class ContentFile(WrittenFile):
+    """A content file of a kind (newsbrief.schema.ContentType), with the problems its own
+    checks find (`problems`)."""
+
+    def __init__(self, path, shown, kind, languages, default_lang):
+        super().__init__(path, shown)
+        self.kind, self.languages, self.default_lang = kind, tuple(languages), default_lang
+        self.model = None  # the validated front-matter
         self.paragraphs = None  # top-level paragraphs of the body, for briefs
         self.readable = False  # whether the front-matter could be read
         self.placeholders = []  # where `TODO…` values are left
-        self.source = None  # the newsbrief.frontmatter.Source, once read
+        self.problems = []
 
-    def use(self, source):
-        """Take the front-matter and body read by newsbrief.frontmatter."""
-        self.source = source
-        self.tree, self.data = source.tree, source.data
-        self.body, self.body_line = source.body, source.body_line
+    def add(self, problem):
+        self.problems.append(problem)
 
-    def line_of(self, needle=None, pattern=None):
-        """The line of the body where `needle` (or the regex `pattern`) is first written;
-        the body's first line if nowhere."""
-        if pattern is not None:
-            found = re.search(pattern, self.body, re.IGNORECASE)
+    @property
+    def is_default(self):
+        """Whether the file is in the default language (and so carries the facts)."""
+        _, lang = self.name_parts
+        if lang in self.languages:
+            return lang == self.default_lang
+        return self.lang in (None, self.default_lang)
+
+    def load(self, sources):
+        """Read the file through `sources` (newsbrief.frontmatter, shared with the build's
+        reader); False, with the problem, when it cannot be read."""
+        try:
+            self.use(sources.load(self.path, self.shown))
+        except FrontMatterError as error:
+            self.add(Problem(self.shown, error.line, error.field, error.problem, error.fix))
+            return False
+        self.readable = True
+        return True
+
+    def check(self, settings):
+        """Every check of the file on its own, once it is read."""
+        self.check_repeated_keys(self.tree)
+        self.placeholders = self.check_placeholders(self.data, ())
+        model = self.kind.model if self.is_default else self.kind.translation
+        explainer = Explainer(model, self.languages)
+        try:
+            self.model = model.model_validate(self.data, context={"languages": self.languages})
+        except ValidationError as failure:
+            for error in failure.errors():
+                loc, message, fix = explainer.explain(error, self.scalar(error["loc"]))
+                if not any(loc[: len(p)] == p for p in self.placeholders):
+                    self.add(self.at(loc, message, fix))
+        self.check_file_name()
+        self.check_body()
+        if self.kind.name == "page" and self.slug in reserved_slugs(settings):
+            self.add(self.at(("slug",), f"`/{self.slug}/` is already an address of the site",
+                             "choose another slug for this page"))
+        rendered = render_source(self.source, settings)
+        if self.kind.name == "brief":
+            # numbered `p-1`, `p-2`, … by the reader's own rendering (done once: the build's reader uses it)
+            self.paragraphs = rendered.paragraphs
+        self.check_rendered(rendered)
+        self.check_provenance()
+
+    def check_provenance(self):
+        """Every fact shown on a page links the paragraph that states it; a brief's
+        `modified` is not older than its latest correction."""
+        if self.is_default:
+            filled = [name for name, _ in SOURCED.get(self.kind.name, ())
+                      if not any(p[0] in (name, f"{name}_source") for p in self.placeholders)]
+            for name, source in SOURCED.get(self.kind.name, ()):
+                if name not in filled:
+                    continue
+                if self.data.get(name) not in (None, "") and self.data.get(source) is None:
+                    self.add(self.at((name,), f"`{name}` is shown on the page but has no source", (
+                        f"add `{source}: {{article: …, paragraph: …}}` (the paragraph that states it), "
+                        f"or remove `{name}` if the brief does not state it: the page then says “not stated”"
+                    )))
+        corrections = getattr(self.model, "corrections", None) or []
+        modified = getattr(self.model, "modified", None)
+        if corrections and modified is not None:
+            latest = max(c.date for c in corrections)
+            if modified < latest:
+                self.add(self.at(("modified",), f"`{modified}` is older than the latest correction ({latest})",
+                                 f"write `modified: {latest}`, or leave `modified` out and the build sets it"))
+
+    def check_repeated_keys(self, node, loc=()):
+        if isinstance(node, yaml.MappingNode):
+            seen = {}
+            for key, value in node.value:
+                if key.value in seen:
+                    self.add(self.about(
+                        format_loc((*loc, key.value)), key.start_mark.line + 2,
+                        f"the field is given twice (also on line {seen[key.value]})", "keep only one of them",
+                    ))
+                seen.setdefault(key.value, key.start_mark.line + 2)
+                self.check_repeated_keys(value, (*loc, key.value))
+        elif isinstance(node, yaml.SequenceNode):
+            for number, item in enumerate(node.value):
+                self.check_repeated_keys(item, (*loc, number))
+
+    def check_placeholders(self, value, loc):
+        """Report every `TODO…` value left from `make new-…`; return their locations."""
+        found = []
+        if isinstance(value, dict):
+            for key, item in value.items():
+                found += self.check_placeholders(item, (*loc, key))
+        elif isinstance(value, list):
+            for number, item in enumerate(value):
+                found += self.check_placeholders(item, (*loc, number))
+        elif isinstance(value, str) and PLACEHOLDER_VALUE.match(value):
+            self.add(self.at(loc, "placeholder not filled in", self.placeholder_fix(value)))
+            found.append(loc)
+        return found
+
+    @staticmethod
+    def placeholder_fix(text):
+        wanted = text[len(PLACEHOLDER):].lstrip(" :").strip()
+        return f"replace it with: {wanted}" if wanted else f"replace `{PLACEHOLDER}` with the real value"
+
+    def check_file_name(self):
+        stem, lang = self.name_parts
+        if lang is None:
+            self.add(self.about(
+                "file", 1, f"the file name `{self.path.name}` does not say its language",
+                f"rename it to `{self.slug or stem}.{self.lang or self.default_lang}.md`",
+            ))
+            return
+        if self.lang in self.languages and lang != self.lang:
+            renamed = self.path.with_name(f"{stem}.{self.lang}.md")
+            fix = f"write `lang: {lang}`" + ("" if os.path.lexists(renamed) else f", or rename the file to `{renamed.name}`")
+            self.add(self.at(("lang",), f"`lang: {self.lang}` does not match the file name `{self.path.name}`", fix))
+        if self.slug and SLUG.match(self.slug) and len(self.slug) <= MAX_SLUG and stem != self.slug:
+            renamed = self.path.with_name(f"{self.slug}.{lang}.md")
+            fixes = ([f"write `slug: {stem}`"] if SLUG.match(stem) else []) + (
+                [] if os.path.lexists(renamed) else [f"rename the file to `{renamed.name}`"])
+            other = slugify(stem) or "new-slug"
+            fix = ", or ".join(fixes) or f"rename the file to `{other}.{lang}.md` and write `slug: {other}`"
+            self.add(self.at(("slug",), f"`slug: {self.slug}` does not match the file name `{self.path.name}`", fix))
+
+    def check_body(self):
+        if not self.body.strip():
+            self.add(self.about(
+                "body", self.body_line, "the text is empty",
+                "write the text in Markdown below the closing `---` line",
+            ))
+            return
+        for number, line in enumerate(self.body.split("\n"), start=self.body_line):
+            found = PLACEHOLDER_IN_TEXT.search(line)
             position = found.start() if found else -1
-        else:
-            position = self.body.find(needle) if needle else -1
-        return self.body_line + (self.body.count("\n", 0, position) if position >= 0 else 0)
+            if position >= 0:
+                self.add(self.about("body", number, "placeholder not filled in",
+                                    self.placeholder_fix(line[position:])))
 
-    def text(self, key):
-        value = self.data.get(key)
-        return value if isinstance(value, str) else None
+    def check_rendered(self, rendered):
+        """Report what the HTML allow-list removes from the body (the build never shows
+        more than this)."""
+        for what, why in rendered.removed:
+            self.add(self.about("body", self.line_of(pattern=self.removal_pattern(what)),
+                                f"removed {what}", why, severity="warning"))
 
-    @property
-    def slug(self):
-        return self.text("slug")
+    @staticmethod
+    def removal_pattern(what):
+        """Where in the Markdown a removal (as `sanitize.removals()` words it) was written."""
+        attribute = re.match(r"the (?:event-handler attribute `([\w:-]+)`|`([\w:-]+)` attribute) of <(\w+)>", what)
+        if attribute:
+            return rf"<{attribute.group(3)}\b[^>]*\b{attribute.group(1) or attribute.group(2)}\s*="
+        url = re.match(r"the (?:`([\w+.-]+):`|scheme-relative \(//\)) URL of <(\w+) (\w+)>", what)
+        if url:
+            return re.escape(url.group(1) + ":") if url.group(1) else r"\(\s*//|=\s*[\"']?\s*//"
+        tag = re.match(r"<(\w+)>", what)
+        return rf"<{tag.group(1)}\b" if tag else None
 
-    @property
-    def lang(self):
-        return self.text("lang")
-
-    @property
-    def name_parts(self):
-        """(stem, language) of `<slug>.<lang>.md`; language is None without one."""
-        stem, _, lang = self.path.name.removesuffix(".md").rpartition(".")
-        return (stem, lang) if stem else (lang, None)
-
-    @property
-    def is_draft(self):
-        return self.data.get("status") == "draft"
-
-    def line(self, loc):
-        """The line of the field at `loc` (or of the nearest group that holds it)."""
-        node, line = self.tree, 1
-        for key in loc:
-            if isinstance(node, yaml.MappingNode):
-                pair = next(((k, v) for k, v in node.value if k.value == key), None)
-                if pair is None:
-                    break
-                line, node = pair[0].start_mark.line + 2, pair[1]
-            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-                node = node.value[key]
-                line = node.start_mark.line + 2
-            else:
-                break
-        return line
-
-    def node(self, loc):
-        node = self.tree
-        for key in loc:
-            if isinstance(node, yaml.MappingNode):
-                node = next((v for k, v in node.value if k.value == key), None)
-            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-                node = node.value[key]
-            else:
-                return None
-        return node
-
-    def scalar(self, loc):
-        """The value at `loc` exactly as written (`no`, not False), or None."""
-        node = self.node(loc)
-        return node.value if isinstance(node, yaml.ScalarNode) else None
-
-    def at(self, loc, message, fix, severity="error"):
-        """A problem with the field at `loc`."""
-        return Problem(self.shown, self.line(loc), format_loc(loc), message, fix, severity)
-
-    def about(self, field, line, message, fix, severity="error"):
-        """A problem with the file itself (`file`, `body`, `translation`)."""
-        return Problem(self.shown, line, field, message, fix, severity)
+    def check_links(self, content, readable, static, settings):
+        """`{static}`, `{attach}` and `{filename}` links must reach a file of the `content`
+        folder that the site may publish (the real paths of the files the checks read,
+        `readable`, and of its images and PDFs, `static`); other link kinds are refused."""
+        if self.source is None or not self.readable:
+            return
+        real_root = os.path.realpath(content)
+        for match in INTRASITE.finditer(render_source(self.source, settings).html):
+            what, value = match.group("what"), match.group("value")
+            line = self.line_of(match.group("path"))
+            if what not in LINK_KINDS:
+                self.add(self.about("body", line, f"`{{{what}}}` links are not supported",
+                                    "link with `{filename}` to a content file or `{static}` to an image or PDF"))
+                continue
+            path = unquote(urlparse(value).path)
+            base = real_root if path.startswith("/") else os.path.dirname(os.path.realpath(self.path))
+            target = os.path.realpath(os.path.join(base, path.lstrip("/")))
+            written = match.group("path")
+            shown = written if len(written) <= 60 else written[:57] + "…"
+            if not (target.startswith(real_root + os.sep)):
+                self.add(self.about("body", line, f"the link `{shown}` points outside the content folder",
+                                    "link only to files inside the content folder"))
+            elif what == "filename":
+                if not (target in readable and target.endswith(".md")):
+                    self.add(self.about("body", line, f"the link `{shown}` reaches no content file",
+                                        "give the path of a `.md` file of the content folder, e.g. `{filename}/people/jane-doe.en.md`"))
+            elif target not in static:
+                self.add(self.about("body", line, f"the link `{shown}` reaches no image or PDF of the content folder",
+                                    "link to an image (png, jpg, gif, webp, avif) or a PDF that is in the content folder"))

@@ -1,13 +1,15 @@
 """Finding the content files: what is read, and what is refused before it is opened (hidden
-files, symlinks, pipes and devices, types the site does not publish)."""
+files, symlinks, pipes and devices, types the site does not publish, files outside a content
+type's folder); each file read becomes a `ContentFile` and runs its own checks."""
 
+import difflib
 import fnmatch
 import os
 import stat
 from pathlib import Path
 
-
-from .contentfile import Problem
+from .contentfile import ContentFile
+from .written import Problem
 
 # Files Pelican would read (with another reader than ours) or that look like content.
 NOT_READ = {".markdown", ".mkd", ".mdown", ".html", ".htm", ".rst", ".txt"}
@@ -94,9 +96,36 @@ class ContentFiles:
                 return kind
         return None
 
-    def is_default(self, file):
-        """Whether the file is in the default language (and so carries the facts)."""
-        _, lang = file.name_parts
-        if lang in self.languages:
-            return lang == self.default_lang
-        return file.lang in (None, self.default_lang)
+    def read(self, path):
+        """The ContentFile of `path`, read and checked on its own; None when it is not read."""
+        relative = path.relative_to(self.content)
+        file = ContentFile(path, self.shown(path), self.kind_of(relative), self.languages, self.default_lang)
+        if path.suffix != ".md":
+            stem, _, lang = path.stem.rpartition(".")
+            name = path.stem if stem and lang in self.languages else f"{path.stem}.{self.default_lang}"
+            self.add(file.about(
+                "file", 1, f"`{path.suffix}` files are not read as content",
+                f"rename it to `{name}.md` (every content file is `<slug>.<lang>.md`)",
+            ))
+            return None
+        if file.kind is None:
+            self.add(self.misplaced(file, relative))
+            return None
+        if file.load(self.sources):  # an unreadable file still exists: its translation is not reported missing
+            file.check(self.settings)
+        return file
+
+    def misplaced(self, file, relative):
+        folders = sorted(self.folders)
+        content = self.shown(self.content)
+        if len(relative.parts) == 1:
+            message = "files directly in the content folder are not read"
+            close = []
+        else:
+            message = f"`{relative.parts[0]}/` is not a content folder"
+            # what the editor may have meant: a folder, or the name of its content type
+            meant = {**{f: f for f in folders}, **{kind.name: f for f, kind in self.folders.items()}}
+            close = [meant[m] for m in difflib.get_close_matches(relative.parts[0], list(meant), n=1, cutoff=0.5)]
+        fix = (f"move it to `{content}/{close[0]}/`" if close else
+               "move it to one of " + ", ".join(f"`{content}/{f}/`" for f in folders))
+        return file.about("file", 1, message, fix)

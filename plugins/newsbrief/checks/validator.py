@@ -5,8 +5,9 @@
 Prints one line per problem, `path:line: field: what is wrong — how to fix it`, and exits
 1 when there is an error (warnings alone do not fail). `make check` runs it, and the
 build (newsbrief.build) runs `ContentValidator` before Pelican and refuses to build on an
-error. Each file is checked against its content type in newsbrief.schema (checks/files.py); then the files
-are checked together: slugs, translations, references and mentions.
+error. Each file checks itself against its content type in newsbrief.schema (`ContentFile`,
+checks/contentfile.py); then the files are checked together: slugs, translations, references,
+links and mentions.
 """
 
 import datetime
@@ -16,14 +17,13 @@ from pathlib import Path
 
 from babel import Locale
 
-from .contentfile import Problem
 from ..frontmatter import sources_of
 from ..schema.models import CONTENT_TYPES, SOURCED
 from ..schema.parts import Source
 from ..schema.values import MAX_SLUG, SLUG, is_fact
 from ..schema.walk import references
 from .discovery import ContentFiles
-from .files import FileChecks
+from .written import Problem
 
 # The list of a brief that mentions each kind of profile.
 MENTIONS = {"person": "people", "company": "companies"}
@@ -40,7 +40,7 @@ def codes(values):
     return ", ".join(f"`{v}`" for v in values)
 
 
-class ContentValidator(ContentFiles, FileChecks):
+class ContentValidator(ContentFiles):
     """Checks a content folder; `validate()` returns every problem found, sorted."""
 
     def __init__(self, content_path, settings, root=None):
@@ -81,10 +81,10 @@ class ContentValidator(ContentFiles, FileChecks):
                 self.check_translations(CONTENT_TYPES[kind], slug, versions)
         for file in self.files:
             self.check_references(file)
-            self.check_links(file)
+            file.check_links(self.content, self.sources.checked, self.static, self.settings)
         self.check_parents()
         self.check_mentions()
-        unique = dict.fromkeys(self.problems)
+        unique = dict.fromkeys(self.problems + [p for file in self.files for p in file.problems])
         return sorted(unique, key=lambda p: (p.severity != "error", p.path, p.line, p.field, p.message))
 
     def add(self, problem):
@@ -216,7 +216,7 @@ class ContentValidator(ContentFiles, FileChecks):
         return f"differs from {other}"
 
     def check_references(self, file):
-        model = file.kind.model if self.is_default(file) else file.kind.translation
+        model = file.kind.model if file.is_default else file.kind.translation
         for found in references(model, file.data):
             if found[0] == "ref":
                 _, ref, loc, slug = found
