@@ -78,6 +78,23 @@ def test_templates_hold_no_hard_coded_text(template):
     assert problems == [], [TEXT_OUTSIDE_GETTEXT.findall(p) for p in problems]
 
 
+def test_titles_hold_no_separator_outside_gettext():
+    """A title's separators (« · », « — », «: ») are the catalogue's, which a language may change:
+    a title block holds nothing but template code."""
+    blocks = {path.name: block for path in sorted((ROOT / "theme/templates").rglob("*.html"))
+              for block in re.findall(r"\{% block title %\}(.*?)\{% endblock %\}", path.read_text(encoding="utf-8"), re.S)}
+    assert len(blocks) >= 10
+    outside = {name: left for name, block in blocks.items()
+               if (left := re.sub(r"\{\{.*?\}\}|\{%.*?%\}", "", block, flags=re.S).strip())}
+    assert outside == {}
+
+
+def test_the_404_title_is_in_every_language(site):
+    ar, en = ({m.id: m.string or m.id for m in catalogue(lang) if m.id} for lang in ("ar", "en"))
+    both = ar["%(title)s · %(translation)s"] % {"title": ar["Page not found"], "translation": en["Page not found"]}
+    assert site.page("/404.html").title.get_text() == both == "الصفحة غير موجودة · Page not found"
+
+
 def test_arabic_digits_are_latin(site):
     text = visible_text(site.page("/"))
     assert not re.search("[\u0660-\u0669]", text)
