@@ -73,7 +73,8 @@ def front_matter(path):
 
 
 def content_items(kind, content=ROOT / "content"):
-    """{slug: {lang: front-matter}} of `kind` (articles, people, companies, pages)."""
+    """{slug: {lang: front-matter}} of the content folder `kind` (articles: the briefs; people,
+    companies, pages)."""
     items = {}
     for path in sorted((pathlib.Path(content) / kind).glob("*.md")):
         meta = front_matter(path)

@@ -247,13 +247,14 @@ class ContentValidator(ContentFiles):
         ))
 
     def check_paragraph(self, file, loc, source):
-        article, paragraph = source.get("article"), source.get("paragraph")
-        brief = self.items.get("brief", {}).get(article, {}).get(self.default_lang)
+        """A source's paragraph exists in its brief (the front-matter key `article:` names the brief)."""
+        slug, paragraph = source.get("article"), source.get("paragraph")
+        brief = self.items.get("brief", {}).get(slug, {}).get(self.default_lang)
         if brief is None or brief.paragraphs is None or type(paragraph) is not int:
             return
         if paragraph > brief.paragraphs:
             self.add(file.at(
-                (*loc, "paragraph"), f"the brief `{article}` has {brief.paragraphs} paragraphs, not {paragraph}",
+                (*loc, "paragraph"), f"the brief `{slug}` has {brief.paragraphs} paragraphs, not {paragraph}",
                 f"use a number from 1 to {brief.paragraphs}: count the paragraphs of {brief.shown}, "
                 "headings and lists excluded",
             ))
