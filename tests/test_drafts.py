@@ -10,9 +10,10 @@ from support import ROOT, Site, build, copy_content, edit, read, write
 
 BRIEF = "meta-superintelligence-departures"
 SOURCE = {"article": "draft-brief", "paragraph": 1}
-# Strings that only the drafts contain: none of them may appear in a published build.
+# Strings that only the drafts contain (made-up names, so that no real content holds them):
+# none of them may appear in a published build.
 DRAFT_STRINGS = ("dana-draftwell", "draftco", "draft-brief", "draft-page", "Draftwell", "درافتويل",
-                 "Draftco", "درافتكو", "A draft brief", "موجز تجريبي", "A draft page", "صفحة تجريبية")
+                 "Draftco", "درافتكو", "A Draftco brief", "موجز درافتكو", "A Draftco page", "صفحة درافتكو")
 BANNER = {"ar": "مسودة: غير منشورة", "en": "Draft: not published"}
 DRAFT_URLS = {
     "ar": ["/people/dana-draftwell/", "/companies/draftco/", "/articles/draft-brief/", "/draft-page/"],
@@ -41,15 +42,15 @@ def add_drafts(content):
         "summary": "A start-up.", "aliases": [],
     }, "\nA start-up.\n")
     for lang, title, body in (
-        ("ar", "موجز تجريبي", "\nانضمت دانا درافتويل إلى درافتكو بعد ميتا، كما فعل بيرت ماهر.\n"),
-        ("en", "A draft brief", "\nDana Draftwell joined Draftco after Meta, as Bert Maher did.\n"),
+        ("ar", "موجز درافتكو", "\nانضمت دانا درافتويل إلى درافتكو بعد ميتا، كما فعل بيرت ماهر.\n"),
+        ("en", "A Draftco brief", "\nDana Draftwell joined Draftco after Meta, as Bert Maher did.\n"),
     ):
         write(content / f"articles/draft-brief.{lang}.md", {
             "title": title, "slug": "draft-brief", "lang": lang, "date": "2026-12-01", "status": "draft",
             "summary": title, "source": {"name": "HyperAI Headlines"},
             "people": ["dana-draftwell", "bert-maher"], "companies": ["draftco", "meta"],
         }, body)
-    for lang, title in (("ar", "صفحة تجريبية"), ("en", "A draft page")):
+    for lang, title in (("ar", "صفحة درافتكو"), ("en", "A Draftco page")):
         write(content / f"pages/draft-page.{lang}.md", {
             "title": title, "slug": "draft-page", "lang": lang, "status": "draft", "summary": title,
         }, f"\n{title}.\n")
@@ -106,7 +107,7 @@ def test_preview_lists_drafts_everywhere(preview):
     assert {"/people/dana-draftwell/", "/companies/draftco/"} <= {
         a["href"] for url in ("/people/", "/companies/") for a in preview.page(url).select(".nb-index__name")}
     assert preview.page("/").select_one(".nb-lead__title a")["href"] == "/articles/draft-brief/"
-    assert "A draft brief" in (preview.path / "en/feeds/atom.xml").read_text(encoding="utf-8")
+    assert "A Draftco brief" in (preview.path / "en/feeds/atom.xml").read_text(encoding="utf-8")
     sitemap = "".join(f.read_text(encoding="utf-8") for f in (preview.path / "sitemaps").glob("*.xml"))
     assert all(f"<loc>{url}</loc>" in sitemap for urls in DRAFT_URLS.values() for url in urls)
     joined = preview.page("/companies/draftco/").select('[data-flow="in"] a[data-person]')
