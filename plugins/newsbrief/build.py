@@ -103,11 +103,12 @@ def build_site(settings_file, output, overrides=None, strict=False):
         _run_pelican(settings, collector, strict)
         # Post-build steps that work on the finished site in `staging` go here,
         # before the swap (so that their failure leaves `output` as it was).
+        keep_unchanged(staging, target)  # the files whose bytes did not change stay as they were
         try:  # the search index, over the staging folder: a failure keeps the old site
-            index_site(staging)
+            index_site(staging, settings, previous)
         except IndexingFailed as error:
             raise BuildFailed([str(error)]) from error
-        keep_unchanged(staging, target)  # the files whose bytes did not change stay as they were
+        keep_unchanged(staging, target)  # and so do the index's
         if settings.get("NEWSBRIEF_PAGE_MEMO"):
             settings["NEWSBRIEF_PAGE_MEMO"].save()
     except BaseException:
