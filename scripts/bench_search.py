@@ -22,6 +22,7 @@ sys.path[:0] = [str(ROOT / "plugins"), str(ROOT / "tests")]
 from gates.browser import launch, opened  # noqa: E402
 from gates.server import serve  # noqa: E402
 from newsbrief.search import index_site  # noqa: E402
+from pelican.settings import read_settings  # noqa: E402
 
 DEFAULT_QUERIES = ["ar:ماهر", "ar:وماهر", "ar:أوبن ايه اي", "ar:ميتا", "en:Anthropic", "en:Meta", "en:Maher"]
 PREFIX = {"ar": "", "en": "en/"}
@@ -32,8 +33,7 @@ def kib(n):
 
 
 def index_sizes(site):
-    folder = site / "pagefind"
-    files = [p for p in folder.rglob("*") if p.is_file()]
+    files = [p for folder in (site / "pagefind", site / "en" / "pagefind") for p in folder.rglob("*") if p.is_file()]
     per_lang = {}
     for path in files:
         lang = next((lang for lang in PREFIX if path.name.startswith((f"{lang}_", f"pagefind.{lang}_", f"wasm.{lang}."))), "shared")
@@ -67,7 +67,7 @@ def main(argv=None):
     pages = len(list(site.rglob("*.html")))
 
     start = time.perf_counter()
-    index_site(site)
+    index_site(site, read_settings(str(ROOT / "pelicanconf.py")))
     index_seconds = time.perf_counter() - start
     total, count, per_lang = index_sizes(site)
 

@@ -34,7 +34,7 @@ class Project:
 def tree(folder):
     """{path: bytes} of a built site, but Pagefind's index, whose names vary from run to run."""
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and p.relative_to(folder).parts[0] != "pagefind"}
+            if p.is_file() and "pagefind" not in p.relative_to(folder).parts}
 
 
 def stats(folder):

@@ -68,10 +68,10 @@ def message(lang, msgid, **values):
 # --- the index ------------------------------------------------------------------------------
 
 def test_one_index_per_language_of_briefs_people_and_companies(site):
-    entry = json.loads((site.path / "pagefind" / "pagefind-entry.json").read_text())
     expected = sum(len(content_items(kind)) for kind in KIND_OF)
-    assert {lang: index["page_count"] for lang, index in entry["languages"].items()} == {
-        "ar": expected, "en": expected}
+    for lang, prefix in PREFIX.items():  # a bundle per language: /pagefind/, /en/pagefind/
+        entry = json.loads((site.path / prefix / "pagefind" / "pagefind-entry.json").read_text())
+        assert {lg: index["page_count"] for lg, index in entry["languages"].items()} == {lang: expected}
 
 
 def test_indexed_pages_carry_their_kind_and_others_are_not_indexed(site):
@@ -91,8 +91,9 @@ def test_names_folding_changes_get_a_hidden_folded_copy(site):
     assert site.page("/people/bert-maher/").find("main").find("p", hidden=True) is None
 
 
-def test_unused_pagefind_interfaces_are_not_published(site):
-    names = {p.name for p in (site.path / "pagefind").iterdir()}
+@pytest.mark.parametrize("prefix", PREFIX.values())
+def test_unused_pagefind_interfaces_are_not_published(site, prefix):
+    names = {p.name for p in (site.path / prefix / "pagefind").iterdir()}
     assert "pagefind.js" in names and "pagefind-worker.js" in names
     assert not {n for n in names if re.match(r"pagefind-(ui|modular-ui|component-ui|highlight)\.", n)}
 
@@ -112,10 +113,10 @@ def test_a_failed_indexing_leaves_the_output_untouched(tmp_path, monkeypatch):
 def pagefind_unordered_parts(site):
     """{lang: (page_count, filter bytes sorted, metadata with the filter's name blanked)}:
     the parts of Pagefind's output that vary between runs, reduced to their content."""
-    folder = site.path / "pagefind"
-    entry = json.loads((folder / "pagefind-entry.json").read_text())
     parts = {}
-    for lang, index in entry["languages"].items():
+    for lang, prefix in PREFIX.items():
+        folder = site.path / prefix / "pagefind"
+        index = json.loads((folder / "pagefind-entry.json").read_text())["languages"][lang]
         (filter_file,) = (folder / "filter").glob(f"{lang}_*.pf_filter")
         meta = gzip.decompress((folder / f"pagefind.{index['hash']}.pf_meta").read_bytes())
         parts[lang] = (index["page_count"], sorted(gzip.decompress(filter_file.read_bytes())),
@@ -289,7 +290,7 @@ def test_only_the_search_pages_have_scripts(site):
         found += [link["href"] for link in page.find_all("link", rel="modulepreload")]
         if found:
             scripts[name] = found
-    assert scripts == {f"{p}search/index.html": ["/theme/search/search.js", "/pagefind/pagefind.js"]
+    assert scripts == {f"{p}search/index.html": ["/theme/search/search.js", f"/{p}pagefind/pagefind.js"]
                        for p in PREFIX.values()}
 
 

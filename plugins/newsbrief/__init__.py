@@ -10,6 +10,7 @@ from .cards import ShareCardGenerator
 from .drafts import drop_drafts, mark_draft
 from .generators import CompaniesGenerator, PeopleGenerator, SiteGenerator, connect
 from .i18n import Interface
+from .memo import writer_class
 from .listings import (
     ArchiveGenerator, CompaniesIndexGenerator, CompanyMovesGenerator, MovesGenerator,
     PeopleIndexGenerator,
@@ -54,3 +55,4 @@ def register():
     signals.article_generator_finalized.connect(drop_drafts)
     signals.page_generator_finalized.connect(drop_drafts)
     signals.all_generators_finalized.connect(connect)
+    signals.get_writer.connect(writer_class)

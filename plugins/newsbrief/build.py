@@ -23,6 +23,7 @@ from pelican.settings import read_settings
 
 from .cache import BuildRecord, SourceStore, code_digest
 from .frontmatter import sources_of
+from .memo import PageMemo
 from .outputdir import keep_unchanged, refusal, stale_folders
 from .report import content_logger
 from .search import IndexingFailed, index_site
@@ -42,6 +43,7 @@ class Warnings(list):
     its output was as it left it, so nothing was built (newsbrief.cache.BuildRecord)."""
 
     skipped = False
+    rendered = kept = 0  # pages rendered, and pages kept from the last build (newsbrief.memo)
 
 
 class _Collector(logging.Handler):
@@ -73,8 +75,9 @@ def build_site(settings_file, output, overrides=None, strict=False):
     for stale in stale_folders(parent):
         shutil.rmtree(stale, ignore_errors=True)
     record = BuildRecord(settings, settings_file)
-    inputs = record.inputs()
-    last_warnings = record.unchanged(inputs, target)
+    environment = record.environment()
+    inputs, last = record.inputs(environment), record.last(target)
+    last_warnings = record.unchanged(inputs, target, last)
     if last_warnings is not None and not (strict and last_warnings):
         for message in last_warnings:  # given again, as the build that had them gave them
             logging.getLogger(__name__).warning("%s", message)
@@ -86,7 +89,11 @@ def build_site(settings_file, output, overrides=None, strict=False):
     logging.getLogger().addHandler(collector)
     try:
         staging = tempfile.mkdtemp(prefix=f".build-{os.getpid()}-", dir=parent)
-        settings = read_settings(settings_file, override={**(overrides or {}), "OUTPUT_PATH": staging})
+        # Pages that show nothing changed are linked from the current site (newsbrief.memo),
+        # when it is as the last build left it and was built by the same code and theme.
+        previous = target if last and last.get("environment") == environment else None
+        settings = read_settings(settings_file, override={
+            **(overrides or {}), "OUTPUT_PATH": staging, "NEWSBRIEF_PREVIOUS_SITE": previous})
         sources = sources_of(settings)
         sources.store = SourceStore(settings["CACHE_PATH"], code_digest(
             repr((settings["MARKDOWN"], sources.max_size))))
@@ -96,20 +103,30 @@ def build_site(settings_file, output, overrides=None, strict=False):
         _run_pelican(settings, collector, strict)
         # Post-build steps that work on the finished site in `staging` go here,
         # before the swap (so that their failure leaves `output` as it was).
+        keep_unchanged(staging, target)  # the files whose bytes did not change stay as they were
         try:  # the search index, over the staging folder: a failure keeps the old site
-            index_site(staging)
+            index_site(staging, settings, previous)
         except IndexingFailed as error:
             raise BuildFailed([str(error)]) from error
-        keep_unchanged(staging, target)  # the files whose bytes did not change stay as they were
+        keep_unchanged(staging, target)  # and so do the index's
+        if settings.get("NEWSBRIEF_PAGE_MEMO"):
+            settings["NEWSBRIEF_PAGE_MEMO"].save()
     except BaseException:
+        PageMemo.commit(settings["CACHE_PATH"], keep=False)
         if staging:
             shutil.rmtree(staging, ignore_errors=True)
         raise
     finally:
         logging.getLogger().removeHandler(collector)
     _swap(staging, target)
+    # The page record describes the new site: in place before the build record says
+    # that site is the output (a build stopped in between renders every page).
+    PageMemo.commit(settings["CACHE_PATH"], keep=True)
     warnings = Warnings(collector.messages(logging.WARNING))
-    record.remember(inputs, target, warnings)
+    memo = settings.get("NEWSBRIEF_PAGE_MEMO")
+    if memo is not None:
+        warnings.rendered, warnings.kept = memo.rendered, memo.reused
+    record.remember(inputs, target, warnings, environment)
     return warnings
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 PLUGIN = Path(__file__).resolve().parent
 PACKAGES = ("pelican", "markdown", "pyyaml", "pydantic", "jinja2", "babel", "nh3", "pillow", "pagefind")
-VOLATILE = ("OUTPUT_PATH", "CACHE_PATH", "NEWSBRIEF_SOURCES")
+VOLATILE = ("OUTPUT_PATH", "CACHE_PATH", "NEWSBRIEF_SOURCES", "NEWSBRIEF_PREVIOUS_SITE", "NEWSBRIEF_PAGE_MEMO")
 
 
 def file_digest(path):
@@ -99,16 +99,22 @@ class BuildRecord:
         self.path = os.path.join(settings["CACHE_PATH"], "last-build.json")
         self.settings, self.settings_file = settings, settings_file
 
-    def inputs(self):
+    def environment(self):
+        """What every page depends on: the code, the settings and the theme (not the content)."""
         digest = hashlib.sha1((code_digest() + settings_digest(self.settings)).encode())
         # The settings file and those beside it that it may import (publishconf.py imports
         # pelicanconf.py): a function-valued setting has no stable value to compare.
         folder = os.path.dirname(os.path.abspath(self.settings_file))
         for path in sorted({os.path.abspath(self.settings_file), *map(str, Path(folder).glob("*conf.py"))}):
             digest.update(f"{os.path.basename(path)} {file_digest(path)}\n".encode())
-        for folder in (self.settings["THEME"], self.settings["PATH"]):
-            digest.update(f"\0{folder}\0".encode())
-            _tree(digest, folder)
+        digest.update(f"\0{self.settings['THEME']}\0".encode())
+        _tree(digest, self.settings["THEME"])
+        return digest.hexdigest()
+
+    def inputs(self, environment=None):
+        digest = hashlib.sha1((environment or self.environment()).encode())
+        digest.update(f"\0{self.settings['PATH']}\0".encode())
+        _tree(digest, self.settings["PATH"])
         return digest.hexdigest()
 
     @staticmethod
@@ -123,24 +129,28 @@ class BuildRecord:
                               f"{info.st_size} {info.st_mtime_ns}\n".encode())
         return digest.hexdigest()
 
-    def unchanged(self, inputs, output):
-        """The warnings of the last build when it had these inputs and `output` is as it
-        left it; None when the site must be built."""
+    def last(self, output):
+        """The record of the last build, when `output` is as it left it; else {}."""
         try:
             with open(self.path, encoding="utf-8") as handle:
                 last = json.load(handle)
         except (OSError, ValueError):
-            return None
-        if last.get("inputs") != inputs or last.get("output") != os.path.realpath(output):
-            return None
-        if not os.path.isdir(output) or self.output_state(output) != last.get("state"):
-            return None
-        return last.get("warnings", [])
+            return {}
+        if last.get("output") != os.path.realpath(output) or not os.path.isdir(output) \
+                or self.output_state(output) != last.get("state"):
+            return {}
+        return last
 
-    def remember(self, inputs, output, warnings):
+    def unchanged(self, inputs, output, last=None):
+        """The warnings of the last build when it had these inputs and `output` is as it
+        left it; None when the site must be built."""
+        last = self.last(output) if last is None else last
+        return last.get("warnings", []) if last and last.get("inputs") == inputs else None
+
+    def remember(self, inputs, output, warnings, environment=None):
         os.makedirs(os.path.dirname(self.path), exist_ok=True)
         record = {"inputs": inputs, "output": os.path.realpath(output), "warnings": list(warnings),
-                  "state": self.output_state(output)}
+                  "environment": environment, "state": self.output_state(output)}
         temporary = f"{self.path}.{os.getpid()}.tmp"
         with open(temporary, "w", encoding="utf-8") as handle:
             json.dump(record, handle)

@@ -15,6 +15,7 @@ from pelican.utils import process_translations, set_date_tzinfo
 
 from .contents import Company, Person, freeze_urls
 from .graph import TalentGraph
+from .memo import PageMemo
 from .mentions import link_briefs
 from .parallel import write_pages
 from .provenance import apply_corrections, feed_extras
@@ -39,7 +40,8 @@ def connect(generators):
     """The work across content types, once every generator has read its content (Pelican's
     `all_generators_finalized`): every URL is kept (contents.freeze_urls); the briefs'
     mentions are linked to the profiles and their corrections applied; the talent graph is
-    built; then each generator that lists content plans its pages (`plan_pages()`)."""
+    built, and the record of which pages need rendering again (memo.PageMemo); then each
+    generator that lists content plans its pages (`plan_pages()`)."""
     if not generators:
         return
     context, settings = generators[0].context, generators[0].settings
@@ -48,6 +50,7 @@ def connect(generators):
     link_briefs(briefs, people, companies, settings)
     apply_corrections(briefs, settings)
     context["talent"] = TalentGraph(people, companies, briefs)
+    settings["NEWSBRIEF_PAGE_MEMO"] = PageMemo(settings, context)  # the writer's (memo.MemoWriter)
     for generator in generators:
         if hasattr(generator, "plan_pages"):
             generator.plan_pages()

@@ -4,6 +4,7 @@ One object built once per build from the profiles' facts; the person, company, h
 and (later) talent-flow, timeline, JSON-LD and open-data pages all read from it.
 """
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -21,6 +22,42 @@ class Move:
         return value.get(lang) if isinstance(value, dict) else value
 
 
+def recorded(question):
+    """A question templates ask the graph: while a page renders (`reads` is a set), the
+    slugs asked about and answered with are noted, so that the page is rendered again
+    when one of them changes (newsbrief.memo)."""
+    @functools.wraps(question)
+    def ask(self, *args):
+        answer = question(self, *args)
+        if self.reads is not None:
+            note(self.reads, args)
+            note(self.reads, answer)
+            if not args:
+                self.reads.add(EVERYTHING)
+        return answer
+    return ask
+
+
+EVERYTHING = "*"  # the slug noted by a question about the whole archive
+
+
+def note(slugs, value):
+    """Add to `slugs` every slug `value` names: content, moves (their person, companies
+    and brief), sources (`{article, paragraph}`), text (a slug asked for), in lists."""
+    if isinstance(value, str):
+        slugs.add(value)
+    elif isinstance(value, Move):
+        source = value.facts.get("source") or {}
+        slugs.update((value.person, value.origin, value.destination, source.get("article")))
+    elif isinstance(value, dict):
+        slugs.add(value.get("article"))
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            note(slugs, item)
+    elif hasattr(value, "translations") and isinstance(getattr(value, "slug", None), str):
+        slugs.add(value.slug)
+
+
 def version(item, lang):
     """`item` (a brief or profile) in `lang`: itself or one of its translations."""
     if item.lang == lang:
@@ -33,6 +70,8 @@ class TalentGraph:
     company, a source in a draft brief) is kept without that end: `person()`, `company()`,
     `brief()` and `source_url()` answer None for what is not published, a move's origin or
     destination is None, and templates leave the link out."""
+
+    reads = None  # the slugs the page being rendered has read (newsbrief.memo), or None
 
     def __init__(self, people, companies, briefs):
         """Profiles and briefs in the default language (each with its translations)."""
@@ -69,30 +108,37 @@ class TalentGraph:
             if getattr(company, "parent", None):
                 self._children[company.parent].append(company)
 
+    @recorded
     def person(self, slug, lang):
         return version(self.people[slug], lang) if slug in self.people else None
 
+    @recorded
     def company(self, slug, lang):
         return version(self.companies[slug], lang) if slug in self.companies else None
 
+    @recorded
     def brief(self, slug, lang):
         return version(self.briefs[slug], lang) if slug in self.briefs else None
 
+    @recorded
     def source_url(self, source, lang):
         """URL of the paragraph of the brief that states a fact: `{article, paragraph}`."""
         brief = self.brief(source["article"], lang)
         return f"{brief.url}#p-{source['paragraph']}" if brief else None
 
+    @recorded
     def fact_source(self, item, name):
         """The source of a profile's fact `name` (`role`, `type`, `parent`): `{article, paragraph}`."""
         return getattr(item.facts, f"{name}_source", None)
 
+    @recorded
     def stated_count(self, company_slug, of):
         """The number of people the brief gives as having joined or left (`of`), or None."""
         company = self.companies.get(company_slug)
         counts = getattr(company, "counts", None) or []
         return next((c for c in counts if c.get("of") == of), None)
 
+    @recorded
     def cited(self, moves):
         """[(move, source)] with one move per cited paragraph, in order: a row about several
         moves links each paragraph once, naming the person of its first move."""
@@ -105,20 +151,25 @@ class TalentGraph:
                 out.append((move, source))
         return out
 
+    @recorded
     def briefs_mentioning(self, slug, lang):
         """The briefs, in `lang`, whose `people` or `companies` list names `slug`."""
         return [version(b, lang) for b in self._mentioning.get(slug, [])]
 
+    @recorded
     def moves_of(self, person_slug):
         return list(self._moves_of.get(person_slug, []))
 
+    @recorded
     def joined(self, company_slug):
         """Moves into the company, in the order the article states them."""
         return self._joined.get(company_slug, [])
 
+    @recorded
     def left(self, company_slug):
         return self._left.get(company_slug, [])
 
+    @recorded
     def exchanges(self, company_slug):
         """[(other company slug, moves into it from here, moves from it to here)]."""
         pairs = defaultdict(lambda: ([], []))
@@ -130,11 +181,13 @@ class TalentGraph:
                 pairs[move.origin][1].append(move)
         return sorted(pairs.items(), key=lambda item: item[0])
 
+    @recorded
     def children(self, company_slug):
         return list(self._children.get(company_slug, []))
 
     # --- Listings over a growing archive (issue 9): indexes built once, read per page. ----
 
+    @recorded
     def brief_of(self, move):
         """Slug of the published brief that reports `move`, or None."""
         slug = (move.facts.get("source") or {}).get("article")
@@ -159,17 +212,21 @@ class TalentGraph:
             self._listing_cache = by_brief, ordered, by_company
         return self._listing_cache
 
+    @recorded
     def moves_in_brief(self, brief_slug):
         """The moves a brief reports, in the order the briefs state them."""
         return self._listings[0].get(brief_slug, [])
 
+    @recorded
     def moves_newest_first(self):
         return self._listings[1]
 
+    @recorded
     def company_moves(self, company_slug):
         """Moves into and out of a company, newest brief first."""
         return self._listings[2].get(company_slug, [])
 
+    @recorded
     def group_by_brief(self, moves, lang):
         """[(brief in `lang` or None, [moves])], keeping the order of `moves`."""
         groups = []
@@ -192,13 +249,20 @@ class TalentGraph:
             self._mentions_cache = index
         return self._mentions_cache
 
+    @recorded
     def latest_briefs_mentioning(self, slug, lang, limit):
         """The `limit` newest briefs, in `lang`, that name `slug` (from an index, not a scan)."""
         return [self.brief(b, lang) for b in self._mentions.get(slug, [])[:limit]]
 
+    def mention_slugs(self, slug):
+        """The slugs of the briefs that name `slug`, newest first (for newsbrief.memo)."""
+        return self._mentions.get(slug, [])
+
+    @recorded
     def count_briefs_mentioning(self, slug):
         return len(self._mentions.get(slug, []))
 
+    @recorded
     def busiest_exchanges(self, company_slug, limit):
         """`exchanges()` of the `limit` companies with the most moves to or from this one."""
         pairs = self.exchanges(company_slug)

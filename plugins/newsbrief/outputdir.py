@@ -101,7 +101,10 @@ def keep_unchanged(new, old):
             previous = os.path.join(old, os.path.relpath(path, new))
             try:
                 info, before = os.lstat(path), os.lstat(previous)
-                same = (info.st_size == before.st_size and info.st_ino != before.st_ino
+                if info.st_ino == before.st_ino:  # linked already (newsbrief.memo)
+                    kept += 1
+                    continue
+                same = (info.st_size == before.st_size
                         and os.path.isfile(previous) and not os.path.islink(previous)
                         and _same_bytes(path, previous))
                 if same:

@@ -54,6 +54,9 @@ def _render_in_child(writer, pages, pipe):
         root.removeHandler(handler)
     keep = _Keep()
     root.addHandler(keep)
+    memo = writer.settings.get("NEWSBRIEF_PAGE_MEMO")
+    if memo is not None:
+        memo.start_over()
     error = None
     try:
         _write(writer, pages)
@@ -61,7 +64,7 @@ def _render_in_child(writer, pages, pipe):
         error = describe(failure)
     try:
         with os.fdopen(pipe, "wb") as out:
-            out.write(pickle.dumps((keep.records, error)))
+            out.write(pickle.dumps((keep.records, error, memo.report() if memo is not None else None)))
     finally:
         os._exit(1 if error else 0)
 
@@ -89,7 +92,9 @@ def write_pages(writer, pages, settings):
             with os.fdopen(read, "rb") as report:
                 data = report.read()
             _, status = os.waitpid(pid, 0)
-            records, error = pickle.loads(data) if data else ([], f"a rendering process ended ({status})")
+            records, error, memo = pickle.loads(data) if data else ([], f"a rendering process ended ({status})", None)
+            if memo is not None:  # the pages it rendered, and those it kept (newsbrief.memo)
+                writer.settings["NEWSBRIEF_PAGE_MEMO"].merge(memo)
             for name, level, message in records:
                 logging.getLogger(name).log(level, "%s", message)
             if error:

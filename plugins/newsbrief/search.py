@@ -1,16 +1,19 @@
 """Site search: Arabic folding for the index, and the Pagefind run over a built site.
 
 Pagefind (the `pagefind[extended]` wheel, which ships its binary) indexes the pages that
-carry `data-pagefind-body` (briefs, people, companies), one index per `<html lang>`, with
-its Arabic stemmer, which already folds most letter variants and diacritics of the text.
+carry `data-pagefind-body` (briefs, people, companies), one bundle per language
+(`/pagefind/`, `/en/pagefind/`: each run holds half the archive in memory, and a rebuild
+re-indexes only the languages whose pages changed), with its Arabic stemmer, which already folds most letter variants and diacritics of the text.
 `fold()` gives the spelling a reader may type (letter variants, no diacritics or tatweel):
 theme/static/search/search.js folds every query the same way (a test keeps the two in
 step) and also tries it without proclitics; the index gets a hidden folded copy of the
 names whose folding changes them (partials/search-terms.html).
 """
 
+import os
 import pathlib
 import re
+import shutil
 import subprocess
 import sys
 
@@ -46,10 +49,49 @@ class IndexingFailed(Exception):
     pass
 
 
-def index_site(site_dir):
-    """Write the Pagefind index into `site_dir`/pagefind; raise IndexingFailed with
-    Pagefind's own message when it fails (the caller then keeps the old site)."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet"]
+KINDS = ("ARTICLE", "PERSON", "COMPANY")  # the pages with a body to index (data-pagefind-body)
+
+
+def bundles(settings):
+    """[(lang, patterns, folder)]: one Pagefind bundle per language, `{prefix}pagefind/`,
+    indexing that language's brief, person and company pages (found by their SAVE_AS
+    settings, so each run reads only its own language's pages)."""
+    found = []
+    for lang in settings["LANGUAGES"]:
+        default = lang == settings["DEFAULT_LANG"]
+        patterns = [settings[f"{kind}_SAVE_AS" if default else f"{kind}_LANG_SAVE_AS"]
+                    .replace("{slug}", "*").format(lang=lang) for kind in KINDS]
+        found.append((lang, patterns, ("" if default else f"{lang}/") + "pagefind"))
+    return found
+
+
+def _pages(site, patterns):
+    """{path: inode} of the pages a bundle indexes."""
+    return {str(p.relative_to(site)): p.stat().st_ino for pattern in patterns for p in site.glob(pattern)}
+
+
+def index_site(site_dir, settings, previous=None):
+    """Write one Pagefind index per language into `site_dir` (see `bundles`); raise
+    IndexingFailed with Pagefind's own message when it fails (the caller then keeps the old
+    site). With `previous` (the current site, as the last build left it), a language whose
+    pages are all the very files of that site (newsbrief.outputdir.keep_unchanged links
+    them) keeps its bundle, linked, and Pagefind runs only for the others."""
+    site = pathlib.Path(site_dir)
+    for _lang, patterns, folder in bundles(settings):
+        old = pathlib.Path(previous) / folder if previous else None
+        if old and (old / "pagefind-entry.json").is_file() and \
+                _pages(site, patterns) == _pages(pathlib.Path(previous), patterns):
+            try:
+                shutil.copytree(old, site / folder, copy_function=os.link)
+                continue
+            except OSError:  # another file system: index again
+                shutil.rmtree(site / folder, ignore_errors=True)
+        _run(site, "{" + ",".join(patterns) + "}", folder)
+
+
+def _run(site, glob, folder):
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", glob,
+               "--output-subdir", folder, "--quiet"]
     try:
         result = subprocess.run(command, capture_output=True, text=True)
     except OSError as error:
@@ -58,8 +100,8 @@ def index_site(site_dir):
     output = (result.stdout + result.stderr).strip()
     if result.returncode != 0:
         raise IndexingFailed(f"search index: Pagefind failed (exit {result.returncode}): {output}")
-    if not (pathlib.Path(site_dir) / "pagefind" / "pagefind-entry.json").is_file():
+    if not (site / folder / "pagefind-entry.json").is_file():
         raise IndexingFailed(f"search index: Pagefind wrote no index: {output}")
     for name in UNUSED:  # Pagefind's ready-made interfaces: the site has its own
-        (pathlib.Path(site_dir) / "pagefind" / name).unlink(missing_ok=True)
+        (site / folder / name).unlink(missing_ok=True)
     return output

@@ -1,0 +1,248 @@
+"""Pages not rendered again when nothing they show has changed.
+
+While a page renders, the talent graph notes every slug it is asked about or answers
+with (`graph.recorded`), and the page's own arguments (its brief or profile, its list of
+items, its pagination) are noted too. A successful build keeps, per page file, a digest
+of those arguments (its *shape*), the slugs it read and the warnings its rendering
+logged (`pages.pickle` under CACHE_PATH), with one digest per slug of all a page can
+see of it:
+
+- every language's file (by the SHA-1 of its bytes), URL and body as shown (mentions
+  linked, corrections applied, links resolved), and whether it has its own share card;
+- what the graph says of it: a person's moves, a company's moves in and out and its labs,
+  the briefs that name it, a brief's moves.
+
+The next build renders a page only when its shape or the digest of one of its slugs
+differs; otherwise the current site's file is linked into the new one, and its warnings
+are logged again. Every page is rendered when the code, theme, catalogues or settings
+changed, or when the output folder is not as the last build left it (the caller passes
+NEWSBRIEF_PREVIOUS_SITE only then). Only templates whose content reaches them through
+their arguments and the graph are kept (PAGE_TEMPLATES); the site-level pages (home,
+corrections, search, 404) read the whole archive and are always rendered.
+"""
+
+import dataclasses
+import datetime
+import functools
+import hashlib
+import logging
+import os
+import pickle
+import shutil
+
+from pelican.writers import Writer
+
+from .graph import EVERYTHING, Move, note
+
+PAGE_TEMPLATES = {"article", "page", "person", "company", "archive", "moves", "company-moves", "index"}
+
+
+class Unsignable(Exception):
+    """A page argument with no stable text: the page is always rendered."""
+
+
+def move_signature(talent, move):
+    return (move.person, move.sequence, move.origin, move.destination, talent.brief_of(move))
+
+
+def signature(value, slugs):
+    """A stable, comparable form of a page argument; the slugs it names go to `slugs`."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    if isinstance(value, Move):
+        note(slugs, value)
+        return ("move", value.person, value.sequence)
+    if isinstance(value, (list, tuple)):
+        return tuple(signature(v, slugs) for v in value)
+    if isinstance(value, dict):
+        return tuple(sorted((repr(k), signature(v, slugs)) for k, v in value.items()))
+    if hasattr(value, "translations") and isinstance(getattr(value, "slug", None), str):
+        slugs.add(value.slug)
+        return (type(value).__name__, value.slug, getattr(value, "lang", None))
+    if dataclasses.is_dataclass(value):
+        return (type(value).__name__,) + tuple(
+            signature(getattr(value, f.name), slugs) for f in dataclasses.fields(value))
+    text = repr(value)
+    if " at 0x" in text:
+        raise Unsignable(text)
+    return (type(value).__name__, text)
+
+
+class PageMemo:
+    """The pages of the last build (see the module docstring), and this build's."""
+
+    def __init__(self, settings, context):
+        self.settings, self.context = settings, context
+        self.path = os.path.join(settings["CACHE_PATH"], "pages.pickle")
+        self.previous_site = settings.get("NEWSBRIEF_PREVIOUS_SITE")
+        self.pages, self.digests = {}, {}
+        if self.previous_site:
+            try:
+                with open(self.path, "rb") as handle:
+                    self.pages, self.digests = pickle.load(handle)
+            except (OSError, EOFError, pickle.PickleError, ValueError, TypeError, AttributeError):
+                self.pages, self.digests = {}, {}
+        self.fresh = {}  # file -> (shape, slugs, warnings) of the pages rendered by this build
+        self.kept = {}  # the same, of the pages kept from the last build
+        self._now = {}
+        self.rendered = self.reused = 0
+
+    # --- What any page can see of a slug, in this build. ---------------------------------
+
+    def digest(self, slug):
+        if slug not in self._now:
+            self._now[slug] = self._digest(slug)
+        return self._now[slug]
+
+    def _digest(self, slug):
+        talent = self.context["talent"]
+        sources = self.settings["NEWSBRIEF_SOURCES"].digests
+        cards = self.context.get("share_card_profiles", ())
+        siteurl = self.settings["SITEURL"]
+        parts = []
+        if slug == EVERYTHING:
+            parts.append([move_signature(talent, m) for m in talent.moves_newest_first()])
+        pages = {p.slug: p for p in self.context.get("pages", [])} if "pages" in self.context else {}
+        for kind, table in (("brief", talent.briefs), ("person", talent.people),
+                            ("company", talent.companies), ("page", pages)):
+            item = table.get(slug)
+            if item is None:
+                continue
+            for version in (item, *item.translations):
+                parts.append((kind, version.lang, sources.get(version.source_path), version.url,
+                              version.save_as, version.get_content(siteurl), str(getattr(version, "summary", "")),
+                              repr(getattr(version, "people", None)), repr(getattr(version, "companies", None)),
+                              (kind, slug) in cards))
+            parts.append(self._graph(kind, slug, talent))
+        return hashlib.sha1(repr(parts).encode()).hexdigest() if parts else ""
+
+    @staticmethod
+    def _graph(kind, slug, talent):
+        """What the graph says of `slug`: every answer a template can get about it."""
+        def moves(found):
+            return [move_signature(talent, m) for m in found]
+        if kind == "person":
+            return moves(talent.moves_of(slug)), talent.mention_slugs(slug)
+        if kind == "company":
+            return (moves(talent.company_moves(slug)), moves(talent.joined(slug)), moves(talent.left(slug)),
+                    [c.slug for c in talent.children(slug)], talent.mention_slugs(slug))
+        if kind == "brief":
+            return moves(talent.moves_in_brief(slug))
+        return None
+
+    # --- One page. ---------------------------------------------------------------------
+
+    def shape(self, name, template, arguments):
+        """(digest of the page's arguments, the slugs they name); Unsignable if one has no
+        stable form."""
+        slugs = set()
+        text = repr((name, template.name, signature(arguments, slugs)))
+        return hashlib.sha1(text.encode()).hexdigest(), slugs
+
+    def reusable(self, name, shape):
+        """The last build's file of page `name`, when nothing it shows has changed."""
+        last = self.pages.get(name)
+        if not last or last[0] != shape:
+            return None
+        if any(self.digests.get(slug) != self.digest(slug) for slug in last[1]):
+            return None
+        path = os.path.join(self.previous_site, name)
+        return path if os.path.isfile(path) and not os.path.islink(path) else None
+
+    def keep(self, name):
+        self.kept[name] = self.pages[name]
+        self.reused += 1
+        for logger, level, message in self.pages[name][2]:
+            logging.getLogger(logger).log(level, "%s", message)
+
+    def remember(self, name, shape, slugs, warnings):
+        self.fresh[name] = (shape, frozenset(s for s in slugs if s), tuple(warnings))
+        self.rendered += 1
+
+    def start_over(self):
+        """In a rendering process: note only the pages it renders (`report()` sends them)."""
+        self.fresh, self.kept, self.rendered, self.reused = {}, {}, 0, 0
+
+    def report(self):
+        return self.fresh, self.kept, self.rendered, self.reused
+
+    def merge(self, report):
+        fresh, kept, rendered, reused = report
+        self.fresh.update(fresh)
+        self.kept.update(kept)
+        self.rendered += rendered
+        self.reused += reused
+
+    # --- After the build. --------------------------------------------------------------
+
+    def save(self):
+        """Write the record beside the one in use (`pages.pickle.new`); `commit()` puts it
+        in place once the site it describes is the output."""
+        pages = {**self.kept, **self.fresh}
+        slugs = set().union(*(page[1] for page in pages.values())) if pages else set()
+        digests = {slug: self.digest(slug) for slug in slugs}
+        os.makedirs(os.path.dirname(self.path), exist_ok=True)
+        with open(self.path + ".new", "wb") as handle:
+            pickle.dump((pages, digests), handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+    @staticmethod
+    def commit(cache_path, keep):
+        """Put the new record in place (`keep`), or drop it (a failed build)."""
+        path = os.path.join(cache_path, "pages.pickle")
+        try:
+            if keep:
+                os.replace(path + ".new", path)
+            else:
+                os.remove(path + ".new")
+        except FileNotFoundError:
+            pass
+
+
+class _Catch(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.records = []
+
+    def emit(self, record):
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+class MemoWriter(Writer):
+    """Pelican's writer, which keeps a page from the last build when nothing it shows
+    changed (PageMemo), and notes what each page it renders reads."""
+
+    def write_file(self, name, template, context, relative_urls=False, paginated=None, **kwargs):
+        memo, talent = self.settings.get("NEWSBRIEF_PAGE_MEMO"), context.get("talent")
+        render = functools.partial(super().write_file, name, template, context, relative_urls, paginated, **kwargs)
+        if memo is None or talent is None or paginated or not name or \
+                template.name.removesuffix(".html") not in PAGE_TEMPLATES:
+            return render()
+        try:
+            shape, slugs = memo.shape(name, template, (relative_urls, kwargs))
+        except Unsignable:
+            return render()
+        old = memo.reusable(name, shape)
+        if old:
+            path = os.path.join(self.output_path, name)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            try:
+                os.link(old, path)
+            except OSError:  # another file system
+                shutil.copy2(old, path)
+            return memo.keep(name)
+        catch = _Catch()
+        logging.getLogger().addHandler(catch)
+        talent.reads = slugs
+        try:
+            render()
+        finally:
+            talent.reads = None
+            logging.getLogger().removeHandler(catch)
+        memo.remember(name, shape, slugs, catch.records)
+
+
+def writer_class(pelican):
+    """Pelican's `get_writer` signal."""
+    return MemoWriter

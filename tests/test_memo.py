@@ -1,0 +1,196 @@
+"""Pages kept from the last build (newsbrief.memo): after random edits of a synthetic
+archive, a rebuild that keeps the pages whose inputs did not change gives exactly the
+bytes of a clean build, every time; and it does keep pages (so it is not a no-op)."""
+
+import datetime
+import gzip
+import random
+import shutil
+import subprocess
+import sys
+
+from support import ROOT, edit, read, write
+from newsbrief.build import BuildFailed, build_site
+
+SEED, ROUNDS, BRIEFS = 20261129, 10, 12
+
+
+def tree(folder):
+    """{path: bytes} of a site, but Pagefind's index, whose names vary from run to run."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and "pagefind" not in p.relative_to(folder).parts}
+
+
+class Archive:
+    """A synthetic archive (scripts/make_corpus.py) and the random edits an editor makes."""
+
+    def __init__(self, folder):
+        self.folder, self.content = folder, folder / "content"
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "make_corpus.py"), str(BRIEFS), str(self.content)],
+                       check=True, capture_output=True)
+        self.random = random.Random(SEED)
+
+    def files(self, kind, lang=None):
+        return sorted(self.content.glob(f"{kind}/*.{lang or '*'}.md"))
+
+    def pick(self, kind, lang=None):
+        return self.random.choice(self.files(kind, lang))
+
+    def slugs(self, kind):
+        return sorted({p.name.split(".")[0] for p in self.files(kind, "ar")})
+
+    # Each edit changes the content and returns a description; some may make it invalid.
+    def body(self):
+        path = self.pick(self.random.choice(["people", "companies", "articles"]))
+        edit(path, append=" وعُدِّل هذا النص." if path.name.endswith(".ar.md") else " This text was edited.")
+        return f"body of {path.name}"
+
+    def rename(self):
+        path = self.pick(self.random.choice(["people", "companies"]))
+        front, _ = read(path)
+        edit(path, name=front["name"] + (" الثاني" if front["lang"] == "ar" else " Jr"))
+        return f"name in {path.name}"
+
+    def move_to(self):
+        path = self.pick("people", "ar")
+        front, _ = read(path)
+        if not front.get("moves") or "to" not in front["moves"][0]:
+            return self.body()
+        moves = front["moves"]
+        moves[0]["to"] = self.random.choice(self.slugs("companies"))
+        edit(path, moves=moves)
+        return f"destination of {path.name}'s first move"
+
+    def drop_move(self):
+        path = self.pick("people", "ar")
+        front, _ = read(path)
+        edit(path, moves=(front.get("moves") or [])[:-1])
+        return f"last move of {path.name} removed"
+
+    def title(self):
+        path = self.pick("articles")
+        front, _ = read(path)
+        edit(path, title=front["title"] + " (2)")
+        return f"title of {path.name}"
+
+    def redate(self):
+        slug = self.random.choice(self.slugs("articles"))
+        date = datetime.date(2027, 1, 1) + datetime.timedelta(days=self.random.randrange(60))
+        for path in self.content.glob(f"articles/{slug}.*.md"):
+            edit(path, date=date)
+        return f"date of {slug}"
+
+    def unlist(self):
+        path = self.pick("articles")
+        front, _ = read(path)
+        edit(path, people=(front.get("people") or [])[1:])
+        return f"first person of {path.name} unlisted"
+
+    def mention(self):
+        """List a company the brief does not otherwise involve: only "mentioned in" shows it."""
+        slug = self.random.choice(self.slugs("articles"))
+        company = self.random.choice(self.slugs("companies"))
+        for path in self.content.glob(f"articles/{slug}.*.md"):
+            front, _ = read(path)
+            edit(path, companies=list(dict.fromkeys([*(front.get("companies") or []), company])))
+        return f"{company} listed in {slug}"
+
+    def add_brief(self):
+        slug = self.random.choice(self.slugs("articles"))
+        new = f"{slug}-again-{self.random.randrange(1000)}"
+        for path in self.content.glob(f"articles/{slug}.*.md"):
+            front, body = read(path)
+            front.update(slug=new, date=datetime.date(2027, 3, 1), title=front["title"] + " +")
+            write(path.with_name(f"{new}.{front['lang']}.md"), front, body)
+        return f"brief {new} added"
+
+    def delete(self):
+        kind = self.random.choice(["people", "companies", "articles"])
+        slug = self.random.choice(self.slugs(kind))
+        for path in self.content.glob(f"{kind}/{slug}.*.md"):
+            path.unlink()
+        return f"{kind} {slug} deleted"
+
+    EDITS = (body, body, rename, move_to, drop_move, title, redate, unlist, mention, add_brief, delete)
+
+
+def build(archive, output, cache):
+    return build_site(str(ROOT / "pelicanconf.py"), str(output),
+                      {"PATH": str(archive.content), "CACHE_PATH": str(cache)})
+
+
+def test_rebuilds_keeping_pages_equal_clean_builds(tmp_path):
+    archive = Archive(tmp_path)
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    first = build(archive, site, cache)
+    assert first.rendered > 100 and first.kept == 0
+    kept, history = 0, []
+    for number in range(ROUNDS):
+        saved = tmp_path / f"saved-{number}"
+        shutil.copytree(archive.content, saved)
+        history += [archive.random.choice(Archive.EDITS)(archive) for _ in range(2)]
+        try:
+            result = build(archive, site, cache)
+        except BuildFailed:  # the edits made the archive invalid: undo them, the site is unchanged
+            history.append("(undone: the build refused it)")
+            shutil.rmtree(archive.content)
+            shutil.copytree(saved, archive.content)
+            continue
+        clean = tmp_path / f"clean-{number}"
+        build(archive, clean, tmp_path / "clean-cache")
+        assert tree(site) == tree(clean), f"after: {history}"
+        kept += result.kept
+        shutil.rmtree(clean)
+    assert kept > 0, history
+
+
+def test_an_edit_renders_only_the_pages_that_show_it(tmp_path):
+    archive = Archive(tmp_path)
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    first = build(archive, site, cache)
+    person = archive.files("people", "ar")[0]
+    edit(person, append=" وعُدِّل هذا النص.")
+    second = build(archive, site, cache)
+    assert 2 <= second.rendered < first.rendered / 5
+    assert second.rendered + second.kept == first.rendered
+    build(archive, tmp_path / "clean", tmp_path / "clean-cache")
+    assert tree(site) == tree(tmp_path / "clean")
+
+
+def test_a_new_title_reaches_the_pages_that_list_the_brief(tmp_path):
+    """A company page lists the briefs that name it: when one of them is retitled, the
+    page is rendered again, though nothing else on it involves that brief."""
+    archive = Archive(tmp_path)
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    brief = max(archive.slugs("articles"), key=lambda b: read(archive.content / f"articles/{b}.ar.md")[0]["date"])
+    company = next(c for c in archive.slugs("companies")
+                   if c not in read(archive.content / f"articles/{brief}.ar.md")[0]["companies"])
+    for path in archive.content.glob(f"articles/{brief}.*.md"):
+        edit(path, companies=[*read(path)[0]["companies"], company])
+    build(archive, site, cache)
+    title = read(archive.content / f"articles/{brief}.ar.md")[0]["title"] + " (مُعدَّل)"
+    for path in archive.content.glob(f"articles/{brief}.*.md"):
+        edit(path, title=read(path)[0]["title"] + (" (مُعدَّل)" if path.name.endswith(".ar.md") else " (edited)"))
+    build(archive, site, cache)
+    assert title in (site / "companies" / company / "index.html").read_text(encoding="utf-8")
+    build(archive, tmp_path / "clean", tmp_path / "clean-cache")
+    assert tree(site) == tree(tmp_path / "clean")
+
+
+def fragments(bundle):
+    """The text of every page a Pagefind bundle holds (its fragments, gzip'd JSON)."""
+    return "".join(gzip.decompress(p.read_bytes()).decode("utf-8", "replace") for p in (bundle / "fragment").iterdir())
+
+
+def test_an_arabic_edit_reindexes_only_the_arabic_search_bundle(tmp_path):
+    archive = Archive(tmp_path)
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    build(archive, site, cache)
+    english = {p: p.stat().st_ino for p in (site / "en" / "pagefind").rglob("*") if p.is_file()}
+    edit(archive.files("people", "ar")[0], append=" كلمةٌفريدةٌللبحث.")
+    build(archive, site, cache)
+    assert "كلمةٌفريدةٌللبحث" in fragments(site / "pagefind")
+    assert {p: p.stat().st_ino for p in (site / "en" / "pagefind").rglob("*") if p.is_file()} == english
+    edit(archive.files("people", "en")[0], append=" Uniquesearchword.")
+    build(archive, site, cache)
+    assert "Uniquesearchword" in fragments(site / "en" / "pagefind")
