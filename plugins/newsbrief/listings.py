@@ -218,7 +218,7 @@ class IndexGenerator(ListingGenerator):
         return self.kind
 
     def plan(self):
-        order = IndexOrder()
+        order = IndexOrder(self.context["interface"].collator)
         name = self.kind.upper()
         profiles = self.context.get(self.kind, [])
         split = len(profiles) > self.settings["INDEX_SPLIT_AT"]

@@ -95,10 +95,11 @@ def keep_unchanged(new, old):
     kept = written = 0
     if not os.path.isdir(old):
         return kept, written
+    start = len(os.path.join(new, ""))
     for folder, _, names in os.walk(new):
         for name in names:
             path = os.path.join(folder, name)
-            previous = os.path.join(old, os.path.relpath(path, new))
+            previous = os.path.join(old, path[start:])
             try:
                 info, before = os.lstat(path), os.lstat(previous)
                 if info.st_ino == before.st_ino:  # linked already (newsbrief.memo)
