@@ -18,7 +18,7 @@ from .listings import (
 from .opendata import OpenDataGenerator
 from .provenance import install as install_provenance
 from .reader import YamlMarkdownReader
-from . import search
+from . import mentions, search
 
 
 def add_readers(readers):
@@ -51,6 +51,7 @@ def register():
     signals.get_generators.connect(add_generators)
     signals.generator_init.connect(install_interface)
     signals.generator_init.connect(search.install)
+    signals.generator_init.connect(mentions.install)
     signals.content_object_init.connect(mark_draft)
     signals.article_generator_finalized.connect(drop_drafts)
     signals.page_generator_finalized.connect(drop_drafts)

@@ -16,7 +16,7 @@ from pelican.utils import process_translations, set_date_tzinfo
 from .contents import Company, Person, freeze_urls
 from .graph import TalentGraph
 from .memo import PageMemo
-from .mentions import link_briefs
+from .mentions import Mentions
 from .parallel import write_pages
 from .provenance import apply_corrections, feed_extras
 
@@ -38,8 +38,9 @@ def briefs_in(context, lang):
 
 def connect(generators):
     """The work across content types, once every generator has read its content (Pelican's
-    `all_generators_finalized`): every URL is kept (contents.freeze_urls); the briefs'
-    mentions are linked to the profiles and their corrections applied; the talent graph is
+    `all_generators_finalized`): every URL is kept (contents.freeze_urls); the names of the
+    profiles are gathered to link the briefs' mentions (mentions.Mentions, which warns
+    about the briefs' lists), and the corrections are applied; the talent graph is
     built, and the record of which pages need rendering again (memo.PageMemo); then each
     generator that lists content plans its pages (`plan_pages()`)."""
     if not generators:
@@ -47,7 +48,8 @@ def connect(generators):
     context, settings = generators[0].context, generators[0].settings
     briefs, people, companies = (context.get(name, []) for name in ("articles", "people", "companies"))
     freeze_urls(generators)
-    link_briefs(briefs, people, companies, settings)
+    context["mentions"] = Mentions(people, companies, settings)
+    context["mentions"].check(briefs)
     apply_corrections(briefs, settings)
     context["talent"] = TalentGraph(people, companies, briefs)
     settings["NEWSBRIEF_PAGE_MEMO"] = PageMemo(settings, context)  # the writer's (memo.MemoWriter)
@@ -184,7 +186,8 @@ class SiteGenerator(Generator):
             modified = getattr(brief, "modified", None)
             feed.add_item(
                 title=brief.title, link=link, description=brief.summary,
-                content=brief.get_content(self.settings["SITEURL"]) + feed_extras(brief, lang, gettext),
+                content=self.context["mentions"].link(brief.get_content(self.settings["SITEURL"]), lang)[0]
+                + feed_extras(brief, lang, gettext),
                 unique_id=get_tag_uri(link, brief.date),
                 pubdate=set_date_tzinfo(brief.date, self.settings["TIMEZONE"]),
                 updateddate=set_date_tzinfo(modified, self.settings["TIMEZONE"]) if modified else None,

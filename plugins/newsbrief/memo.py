@@ -101,6 +101,7 @@ class PageMemo:
         sources = self.settings["NEWSBRIEF_SOURCES"].digests
         cards = self.context.get("share_card_profiles", ())
         siteurl = self.settings["SITEURL"]
+        mentions = self.context["mentions"]
         parts = []
         if slug == EVERYTHING:
             parts.append([move_signature(talent, m) for m in talent.moves_newest_first()])
@@ -111,6 +112,8 @@ class PageMemo:
             if item is None:
                 continue
             for version in (item, *item.translations):
+                if kind == "brief":  # its text is linked to every profile's name
+                    parts.append(mentions.digest(version.lang))
                 parts.append((kind, version.lang, sources.get(version.source_path), version.url,
                               version.save_as, version.get_content(siteurl), str(getattr(version, "summary", "")),
                               repr(getattr(version, "people", None)), repr(getattr(version, "companies", None)),

@@ -4,11 +4,15 @@ becomes a link to their page, in the brief's language.
 How names are found (words, proclitics, which mention wins) is newsbrief.matching.
 
 Check. The profiles found in the text are compared with the brief's front-matter
-`people` and `companies`; each difference is a warning naming the file.
+`people` and `companies`; each difference is a warning naming the file (`Mentions.check`).
 """
 
+import hashlib
 import html
 import re
+
+from jinja2 import pass_context
+from markupsafe import Markup
 
 from .graph import version
 from .report import content_logger, display_path
@@ -122,32 +126,61 @@ def _listed(brief, field):
     return list(value or [])
 
 
-def link_briefs(briefs, people, companies, settings):
-    """Link the mentions of every brief (and translation) in `briefs`; warn on differences
-    between the names found and the front-matter lists."""
-    siteurl = settings["SITEURL"]
-    matchers = {}
-    for brief in briefs:
-        for item in (brief, *brief.translations):
-            lang = item.lang
-            if lang not in matchers:
-                profiles = {
-                    ("people", slug): p for slug, p in _profiles_in(people, lang).items()
-                }
-                profiles.update(
-                    {("companies", slug): c for slug, c in _profiles_in(companies, lang).items()}
-                )
-                names = {}
-                # Every name is claimed by one profile: the first that lists it.
-                for key, profile in profiles.items():
-                    for name in _names(profile):
-                        names.setdefault(name, key)
-                urls = {key: f"{siteurl}/{profile.url}" for key, profile in profiles.items()}
-                matchers[lang] = (Matcher(names), urls)
-            matcher, urls = matchers[lang]
-            ambiguous = []
-            item._content, found = link_mentions(item._content, matcher, urls, ambiguous)
-            check(item, found, urls, settings, ambiguous)
+class Mentions:
+    """The names of every published person and company, per language, and the links they
+    make in a brief's text. Made once per build, when every profile is read
+    (generators.connect); a brief's body is linked when its page or feed entry is written
+    (`link()`, the templates' `link_mentions` filter), so no content object is changed.
+    `check(briefs)` gives the warnings of every brief once."""
+
+    def __init__(self, people, companies, settings):
+        self.people, self.companies, self.settings = people, companies, settings
+        self.matchers, self.digests = {}, {}
+
+    def matcher(self, lang):
+        """(Matcher of every name in `lang`, {key: url}): every name is claimed by one
+        profile, the first that lists it."""
+        if lang not in self.matchers:
+            profiles = {("people", slug): p for slug, p in _profiles_in(self.people, lang).items()}
+            profiles.update({("companies", slug): c for slug, c in _profiles_in(self.companies, lang).items()})
+            names = {}
+            for key, profile in profiles.items():
+                for name in _names(profile):
+                    names.setdefault(name, key)
+            urls = {key: f"{self.settings['SITEURL']}/{profile.url}" for key, profile in profiles.items()}
+            self.matchers[lang] = (Matcher(names), urls, names)
+        return self.matchers[lang]
+
+    def link(self, fragment, lang, ambiguous=None):
+        """(the HTML with mentions linked, {key: text of its first mention})."""
+        matcher, urls, _ = self.matcher(lang)
+        return link_mentions(fragment, matcher, urls, ambiguous)
+
+    def digest(self, lang):
+        """What the links of a brief in `lang` depend on, beside its text (newsbrief.memo)."""
+        if lang not in self.digests:
+            _, urls, names = self.matcher(lang)
+            text = repr((sorted(names.items()), sorted(urls.items())))
+            self.digests[lang] = hashlib.sha1(text.encode()).hexdigest()
+        return self.digests[lang]
+
+    def check(self, briefs):
+        """Warn about every brief (and translation) whose mentions differ from its lists."""
+        for brief in briefs:
+            for item in (brief, *brief.translations):
+                ambiguous = []
+                _, found = self.link(item.get_content(self.settings["SITEURL"]), item.lang, ambiguous)
+                check(item, found, self.matcher(item.lang)[1], self.settings, ambiguous)
+
+
+def install(generator):
+    """The `link_mentions` filter (connected to generator_init): `article.content |
+    link_mentions(article)` links the first mention of each profile in the brief's text."""
+    @pass_context
+    def link(ctx, fragment, item):
+        return Markup(ctx["mentions"].link(str(fragment), item.lang)[0])
+
+    generator.env.filters["link_mentions"] = link
 
 
 def check(brief, found, known, settings, ambiguous=()):
