@@ -105,10 +105,11 @@ def build_site(settings_file, output, overrides=None, strict=False):
         # before the swap (so that their failure leaves `output` as it was).
         keep_unchanged(staging, target)  # the files whose bytes did not change stay as they were
         try:  # the search index, over the staging folder: a failure keeps the old site
-            index_site(staging, settings, previous)
+            indexed = index_site(staging, settings, previous)
         except IndexingFailed as error:
             raise BuildFailed([str(error)]) from error
-        keep_unchanged(staging, target)  # and so do the index's
+        for folder in indexed:  # and so do the files of each index written again
+            keep_unchanged(os.path.join(staging, folder), os.path.join(target, folder))
         if settings.get("NEWSBRIEF_PAGE_MEMO"):
             settings["NEWSBRIEF_PAGE_MEMO"].save()
     except BaseException:

@@ -75,8 +75,9 @@ def index_site(site_dir, settings, previous=None):
     IndexingFailed with Pagefind's own message when it fails (the caller then keeps the old
     site). With `previous` (the current site, as the last build left it), a language whose
     pages are all the very files of that site (newsbrief.outputdir.keep_unchanged links
-    them) keeps its bundle, linked, and Pagefind runs only for the others."""
-    site = pathlib.Path(site_dir)
+    them) keeps its bundle, linked, and Pagefind runs only for the others. Returns the
+    folders it indexed again."""
+    site, indexed = pathlib.Path(site_dir), []
     for _lang, patterns, folder in bundles(settings):
         old = pathlib.Path(previous) / folder if previous else None
         if old and (old / "pagefind-entry.json").is_file() and \
@@ -87,6 +88,8 @@ def index_site(site_dir, settings, previous=None):
             except OSError:  # another file system: index again
                 shutil.rmtree(site / folder, ignore_errors=True)
         _run(site, "{" + ",".join(patterns) + "}", folder)
+        indexed.append(folder)
+    return indexed
 
 
 def _run(site, glob, folder):
