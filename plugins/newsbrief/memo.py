@@ -33,6 +33,7 @@ import shutil
 from pelican.writers import Writer
 
 from .graph import EVERYTHING, Move, note
+from .report import Records
 
 PAGE_TEMPLATES = {"article", "page", "person", "company", "archive", "moves", "company-moves", "index"}
 
@@ -203,15 +204,6 @@ class PageMemo:
             pass
 
 
-class _Catch(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.records = []
-
-    def emit(self, record):
-        self.records.append((record.name, record.levelno, record.getMessage()))
-
-
 class MemoWriter(Writer):
     """Pelican's writer, which keeps a page from the last build when nothing it shows
     changed (PageMemo), and notes what each page it renders reads."""
@@ -235,7 +227,7 @@ class MemoWriter(Writer):
             except OSError:  # another file system
                 shutil.copy2(old, path)
             return memo.keep(name)
-        catch = _Catch()
+        catch = Records()
         logging.getLogger().addHandler(catch)
         talent.reads = slugs
         try:

@@ -16,6 +16,8 @@ import os
 import pickle
 import traceback
 
+from .report import Records
+
 RENDER_PARALLEL_MIN = 200
 
 
@@ -23,15 +25,6 @@ class RenderFailed(Exception):
     def __init__(self, problems):
         self.problems = problems
         super().__init__("\n".join(problems))
-
-
-class _Keep(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.records = []
-
-    def emit(self, record):
-        self.records.append((record.name, record.levelno, record.getMessage()))
 
 
 def describe(failure):
@@ -52,7 +45,7 @@ def _render_in_child(writer, pages, pipe):
     root = logging.getLogger()
     for handler in root.handlers[:]:  # the build prints and collects what is sent back
         root.removeHandler(handler)
-    keep = _Keep()
+    keep = Records()
     root.addHandler(keep)
     memo = writer.settings.get("NEWSBRIEF_PAGE_MEMO")
     if memo is not None:

@@ -24,3 +24,16 @@ def display_path(settings, source_path):
     if relative.startswith(".."):
         return source_path
     return os.path.join(os.path.basename(content), relative).replace(os.sep, "/")
+
+
+class Records(logging.Handler):
+    """Keeps (logger name, level, message) of every warning and error, to log again later:
+    from a rendering process (newsbrief.parallel), or for a page kept from the last build
+    (newsbrief.memo)."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.records = []
+
+    def emit(self, record):
+        self.records.append((record.name, record.levelno, record.getMessage()))
