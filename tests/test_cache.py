@@ -8,6 +8,7 @@ import pytest
 
 from support import ROOT
 from newsbrief.build import BuildFailed, build_site
+from newsbrief.checks.contentfile import ContentFile
 
 MINI = ROOT / "tests" / "fixtures" / "mini" / "content"
 
@@ -103,6 +104,26 @@ def test_a_deleted_file_takes_its_pages_with_it(project, tmp_path):
         (project.content / f"pages/colophon.{lang}.md").unlink()
     assert not project.build(output).skipped
     assert not (output / "colophon").exists() and not (output / "en" / "colophon").exists()
+
+
+def test_a_files_own_checks_are_kept_and_run_again_when_it_changes(project, tmp_path):
+    """Each file's own checks are kept by its bytes (and name, code and settings): the same
+    problems, word for word, without checking it again; an edit is checked again."""
+    output = tmp_path / "output"
+    project.edit("people/jane-doe.en.md", "summary: Moved from Globex to Acme AI.", 'summary: "TODO: a sentence"')
+    with pytest.raises(BuildFailed) as first:
+        project.build(output)
+    assert any("jane-doe.en.md" in p and "summary" in p for p in first.value.problems)
+    calls = []
+    original = ContentFile.check
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ContentFile, "check", lambda self, settings: calls.append(self.shown) or original(self, settings))
+        with pytest.raises(BuildFailed) as again:
+            project.build(output)
+        assert again.value.problems == first.value.problems and calls == []
+        project.edit("people/jane-doe.en.md", 'summary: "TODO: a sentence"', "summary: Moved from Globex to Acme AI.")
+        project.build(output)
+        assert [c.rsplit("/", 1)[-1] for c in calls] == ["jane-doe.en.md"]
 
 
 def test_the_cache_lives_where_make_clean_removes_it_and_git_ignores_it():

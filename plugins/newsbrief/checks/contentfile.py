@@ -62,6 +62,11 @@ class ContentFile(WrittenFile):
             return lang == self.default_lang
         return self.lang in (None, self.default_lang)
 
+    @property
+    def model_class(self):
+        """The model of its front-matter: its kind's, or its kind's translation's."""
+        return self.kind.model if self.is_default else self.kind.translation
+
     def load(self, sources):
         """Read the file through `sources` (newsbrief.frontmatter, shared with the build's
         reader); False, with the problem, when it cannot be read."""
@@ -77,7 +82,7 @@ class ContentFile(WrittenFile):
         """Every check of the file on its own, once it is read."""
         self.check_repeated_keys(self.tree)
         self.placeholders = self.check_placeholders(self.data, ())
-        model = self.kind.model if self.is_default else self.kind.translation
+        model = self.model_class
         explainer = Explainer(model, self.languages)
         try:
             self.model = model.model_validate(self.data, context={"languages": self.languages})

@@ -4,10 +4,12 @@ type's folder); each file read becomes a `ContentFile` and runs its own checks."
 
 import difflib
 import fnmatch
+import hashlib
 import os
 import stat
 from pathlib import Path
 
+from ..cache import settings_digest
 from .contentfile import ContentFile
 from .written import Problem
 
@@ -22,6 +24,8 @@ FILE_KINDS = [(stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"), (sta
 class ContentFiles:
     """The content files of a folder; mixed into ContentValidator (it uses `self.content`,
     `self.settings`, `self.folders`, `self.add` and `self.shown`)."""
+
+    settings_key = None  # the digest of the settings, once a file's checks are looked up
 
     def content_files(self):
         """The paths of the Markdown files (and of files that look like content), refusing
@@ -112,8 +116,29 @@ class ContentFiles:
             self.add(self.misplaced(file, relative))
             return None
         if file.load(self.sources):  # an unreadable file still exists: its translation is not reported missing
-            file.check(self.settings)
+            self.check_file(file)
         return file
+
+    def check_file(self, file):
+        """`file.check()`, or what it found in an earlier build: kept in the build's store
+        (newsbrief.cache.SourceStore, one folder per version of the code) by the digest of
+        the file's bytes, its name and the settings, which are all a file's own checks read."""
+        store, digest = self.sources.store, self.sources.digests.get(os.fspath(file.path))
+        if store is None or digest is None:
+            return file.check(self.settings)
+        if self.settings_key is None:
+            self.settings_key = settings_digest(self.settings)
+        key = hashlib.sha1(f"checked {digest} {file.shown} {self.settings_key}".encode()).hexdigest()
+        outcome = store.get(key)
+        if outcome is not None:
+            problems, file.placeholders, valid, file.paragraphs = outcome
+            file.problems.extend(problems)
+            if valid:  # the model itself is made again (a translation's model class is made at run time)
+                file.model = file.model_class.model_validate(file.data, context={"languages": self.languages})
+            return None
+        file.check(self.settings)
+        store.put(key, (file.problems, file.placeholders, file.model is not None, file.paragraphs))
+        return None
 
     def misplaced(self, file, relative):
         folders = sorted(self.folders)
