@@ -12,6 +12,7 @@ symlink stays a symlink: the site is built beside its target and swapped in ther
 Staging folders left by killed builds are removed when the next build starts.
 """
 
+import gc
 import logging
 import os
 import shutil
@@ -87,6 +88,12 @@ def build_site(settings_file, output, overrides=None, strict=False):
     staging = None
     collector = _Collector()
     logging.getLogger().addHandler(collector)
+    collections = gc.get_threshold()
+    # Python's cycle collector runs after every 700 new objects and walks the objects that
+    # survived; a build makes millions that live until it ends (every file read, every
+    # page object), so it spent most of its time there: 2 of the 3 s of reading 6,500 cached
+    # files at 1,000 briefs. During a build it runs after every 50,000.
+    gc.set_threshold(50_000, 20, 20)
     try:
         staging = tempfile.mkdtemp(prefix=f".build-{os.getpid()}-", dir=parent)
         # Pages that show nothing changed are linked from the current site (newsbrief.memo),
@@ -119,6 +126,7 @@ def build_site(settings_file, output, overrides=None, strict=False):
         raise
     finally:
         logging.getLogger().removeHandler(collector)
+        gc.set_threshold(*collections)
     _swap(staging, target)
     # The page record describes the new site: in place before the build record says
     # that site is the output (a build stopped in between renders every page).

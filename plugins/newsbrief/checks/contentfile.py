@@ -49,6 +49,7 @@ class ContentFile(WrittenFile):
         self.paragraphs = None  # top-level paragraphs of the body, for briefs
         self.readable = False  # whether the front-matter could be read
         self.placeholders = []  # where `TODO…` values are left
+        self.references = None  # schema.walk.references of its front-matter, once checked
         self.problems = []
 
     def add(self, problem):

@@ -6,10 +6,12 @@ import difflib
 import fnmatch
 import hashlib
 import os
+import pickle
 import stat
 from pathlib import Path
 
 from ..cache import settings_digest
+from ..schema.walk import references
 from .contentfile import ContentFile
 from .written import Problem
 
@@ -131,13 +133,18 @@ class ContentFiles:
         key = hashlib.sha1(f"checked {digest} {file.shown} {self.settings_key}".encode()).hexdigest()
         outcome = store.get(key)
         if outcome is not None:
-            problems, file.placeholders, valid, file.paragraphs = outcome
+            problems, file.placeholders, valid, file.paragraphs, file.references = outcome
             file.problems.extend(problems)
             if valid:  # the model itself is made again (a translation's model class is made at run time)
                 file.model = file.model_class.model_validate(file.data, context={"languages": self.languages})
             return None
         file.check(self.settings)
-        store.put(key, (file.problems, file.placeholders, file.model is not None, file.paragraphs))
+        file.references = list(references(file.model_class, file.data))
+        try:
+            store.put(key, (file.problems, file.placeholders, file.model is not None, file.paragraphs,
+                            file.references))
+        except (pickle.PicklingError, TypeError, AttributeError):  # kept only if it can be
+            pass
         return None
 
     def misplaced(self, file, relative):

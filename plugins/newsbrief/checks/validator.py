@@ -216,8 +216,8 @@ class ContentValidator(ContentFiles):
         return f"differs from {other}"
 
     def check_references(self, file):
-        model = file.kind.model if file.is_default else file.kind.translation
-        for found in references(model, file.data):
+        found_all = file.references if file.references is not None else references(file.model_class, file.data)
+        for found in found_all:
             if found[0] == "ref":
                 _, ref, loc, slug = found
                 self.check_reference(file, ref.kind, loc, slug)
