@@ -76,7 +76,7 @@ class PageMemo:
 
     def __init__(self, settings, context):
         self.settings, self.context = settings, context
-        self.path = os.path.join(settings["CACHE_PATH"], "pages.pickle")
+        self.path = self.record_path(settings["CACHE_PATH"])
         self.previous_site = settings.get("NEWSBRIEF_PREVIOUS_SITE")
         self.pages, self.digests = {}, {}
         if self.previous_site:
@@ -92,6 +92,10 @@ class PageMemo:
 
     # --- What any page can see of a slug, in this build. ---------------------------------
 
+    @functools.cached_property
+    def static_pages(self):
+        return {page.slug: page for page in self.context.get("pages", [])}
+
     def digest(self, slug):
         if slug not in self._now:
             self._now[slug] = self._digest(slug)
@@ -106,9 +110,8 @@ class PageMemo:
         parts = []
         if slug == EVERYTHING:
             parts.append([move_signature(talent, m) for m in talent.moves_newest_first()])
-        pages = {p.slug: p for p in self.context.get("pages", [])} if "pages" in self.context else {}
         for kind, table in (("brief", talent.briefs), ("person", talent.people),
-                            ("company", talent.companies), ("page", pages)):
+                            ("company", talent.companies), ("page", self.static_pages)):
             item = table.get(slug)
             if item is None:
                 continue
@@ -192,9 +195,13 @@ class PageMemo:
             pickle.dump((pages, digests), handle, protocol=pickle.HIGHEST_PROTOCOL)
 
     @staticmethod
+    def record_path(cache_path):
+        return os.path.join(cache_path, "pages.pickle")
+
+    @staticmethod
     def commit(cache_path, keep):
         """Put the new record in place (`keep`), or drop it (a failed build)."""
-        path = os.path.join(cache_path, "pages.pickle")
+        path = PageMemo.record_path(cache_path)
         try:
             if keep:
                 os.replace(path + ".new", path)
