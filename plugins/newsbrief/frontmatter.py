@@ -200,8 +200,9 @@ class Sources:
             self._renderer = make(markdown_settings)
         return self._renderer
 
-    def load(self, path, shown):
-        """The Source of `path`; raise FrontMatterError when it cannot be read."""
+    def load(self, path, shown, keep=True):
+        """The Source of `path`; raise FrontMatterError when it cannot be read. `keep=False`:
+        forgotten once given (Pelican's reader reads each file once)."""
         path = os.fspath(path)
         try:
             info = os.stat(path)
@@ -213,13 +214,16 @@ class Sources:
         if isinstance(cached, FrontMatterError):
             raise cached
         if cached is not None:
+            if not keep:
+                del self.cache[key]
             return cached
         try:
             source = self._read(path, shown, info)
         except FrontMatterError as error:
             self.cache[key] = error
             raise
-        self.cache[key] = source
+        if keep:
+            self.cache[key] = source
         return source
 
     def _read(self, path, shown, info):
