@@ -189,11 +189,6 @@ class Sources:
                 self.store.put(self.digests[source.path], (
                     source.data, source.front, source.body, source.body_line, source.rendered))
 
-    def release(self):
-        """Forget the files read (their digests stay): once Pelican has read every file,
-        its content objects hold what the pages show."""
-        self.cache.clear()
-
     def renderer(self, make, markdown_settings):
         """The body renderer of this build (newsbrief.reader.Renderer), made once."""
         if self._renderer is None:
