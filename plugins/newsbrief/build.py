@@ -1,9 +1,8 @@
 """Build the site safely: into a fresh folder, swapped in only when the build succeeded.
 `build_site()` is the build; its command line is newsbrief.tools.build (`make html`).
 
-The content is checked (newsbrief.checks, in a forked copy while Pelican reads it: `Checks`):
-an error in it stops the build before anything is built from it, and only the checks'
-lines are reported. Pelican logs a file it cannot read and carries on; here any error
+The content is validated first (newsbrief.checks): an error in it stops the build
+before Pelican runs. Pelican logs a file it cannot read and carries on; here any error
 (and any warning, with --strict) fails the build, the problems are printed as a list,
 and `output/` stays exactly as it was. So does Ctrl-C.
 
@@ -109,6 +108,7 @@ def build_site(settings_file, output, overrides=None, strict=False):
         checks = settings["NEWSBRIEF_CHECKS"] = Checks(settings)  # while Pelican reads
         try:
             _run_pelican(settings, collector, strict)
+            checks.wait()
         except ContentRefused as refused:
             raise BuildFailed(refused.problems) from None
         # Post-build steps that work on the finished site in `staging` go here,
