@@ -23,8 +23,7 @@ from pathlib import Path
 
 PLUGIN = Path(__file__).resolve().parent
 PACKAGES = ("pelican", "markdown", "pyyaml", "pydantic", "jinja2", "babel", "nh3", "pillow", "pagefind")
-VOLATILE = ("OUTPUT_PATH", "CACHE_PATH", "NEWSBRIEF_SOURCES", "NEWSBRIEF_PREVIOUS_SITE", "NEWSBRIEF_PAGE_MEMO",
-            "NEWSBRIEF_CHECKS")
+VOLATILE = ("OUTPUT_PATH", "CACHE_PATH", "NEWSBRIEF_SOURCES", "NEWSBRIEF_PREVIOUS_SITE", "NEWSBRIEF_PAGE_MEMO")
 
 
 def file_digest(path):

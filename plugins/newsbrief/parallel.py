@@ -10,14 +10,13 @@ build. A page is the same bytes whichever process renders it.
 RENDER_PROCESSES (default: the number of cores) sets how many; 1 renders in order in the
 build's own process, as does a list of fewer than RENDER_PARALLEL_MIN pages.
 
-`Forked(function)` runs one step of the build in a forked copy while the build goes on
-(the content checks, while Pelican reads the content: newsbrief.build.Checks).
+`forked(function)` runs one step of the build in a forked copy and returns its result: the
+memory the step used is the system's again when the copy ends (the content checks).
 """
 
 import logging
 import os
 import pickle
-import signal
 import traceback
 
 from .report import Records
@@ -100,25 +99,16 @@ def write_pages(writer, pages, settings):
         raise RenderFailed(problems)
 
 
-class Forked:
-    """function() run in a forked copy of the process while this one goes on. `result()`
-    waits for it and gives its value (pickled back), its warnings logged here, or raises its
-    exception again here (RenderFailed describing it, when it cannot be sent); `stop()`
-    ends it. The memory it used is the system's again when it ends."""
-
-    def __init__(self, function):
-        read, write = os.pipe()
-        self.pid = os.fork()
-        if self.pid == 0:
-            os.close(read)
-            self._child(function, write)
-        os.close(write)
-        self.pipe = read
-
-    @staticmethod
-    def _child(function, write):
+def forked(function):
+    """function()'s result, computed in a forked copy of the process (and pickled back),
+    its warnings logged here; its exception raised again here, or RenderFailed with it
+    described when it cannot be sent."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read)
         root = logging.getLogger()
-        for handler in root.handlers[:]:  # what it logs is sent back, and logged there
+        for handler in root.handlers[:]:  # what it logs is sent back, and logged here
             root.removeHandler(handler)
         keep = Records()
         root.addHandler(keep)
@@ -135,34 +125,17 @@ class Forked:
                 out.write(data)
         finally:
             os._exit(0)
-
-    def result(self):
-        try:
-            with os.fdopen(self.pipe, "rb") as report:
-                data = report.read()
-        finally:
-            _, status = os.waitpid(self.pid, 0)
-            self.pid = None
-        if not data:
-            raise RenderFailed([f"a process of the build ended ({status})"])
-        records, (done, value) = pickle.loads(data)
-        for name, level, message in records:
-            logging.getLogger(name).log(level, "%s", message)
-        if not done:
-            raise value
-        return value
-
-    def stop(self):
-        """End it if it still runs (the build failed, or was stopped, meanwhile)."""
-        if self.pid is None:
-            return
-        try:
-            os.kill(self.pid, signal.SIGKILL)
-            os.waitpid(self.pid, 0)
-        except (ProcessLookupError, ChildProcessError):
-            pass
-        self.pid = None
-        try:
-            os.close(self.pipe)
-        except OSError:
-            pass
+    os.close(write)
+    try:
+        with os.fdopen(read, "rb") as report:
+            data = report.read()
+    finally:
+        _, status = os.waitpid(pid, 0)
+    if not data:
+        raise RenderFailed([f"a process of the build ended ({status})"])
+    records, (done, value) = pickle.loads(data)
+    for name, level, message in records:
+        logging.getLogger(name).log(level, "%s", message)
+    if not done:
+        raise value
+    return value
