@@ -17,6 +17,7 @@ memory the step used is the system's again when the copy ends (the content check
 import logging
 import os
 import pickle
+import signal
 import traceback
 
 from .report import Records
@@ -36,6 +37,17 @@ def describe(failure):
     frames = [f for f in traceback.extract_tb(failure.__traceback__) if f.filename.endswith(".html")]
     where = f" ({frames[-1].filename}, line {frames[-1].lineno})" if frames else ""
     return f"{type(failure).__name__}: {failure}{where}"
+
+
+def _fork():
+    """os.fork(), with Ctrl-C held until it has returned. A SIGINT that arrives during a fork
+    is raised in an at-fork handler (logging's), where Python ignores it: the build would go
+    on as if Ctrl-C had not been pressed. Held, it is raised here, after the fork."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        return os.fork()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _write(writer, pages):
@@ -75,7 +87,7 @@ def write_pages(writer, pages, settings):
     try:
         for k in range(1, processes):
             read, write = os.pipe()
-            pid = os.fork()
+            pid = _fork()
             if pid == 0:
                 os.close(read)
                 _render_in_child(writer, pages[k::processes], write)
@@ -104,7 +116,7 @@ def forked(function):
     its warnings logged here; its exception raised again here, or RenderFailed with it
     described when it cannot be sent."""
     read, write = os.pipe()
-    pid = os.fork()
+    pid = _fork()
     if pid == 0:
         os.close(read)
         root = logging.getLogger()
