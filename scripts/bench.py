@@ -208,7 +208,7 @@ def table(n, f):
     rows += [
         f"| peak memory | {human_bytes(peak)} | {human_bytes(base['memory'])} | {ratio(peak, base['memory'])} | | ≤ 1 GiB at 10,000 |",
         *([f"| peak memory, the build process alone (cold) | {human_bytes(cold['own'])} | | | | |",
-           f"| peak memory, the largest other process (checks, a worker, Pagefind; cold) | {human_bytes(cold['others'])} | | | | |"]
+           f"| peak memory, the largest other process (a worker, Pagefind; cold) | {human_bytes(cold['others'])} | | | | |"]
           if "own" in cold else []),
         f"| files in the site | {f['site']['files']:,} | {base['files']:,} | {ratio(f['site']['files'], base['files'])} | | |",
         f"| bytes in the site | {human_bytes(f['site']['bytes'])} | {human_bytes(base['bytes'])} | {ratio(f['site']['bytes'], base['bytes'])} | | |",

@@ -26,7 +26,6 @@ from .cache import BuildRecord, SourceStore, code_digest
 from .frontmatter import sources_of
 from .memo import PageMemo
 from .outputdir import keep_unchanged, refusal, stale_folders
-from .parallel import forked
 from .report import content_logger
 from .search import IndexingFailed, index_site
 from .checks.validator import ContentValidator
@@ -106,6 +105,7 @@ def build_site(settings_file, output, overrides=None, strict=False):
         sources.store = SourceStore(settings["CACHE_PATH"], code_digest(
             repr((settings["MARKDOWN"], sources.max_size))))
         _check(settings)
+        sources.save()  # every file was read, parsed and rendered by the checks
         _run_pelican(settings, collector, strict)
         # Post-build steps that work on the finished site in `staging` go here,
         # before the swap (so that their failure leaves `output` as it was).
@@ -139,26 +139,13 @@ def build_site(settings_file, output, overrides=None, strict=False):
 
 
 def _check(settings):
-    """The content checks; an error stops the build before Pelican runs. They run in a
-    forked copy of the build (newsbrief.parallel.forked): they hold every file, its model
-    and its nodes at once, 700 MB at 10,000 briefs, and that memory is the system's again
-    before Pelican starts. The files they read, parsed and rendered are in the build's
-    store (newsbrief.cache.SourceStore), where Pelican's reader finds them."""
-    problems, checked = forked(lambda: _validate(settings))
-    sources_of(settings).checked = checked
+    """The content checks; an error stops the build before Pelican runs."""
+    problems = ContentValidator(settings["PATH"], settings).validate()
     content_errors = [str(p) for p in problems if p.severity == "error"]
     if content_errors:
         raise BuildFailed(content_errors)
     for problem in problems:  # only warnings are left: logged, and collected
         log.warning("%s", problem)
-
-
-def _validate(settings):
-    """(problems, the paths the checks accepted), the files read kept in the store."""
-    problems = ContentValidator(settings["PATH"], settings).validate()
-    sources = sources_of(settings)
-    sources.save()  # every file was read, parsed and rendered by the checks
-    return problems, sources.checked
 
 
 def _run_pelican(settings, collector, strict):

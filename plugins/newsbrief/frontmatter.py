@@ -189,15 +189,19 @@ class Sources:
                 self.store.put(self.digests[source.path], (
                     source.data, source.front, source.body, source.body_line, source.rendered))
 
+    def release(self):
+        """Forget the files read (their digests stay): once Pelican has read every file,
+        its content objects hold what the pages show."""
+        self.cache.clear()
+
     def renderer(self, make, markdown_settings):
         """The body renderer of this build (newsbrief.reader.Renderer), made once."""
         if self._renderer is None:
             self._renderer = make(markdown_settings)
         return self._renderer
 
-    def load(self, path, shown, keep=True):
-        """The Source of `path`; raise FrontMatterError when it cannot be read. `keep=False`:
-        forgotten once given (Pelican's reader reads each file once)."""
+    def load(self, path, shown):
+        """The Source of `path`; raise FrontMatterError when it cannot be read."""
         path = os.fspath(path)
         try:
             info = os.stat(path)
@@ -209,16 +213,13 @@ class Sources:
         if isinstance(cached, FrontMatterError):
             raise cached
         if cached is not None:
-            if not keep:
-                del self.cache[key]
             return cached
         try:
             source = self._read(path, shown, info)
         except FrontMatterError as error:
             self.cache[key] = error
             raise
-        if keep:
-            self.cache[key] = source
+        self.cache[key] = source
         return source
 
     def _read(self, path, shown, info):

@@ -9,15 +9,11 @@ build. A page is the same bytes whichever process renders it.
 
 RENDER_PROCESSES (default: the number of cores) sets how many; 1 renders in order in the
 build's own process, as does a list of fewer than RENDER_PARALLEL_MIN pages.
-
-`forked(function)` runs one step of the build in a forked copy and returns its result: the
-memory the step used is the system's again when the copy ends (the content checks).
 """
 
 import logging
 import os
 import pickle
-import signal
 import traceback
 
 from .report import Records
@@ -37,17 +33,6 @@ def describe(failure):
     frames = [f for f in traceback.extract_tb(failure.__traceback__) if f.filename.endswith(".html")]
     where = f" ({frames[-1].filename}, line {frames[-1].lineno})" if frames else ""
     return f"{type(failure).__name__}: {failure}{where}"
-
-
-def _fork():
-    """os.fork(), with Ctrl-C held until it has returned. A SIGINT that arrives during a fork
-    is raised in an at-fork handler (logging's), where Python ignores it: the build would go
-    on as if Ctrl-C had not been pressed. Held, it is raised here, after the fork."""
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
-    try:
-        return os.fork()
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _write(writer, pages):
@@ -87,7 +72,7 @@ def write_pages(writer, pages, settings):
     try:
         for k in range(1, processes):
             read, write = os.pipe()
-            pid = _fork()
+            pid = os.fork()
             if pid == 0:
                 os.close(read)
                 _render_in_child(writer, pages[k::processes], write)
@@ -109,45 +94,3 @@ def write_pages(writer, pages, settings):
                 problems.append(f"rendering failed: {error}")
     if problems:
         raise RenderFailed(problems)
-
-
-def forked(function):
-    """function()'s result, computed in a forked copy of the process (and pickled back),
-    its warnings logged here; its exception raised again here, or RenderFailed with it
-    described when it cannot be sent."""
-    read, write = os.pipe()
-    pid = _fork()
-    if pid == 0:
-        os.close(read)
-        root = logging.getLogger()
-        for handler in root.handlers[:]:  # what it logs is sent back, and logged here
-            root.removeHandler(handler)
-        keep = Records()
-        root.addHandler(keep)
-        try:
-            try:
-                outcome = (True, function())
-            except BaseException as failure:  # noqa: BLE001 (Ctrl-C too: the build stops)
-                outcome = (False, failure)
-            try:
-                data = pickle.dumps((keep.records, outcome))
-            except Exception:  # noqa: BLE001 (an exception that cannot be pickled)
-                data = pickle.dumps((keep.records, (False, RenderFailed([describe(outcome[1])]))))
-            with os.fdopen(write, "wb") as out:
-                out.write(data)
-        finally:
-            os._exit(0)
-    os.close(write)
-    try:
-        with os.fdopen(read, "rb") as report:
-            data = report.read()
-    finally:
-        _, status = os.waitpid(pid, 0)
-    if not data:
-        raise RenderFailed([f"a process of the build ended ({status})"])
-    records, (done, value) = pickle.loads(data)
-    for name, level, message in records:
-        logging.getLogger(name).log(level, "%s", message)
-    if not done:
-        raise value
-    return value

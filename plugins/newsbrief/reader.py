@@ -121,7 +121,7 @@ class YamlMarkdownReader(MarkdownReader):
         if sources.checked is not None and os.path.realpath(source_path) not in sources.checked:
             raise FrontMatterError(shown, 1, "file", "the checks did not accept this file",
                                    "run `make check` and fix what it reports")
-        source = sources.load(source_path, shown, keep=False)  # its content object keeps what pages show
+        source = sources.load(source_path, shown)
         metadata = {}
         for name, value in source.data.items():
             name = str(name).lower()
