@@ -106,6 +106,7 @@ def build_site(settings_file, output, overrides=None, strict=False):
             repr((settings["MARKDOWN"], sources.max_size))))
         _check(settings)
         sources.save()  # every file was read, parsed and rendered by the checks
+        sources.forget_trees()
         _run_pelican(settings, collector, strict)
         # Post-build steps that work on the finished site in `staging` go here,
         # before the swap (so that their failure leaves `output` as it was).

@@ -14,7 +14,6 @@ from pelican.generators import Generator
 from pelican.utils import process_translations, set_date_tzinfo
 
 from .contents import Company, Person, freeze_urls
-from .frontmatter import sources_of
 from .graph import TalentGraph
 from .memo import PageMemo
 from .mentions import Mentions
@@ -47,7 +46,6 @@ def connect(generators):
     if not generators:
         return
     context, settings = generators[0].context, generators[0].settings
-    sources_of(settings).release()  # every file is read
     briefs, people, companies = (context.get(name, []) for name in ("articles", "people", "companies"))
     freeze_urls(generators)
     context["mentions"] = Mentions(people, companies, settings)
