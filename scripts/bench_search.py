@@ -33,7 +33,8 @@ def kib(n):
 
 
 def index_sizes(site):
-    files = [p for folder in (site / "pagefind", site / "en" / "pagefind") for p in folder.rglob("*") if p.is_file()]
+    folders = [*site.glob("pagefind*"), *(site / "en").glob("pagefind*")]  # every bundle of both languages
+    files = [p for folder in folders for p in folder.rglob("*") if p.is_file()]
     per_lang = {}
     for path in files:
         lang = next((lang for lang in PREFIX if path.name.startswith((f"{lang}_", f"pagefind.{lang}_", f"wasm.{lang}."))), "shared")

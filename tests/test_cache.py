@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from support import ROOT
+from support import FIXTURES, ROOT
 from newsbrief.build import BuildFailed, build_site
 from newsbrief.checks.contentfile import ContentFile
 
@@ -114,16 +114,36 @@ def test_a_files_own_checks_are_kept_and_run_again_when_it_changes(project, tmp_
     with pytest.raises(BuildFailed) as first:
         project.build(output)
     assert any("jane-doe.en.md" in p and "summary" in p for p in first.value.problems)
-    calls = []
+    calls = tmp_path / "calls.txt"  # the checks run in a forked copy of the build: noted in a file
+    calls.write_text("")
     original = ContentFile.check
+
+    def check(self, settings):
+        with calls.open("a") as note:
+            note.write(self.shown.rsplit("/", 1)[-1] + "\n")
+        return original(self, settings)
+
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(ContentFile, "check", lambda self, settings: calls.append(self.shown) or original(self, settings))
+        patch.setattr(ContentFile, "check", check)
         with pytest.raises(BuildFailed) as again:
             project.build(output)
-        assert again.value.problems == first.value.problems and calls == []
+        assert again.value.problems == first.value.problems and calls.read_text() == ""
         project.edit("people/jane-doe.en.md", 'summary: "TODO: a sentence"', "summary: Moved from Globex to Acme AI.")
         project.build(output)
-        assert [c.rsplit("/", 1)[-1] for c in calls] == ["jane-doe.en.md"]
+        assert calls.read_text().split() == ["jane-doe.en.md"]
+
+
+def test_a_problem_found_across_files_keeps_its_line_when_the_files_come_from_the_store(project, tmp_path):
+    """The YAML nodes of a file are dropped after its own checks (and never stored): a problem
+    found later, across files, composes them again from the text and gives the exact line."""
+    bad = FIXTURES / "bad" / "unknown-person"
+    for name in ("acme-hires.ar.md", "acme-hires.en.md"):
+        shutil.copy(bad / "content" / "articles" / name, project.content / "articles" / name)
+    expected = (bad / "expected.txt").read_text(encoding="utf-8").splitlines()
+    for _ in range(2):  # the second build reads every file from the store
+        with pytest.raises(BuildFailed) as failed:
+            project.build(tmp_path / "output")
+        assert failed.value.problems == expected
 
 
 def test_the_cache_lives_where_make_clean_removes_it_and_git_ignores_it():

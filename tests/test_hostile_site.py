@@ -233,19 +233,32 @@ def test_stale_staging_folders_are_removed_at_the_start_of_a_build(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["output", alive.name])
 
 
+def as_in_a_terminal():
+    """In the child, before exec: Ctrl-C as a shell gives it (default, not blocked), whatever
+    the test runner's own handling of SIGINT, which a child inherits (an ignored SIGINT
+    stays ignored across exec, and Python then installs no handler for it)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 def test_ctrl_c_leaves_output_unchanged(tmp_path):
     output = old_site(tmp_path)
     before = snapshot(output)
     env = dict(os.environ, PYTHONPATH=str(ROOT / "plugins"))
+    # A cache of its own, cold: the build takes seconds, not the fraction of one a cache
+    # warmed by earlier tests would leave.
     process = subprocess.Popen(
         [sys.executable, "-m", "newsbrief.tools.build", "--settings", SETTINGS, "--content", str(ROOT / "content"),
-         "--output", str(output)], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 60
-    while not any(p.name.startswith(".build-") for p in tmp_path.iterdir()) and time.monotonic() < deadline:
+         "--output", str(output), "--cache-path", str(tmp_path / "cache")], cwd=ROOT, env=env,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=as_in_a_terminal)
+    deadline = time.monotonic() + 120
+    while not any(p.name.startswith(".build-") for p in tmp_path.iterdir()):
+        assert process.poll() is None, f"the build ended before it staged anything: {process.communicate()}"
+        assert time.monotonic() < deadline, "no staging folder after 120 s"
         time.sleep(0.01)
     process.send_signal(signal.SIGINT)  # the staging folder exists: the build is under way
-    _, stderr = process.communicate(timeout=120)
-    assert process.returncode == 130, stderr
+    stdout, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130, (stdout, stderr)
     assert stderr.strip().splitlines()[-1] == f"stopped; {output}/ is unchanged"
     assert "Traceback" not in stderr
     assert snapshot(output) == before
@@ -295,28 +308,54 @@ def test_a_file_is_read_once_and_aliases_are_never_expanded(tmp_path):
         sources.load(path, "x")
 
 
-def test_each_file_is_read_and_rendered_once_and_pelican_reads_only_checked_files(tmp_path, monkeypatch):
+def test_each_file_is_parsed_and_rendered_once_and_pelican_reads_only_checked_files(tmp_path, monkeypatch):
+    """The checks (in a forked copy of the build) parse and render each file once and keep
+    it in the store; Pelican's reader, in the build itself, reads each file once: from the
+    store when it is there (the checks run while Pelican reads: on a first build it may
+    parse a file itself), never twice."""
+    import os
+
     from newsbrief import frontmatter, reader
 
-    reads, renders, checked = [], [], []
-    read, render, pelican_read = frontmatter.Sources._read, reader.Renderer.render, reader.YamlMarkdownReader.read
-    monkeypatch.setattr(frontmatter.Sources, "_read", lambda self, *a: reads.append(a[0]) or read(self, *a))
-    monkeypatch.setattr(reader.Renderer, "render", lambda self, body: renders.append(body) or render(self, body))
+    log = tmp_path / "log.txt"  # written by both processes
+    log.write_text("")
+
+    def note(*words):
+        with log.open("a") as out:
+            out.write(" ".join(map(str, (os.getpid(), *words))) + "\n")
+
+    read, render, parse = frontmatter.Sources._read, reader.Renderer.render, frontmatter.parse
+    monkeypatch.setattr(frontmatter.Sources, "_read", lambda self, *a: note("read", a[0]) or read(self, *a))
+    monkeypatch.setattr(frontmatter, "parse", lambda text, shown, *a: note("parse", shown) or parse(text, shown, *a))
+    monkeypatch.setattr(reader.Renderer, "render", lambda self, body: note("render") or render(self, body))
+    pelican_read = reader.YamlMarkdownReader.read
 
     def spy(self, path):
-        checked.append(path in frontmatter.sources_of(self.settings).checked)
+        note("pelican", path in frontmatter.sources_of(self.settings).checked)
         return pelican_read(self, path)
 
     monkeypatch.setattr(reader.YamlMarkdownReader, "read", spy)
     mini, cache = ROOT / "tests" / "fixtures" / "mini" / "content", str(tmp_path / "cache")
     files = len(list(mini.rglob("*.md")))
-    build(tmp_path / "one", content=mini, overrides={"CACHE_PATH": cache})
-    assert len(reads) == len(set(reads)) == files and len(renders) == files
-    assert len(checked) == files and all(checked)
-    # The next build finds every unchanged file parsed and rendered in the cache.
-    reads.clear(), renders.clear()
-    build(tmp_path / "two", content=mini, overrides={"CACHE_PATH": cache})
-    assert len(reads) == files and renders == []
+
+    def notes(what):
+        lines = [line.split() for line in log.read_text().splitlines()]
+        return [(pid, rest) for pid, kind, *rest in lines if kind == what]
+
+    builder = str(os.getpid())
+    for run in ("one", "two"):  # the second build finds every file in the store
+        log.write_text("")
+        build(tmp_path / run, content=mini, overrides={"CACHE_PATH": cache})
+        checks = {pid for pid, _ in notes("parse") + notes("render") if pid != builder}
+        assert len(checks) == (run == "one")
+        for pid in {builder} | checks:
+            parsed = [shown for p, (shown,) in notes("parse") if p == pid]
+            assert len(parsed) == len(set(parsed)) == (files if pid in checks else len(parsed))
+            assert len([p for p, _ in notes("render") if p == pid]) == len(parsed)
+        mine = [path for pid, (path,) in notes("read") if pid == builder]
+        assert len(mine) == len(set(mine)) == files
+        assert notes("pelican") == [(builder, ["True"])] * files
+    assert notes("parse") == notes("render") == []
 
 
 def test_the_reader_refuses_a_file_the_checks_did_not_accept(tmp_path):

@@ -182,15 +182,24 @@ def fragments(bundle):
     return "".join(gzip.decompress(p.read_bytes()).decode("utf-8", "replace") for p in (bundle / "fragment").iterdir())
 
 
-def test_an_arabic_edit_reindexes_only_the_arabic_search_bundle(tmp_path):
+def bundle_files(site, *leave_out):
+    """{file: inode} of every search bundle (newsbrief.search.bundles) but `leave_out`."""
+    folders = [f for f in (*site.glob("pagefind*"), *(site / "en").glob("pagefind*"))
+               if f.relative_to(site).as_posix() not in leave_out]
+    return {p: p.stat().st_ino for folder in folders for p in folder.rglob("*") if p.is_file()}
+
+
+def test_an_edit_of_a_person_reindexes_only_the_people_bundle_of_its_language(tmp_path):
     archive = Archive(tmp_path)
     site, cache = tmp_path / "site", tmp_path / "cache"
     build(archive, site, cache)
-    english = {p: p.stat().st_ino for p in (site / "en" / "pagefind").rglob("*") if p.is_file()}
+    others = bundle_files(site, "pagefind-people")
     edit(archive.files("people", "ar")[0], append=" كلمةٌفريدةٌللبحث.")
     build(archive, site, cache)
-    assert "كلمةٌفريدةٌللبحث" in fragments(site / "pagefind")
-    assert {p: p.stat().st_ino for p in (site / "en" / "pagefind").rglob("*") if p.is_file()} == english
+    assert "كلمةٌفريدةٌللبحث" in fragments(site / "pagefind-people")
+    assert bundle_files(site, "pagefind-people") == others and len(others) > 20
+    others = bundle_files(site, "en/pagefind-people")
     edit(archive.files("people", "en")[0], append=" Uniquesearchword.")
     build(archive, site, cache)
-    assert "Uniquesearchword" in fragments(site / "en" / "pagefind")
+    assert "Uniquesearchword" in fragments(site / "en" / "pagefind-people")
+    assert bundle_files(site, "en/pagefind-people") == others

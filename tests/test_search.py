@@ -67,11 +67,46 @@ def message(lang, msgid, **values):
 
 # --- the index ------------------------------------------------------------------------------
 
-def test_one_index_per_language_of_briefs_people_and_companies(site):
-    expected = sum(len(content_items(kind)) for kind in KIND_OF)
-    for lang, prefix in PREFIX.items():  # a bundle per language: /pagefind/, /en/pagefind/
-        entry = json.loads((site.path / prefix / "pagefind" / "pagefind-entry.json").read_text())
-        assert {lg: index["page_count"] for lg, index in entry["languages"].items()} == {lang: expected}
+BUNDLES = {"pagefind": "articles", "pagefind-people": "people", "pagefind-companies": "companies"}
+
+
+def page_counts(site, prefix):
+    """{bundle folder: pages it indexes} of one language."""
+    counts = {}
+    for folder in sorted((site / prefix).glob("pagefind*")):
+        entry = json.loads((folder / "pagefind-entry.json").read_text())
+        counts[folder.name] = sum(index["page_count"] for index in entry["languages"].values())
+    return counts
+
+
+def test_each_language_has_a_bundle_per_kind_the_main_one_lists_the_others(site):
+    for lang, prefix in PREFIX.items():  # /pagefind/ (briefs), /pagefind-people/, … and /en/…
+        assert page_counts(site.path, prefix) == {b: len(content_items(kind)) for b, kind in BUNDLES.items()}
+        for bundle in BUNDLES:
+            assert list(json.loads((site.path / prefix / bundle / "pagefind-entry.json").read_text())["languages"]) == [lang]
+        listed = json.loads((site.path / prefix / "pagefind" / "bundles.json").read_text())
+        assert listed == {"merge": ["../pagefind-people/", "../pagefind-companies/"]}
+
+
+def test_a_kind_with_more_pages_than_a_bundle_holds_is_split_and_searched_as_one(tmp_path, browser):
+    """SEARCH_BUNDLE_PAGES=2: each kind is split by a hash of the page path; every page is
+    in one bundle, and a search finds pages of every bundle."""
+    site = build(tmp_path, overrides={"SEARCH_BUNDLE_PAGES": 2})
+    people, companies = len(content_items("people")), len(content_items("companies"))
+    for prefix in PREFIX.values():
+        counts = page_counts(site.path, prefix)
+        split = {kind: {b: n for b, n in counts.items() if re.fullmatch(rf"pagefind{name}(-\d+)?", b)}
+                 for kind, name in (("people", "-people"), ("companies", "-companies"), ("articles", ""))}
+        assert 1 < len(split["people"]) <= -(-people // 2) and sum(split["people"].values()) == people
+        assert 1 < len(split["companies"]) <= -(-companies // 2) and sum(split["companies"].values()) == companies
+        merged = json.loads((site.path / prefix / "pagefind" / "bundles.json").read_text())["merge"]
+        assert sorted(merged) == sorted(f"../{b}/" for b in counts if b != "pagefind")
+    with serve(site.path) as base:
+        for lang, query, first in (("en", "Maher", "people/bert-maher/"), ("ar", "ميتا", "companies/meta/")):
+            with opened(browser, search_url(base, lang, query)) as (page, record):
+                status, urls = wait_for_results(page)
+                assert record.problems() == []
+            assert f"/{PREFIX[lang]}{first}" in urls, urls
 
 
 def test_indexed_pages_carry_their_kind_and_others_are_not_indexed(site):
@@ -93,9 +128,10 @@ def test_names_folding_changes_get_a_hidden_folded_copy(site):
 
 @pytest.mark.parametrize("prefix", PREFIX.values())
 def test_unused_pagefind_interfaces_are_not_published(site, prefix):
-    names = {p.name for p in (site.path / prefix / "pagefind").iterdir()}
-    assert "pagefind.js" in names and "pagefind-worker.js" in names
-    assert not {n for n in names if re.match(r"pagefind-(ui|modular-ui|component-ui|highlight)\.", n)}
+    for bundle in BUNDLES:
+        names = {p.name for p in (site.path / prefix / bundle).iterdir()}
+        assert "pagefind.js" in names and "pagefind-worker.js" in names
+        assert not {n for n in names if re.match(r"pagefind-(ui|modular-ui|component-ui|highlight)\.", n)}
 
 
 def test_a_failed_indexing_leaves_the_output_untouched(tmp_path, monkeypatch):
@@ -115,12 +151,13 @@ def pagefind_unordered_parts(site):
     the parts of Pagefind's output that vary between runs, reduced to their content."""
     parts = {}
     for lang, prefix in PREFIX.items():
-        folder = site.path / prefix / "pagefind"
-        index = json.loads((folder / "pagefind-entry.json").read_text())["languages"][lang]
-        (filter_file,) = (folder / "filter").glob(f"{lang}_*.pf_filter")
-        meta = gzip.decompress((folder / f"pagefind.{index['hash']}.pf_meta").read_bytes())
-        parts[lang] = (index["page_count"], sorted(gzip.decompress(filter_file.read_bytes())),
-                       meta.replace(filter_file.stem.encode(), b"FILTER"))
+        for bundle in BUNDLES:
+            folder = site.path / prefix / bundle
+            index = json.loads((folder / "pagefind-entry.json").read_text())["languages"][lang]
+            (filter_file,) = (folder / "filter").glob(f"{lang}_*.pf_filter")
+            meta = gzip.decompress((folder / f"pagefind.{index['hash']}.pf_meta").read_bytes())
+            parts[prefix + bundle] = (index["page_count"], sorted(gzip.decompress(filter_file.read_bytes())),
+                                      meta.replace(filter_file.stem.encode(), b"FILTER"))
     return parts
 
 

@@ -23,7 +23,8 @@ from pathlib import Path
 
 PLUGIN = Path(__file__).resolve().parent
 PACKAGES = ("pelican", "markdown", "pyyaml", "pydantic", "jinja2", "babel", "nh3", "pillow", "pagefind")
-VOLATILE = ("OUTPUT_PATH", "CACHE_PATH", "NEWSBRIEF_SOURCES", "NEWSBRIEF_PREVIOUS_SITE", "NEWSBRIEF_PAGE_MEMO")
+VOLATILE = ("OUTPUT_PATH", "CACHE_PATH", "NEWSBRIEF_SOURCES", "NEWSBRIEF_PREVIOUS_SITE", "NEWSBRIEF_PAGE_MEMO",
+            "NEWSBRIEF_CHECKS")
 
 
 def file_digest(path):

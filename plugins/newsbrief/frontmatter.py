@@ -58,16 +58,30 @@ class FrontMatterError(ValueError):
 
 @dataclass
 class Source:
-    """A content file, read: `data` (front-matter values), `tree` (YAML nodes, for line
-    numbers), `body` (Markdown) and the line where the body starts."""
+    """A content file, read: `data` (front-matter values), `front` (their YAML text),
+    `body` (Markdown) and the line where the body starts. `nodes()` gives the YAML nodes
+    (for line numbers and values as written)."""
 
     path: str
     shown: str
     data: dict = field(default_factory=dict)
-    tree: object = None
+    front: str = ""
     body: str = ""
     body_line: int = 1
     rendered: object = None  # set by the reader: the body as HTML, once
+    # The nodes made by the parse, until the file's own checks ran (`forget_nodes`): they
+    # took ten times the memory of the text, 1.3 GB at 10,000 briefs, and are rarely needed after.
+    tree: object = field(default=None, repr=False)
+
+    def nodes(self):
+        """The YAML nodes of the front-matter: kept from the parse, or composed again."""
+        if self.tree is not None or not self.front:
+            return self.tree
+        loader = TextDatesLoader(self.front)
+        try:
+            return loader.get_single_node()
+        finally:
+            loader.dispose()
 
 
 def _scan(source, max_depth, fail):
@@ -102,7 +116,7 @@ def _python_error(source):
 
 
 def parse(text, shown, max_depth=MAX_DEPTH):
-    """(data, tree, body, body_line) of a file's text; raise FrontMatterError."""
+    """(data, front, tree, body, body_line) of a file's text; raise FrontMatterError."""
 
     def fail(line, field, problem, fix):
         raise FrontMatterError(shown, line, field, problem, fix)
@@ -152,7 +166,7 @@ def parse(text, shown, max_depth=MAX_DEPTH):
         line = body_line + body[: second.start() + len(second.group(0)) - len(second.group(0).lstrip())].count("\n")
         fail(line, "body", "a second `---` block after the fields",
              "move its fields into the first block and delete the second `---` lines")
-    return fold_all(data), tree, fold(body), body_line
+    return fold_all(data), source, tree, fold(body), body_line
 
 
 class Sources:
@@ -173,14 +187,7 @@ class Sources:
         for source in self.cache.values():
             if isinstance(source, Source) and source.rendered is not None and source.path in self.digests:
                 self.store.put(self.digests[source.path], (
-                    source.data, source.tree, source.body, source.body_line, source.rendered))
-
-    def forget_trees(self):
-        """Drop the YAML trees once the checks ran: they give the lines of problems, and
-        a build holds 65,000 of them at 10,000 briefs."""
-        for source in self.cache.values():
-            if isinstance(source, Source):
-                source.tree = None
+                    source.data, source.front, source.body, source.body_line, source.rendered))
 
     def renderer(self, make, markdown_settings):
         """The body renderer of this build (newsbrief.reader.Renderer), made once."""
@@ -188,8 +195,9 @@ class Sources:
             self._renderer = make(markdown_settings)
         return self._renderer
 
-    def load(self, path, shown):
-        """The Source of `path`; raise FrontMatterError when it cannot be read."""
+    def load(self, path, shown, keep=True):
+        """The Source of `path`; raise FrontMatterError when it cannot be read. `keep=False`:
+        forgotten once given (Pelican's reader reads each file once)."""
         path = os.fspath(path)
         try:
             info = os.stat(path)
@@ -201,13 +209,16 @@ class Sources:
         if isinstance(cached, FrontMatterError):
             raise cached
         if cached is not None:
+            if not keep:
+                del self.cache[key]
             return cached
         try:
             source = self._read(path, shown, info)
         except FrontMatterError as error:
             self.cache[key] = error
             raise
-        self.cache[key] = source
+        if keep:
+            self.cache[key] = source
         return source
 
     def _read(self, path, shown, info):
@@ -236,8 +247,8 @@ class Sources:
             if stored is not None:  # read, parsed and rendered by an earlier build
                 return Source(path, shown, *stored)
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-        data, tree, body, body_line = parse(text, shown)
-        return Source(path, shown, data, tree, body, body_line)
+        data, front, tree, body, body_line = parse(text, shown)
+        return Source(path, shown, data, front, body, body_line, tree=tree)
 
 
 def sources_of(settings):

@@ -19,6 +19,7 @@ from .memo import PageMemo
 from .mentions import Mentions
 from .parallel import write_pages
 from .provenance import apply_corrections, feed_extras
+from .report import wait_for_checks
 
 
 def lang_prefix(settings, lang):
@@ -46,6 +47,7 @@ def connect(generators):
     if not generators:
         return
     context, settings = generators[0].context, generators[0].settings
+    wait_for_checks(settings)  # every file is read: nothing is built before the checks passed
     briefs, people, companies = (context.get(name, []) for name in ("articles", "people", "companies"))
     freeze_urls(generators)
     context["mentions"] = Mentions(people, companies, settings)

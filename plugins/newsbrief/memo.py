@@ -74,6 +74,8 @@ def signature(value, slugs):
 class PageMemo:
     """The pages of the last build (see the module docstring), and this build's."""
 
+    CHUNK = 2_000  # pages pickled at once (pickle's note of what it wrote: 120 MB for all at 10,000 briefs)
+
     def __init__(self, settings, context):
         self.settings, self.context = settings, context
         self.path = self.record_path(settings["CACHE_PATH"])
@@ -82,7 +84,9 @@ class PageMemo:
         if self.previous_site:
             try:
                 with open(self.path, "rb") as handle:
-                    self.pages, self.digests = pickle.load(handle)
+                    self.digests = pickle.load(handle)
+                    for _ in range(pickle.load(handle)):
+                        self.pages.update(pickle.load(handle))
             except (OSError, EOFError, pickle.PickleError, ValueError, TypeError, AttributeError):
                 self.pages, self.digests = {}, {}
         self.fresh = {}  # file -> (shape, slugs, warnings) of the pages rendered by this build
@@ -191,8 +195,14 @@ class PageMemo:
         slugs = set().union(*(page[1] for page in pages.values())) if pages else set()
         digests = {slug: self.digest(slug) for slug in slugs}
         os.makedirs(os.path.dirname(self.path), exist_ok=True)
+        names = list(pages)
+        chunks = range(0, len(names), self.CHUNK)
         with open(self.path + ".new", "wb") as handle:
-            pickle.dump((pages, digests), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(digests, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(len(chunks), handle)
+            for start in chunks:  # in parts: pickle keeps a note of every object it wrote
+                pickle.dump({n: pages[n] for n in names[start:start + self.CHUNK]}, handle,
+                            protocol=pickle.HIGHEST_PROTOCOL)
 
     @staticmethod
     def record_path(cache_path):

@@ -30,7 +30,7 @@ from pelican.readers import MarkdownReader
 
 from .bidi import RTL_LANGUAGES, isolate_latin
 from .frontmatter import FRONT_MATTER, FrontMatterError, parse, sources_of  # noqa: F401 (re-exported)
-from .report import content_logger, display_path
+from .report import content_logger, display_path, wait_for_checks
 from .sanitize import sanitize_body
 from .text import as_plain_text
 
@@ -116,12 +116,19 @@ class YamlMarkdownReader(MarkdownReader):
     file_extensions = ["md"]
 
     def read(self, source_path):
+        try:
+            return self._read(source_path)
+        except Exception:
+            wait_for_checks(self.settings)  # the checks' problem, with its fix, comes first
+            raise
+
+    def _read(self, source_path):
         sources = sources_of(self.settings)
         shown = display_path(self.settings, source_path)
         if sources.checked is not None and os.path.realpath(source_path) not in sources.checked:
             raise FrontMatterError(shown, 1, "file", "the checks did not accept this file",
                                    "run `make check` and fix what it reports")
-        source = sources.load(source_path, shown)
+        source = sources.load(source_path, shown, keep=False)  # its content object keeps what pages show
         metadata = {}
         for name, value in source.data.items():
             name = str(name).lower()

@@ -37,3 +37,11 @@ class Records(logging.Handler):
 
     def emit(self, record):
         self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+def wait_for_checks(settings):
+    """Wait for the content checks of this build, if it runs them (newsbrief.build.Checks):
+    raises when they found an error, so nothing is built from content they refuse."""
+    checks = settings.get("NEWSBRIEF_CHECKS")
+    if checks is not None:
+        checks.wait()

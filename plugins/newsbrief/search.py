@@ -1,21 +1,25 @@
 """Site search: Arabic folding for the index, and the Pagefind run over a built site.
 
 Pagefind (the `pagefind[extended]` wheel, which ships its binary) indexes the pages that
-carry `data-pagefind-body` (briefs, people, companies), one bundle per language
-(`/pagefind/`, `/en/pagefind/`: each run holds half the archive in memory, and a rebuild
-re-indexes only the languages whose pages changed), with its Arabic stemmer, which already folds most letter variants and diacritics of the text.
+carry `data-pagefind-body` (briefs, people, companies), in bundles by language and kind
+(`bundles`: Pagefind holds a whole bundle in memory, and a rebuild indexes again only the
+bundles whose pages changed), with its Arabic stemmer, which already folds most letter
+variants and diacritics of the text.
 `fold()` gives the spelling a reader may type (letter variants, no diacritics or tatweel):
 theme/static/search/search.js folds every query the same way (a test keeps the two in
 step) and also tries it without proclitics; the index gets a hidden folded copy of the
 names whose folding changes them (partials/search-terms.html).
 """
 
+import hashlib
+import json
 import os
 import pathlib
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
 
 # أ إ آ ٱ -> ا, ى -> ي, ة -> ه
 LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
@@ -49,57 +53,86 @@ class IndexingFailed(Exception):
     pass
 
 
-KINDS = ("ARTICLE", "PERSON", "COMPANY")  # the pages with a body to index (data-pagefind-body)
+KINDS = {"ARTICLE": "", "PERSON": "-people", "COMPANY": "-companies"}  # kind: bundle name
+BUNDLE_PAGES = 5_000  # SEARCH_BUNDLE_PAGES: about the most pages of one bundle (Pagefind: ~300 MB)
 
 
-def bundles(settings):
-    """[(lang, patterns, folder)]: one Pagefind bundle per language, `{prefix}pagefind/`,
-    indexing that language's brief, person and company pages (found by their SAVE_AS
-    settings, so each run reads only its own language's pages)."""
-    found = []
+def bundles(site, settings):
+    """{folder: [page]}: the search bundles of a built site and the pages each indexes.
+    Each language has its own (`/pagefind/`, `/en/pagefind/`), and within it each kind of
+    page with a body to index (data-pagefind-body) has its own: `pagefind` (briefs, the one
+    the search page loads), `pagefind-people`, `pagefind-companies`. A kind with more than
+    SEARCH_BUNDLE_PAGES pages is split by a hash of each page's path (`pagefind-people-2`,
+    …). Pagefind holds a whole bundle in memory, and a rebuild indexes again only the
+    bundles whose pages changed."""
+    found, limit = {}, settings.get("SEARCH_BUNDLE_PAGES", BUNDLE_PAGES)
     for lang in settings["LANGUAGES"]:
         default = lang == settings["DEFAULT_LANG"]
-        patterns = [settings[f"{kind}_SAVE_AS" if default else f"{kind}_LANG_SAVE_AS"]
-                    .replace("{slug}", "*").format(lang=lang) for kind in KINDS]
-        found.append((lang, patterns, ("" if default else f"{lang}/") + "pagefind"))
-    return found
+        for kind, name in KINDS.items():
+            pattern = settings[f"{kind}_SAVE_AS" if default else f"{kind}_LANG_SAVE_AS"]
+            pages = sorted(str(p.relative_to(site)) for p in site.glob(pattern.replace("{slug}", "*").format(lang=lang)))
+            parts = max(1, -(-len(pages) // limit))
+            folder = ("" if default else f"{lang}/") + "pagefind" + name
+            for part in range(parts):
+                found[folder + (f"-{part + 1}" if part else "")] = [
+                    page for page in pages if int(hashlib.sha1(page.encode()).hexdigest(), 16) % parts == part]
+    # a part the hash left empty has no bundle (the briefs' one always has, or Pagefind says why)
+    return {folder: pages for folder, pages in found.items() if pages or folder.endswith("pagefind")}
 
 
-def _pages(site, patterns):
-    """{path: inode} of the pages a bundle indexes."""
-    return {str(p.relative_to(site)): p.stat().st_ino for pattern in patterns for p in site.glob(pattern)}
+def _same_pages(pages, site, previous):
+    try:
+        return all((site / p).stat().st_ino == (previous / p).stat().st_ino for p in pages)
+    except OSError:
+        return False
 
 
 def index_site(site_dir, settings, previous=None):
-    """Write one Pagefind index per language into `site_dir` (see `bundles`); raise
-    IndexingFailed with Pagefind's own message when it fails (the caller then keeps the old
-    site). With `previous` (the current site, as the last build left it), a language whose
-    pages are all the very files of that site (newsbrief.outputdir.keep_unchanged links
-    them) keeps its bundle, linked, and Pagefind runs only for the others. Returns the
-    folders it indexed again."""
-    site, indexed = pathlib.Path(site_dir), []
-    for _lang, patterns, folder in bundles(settings):
-        old = pathlib.Path(previous) / folder if previous else None
-        if old and (old / "pagefind-entry.json").is_file() and \
-                _pages(site, patterns) == _pages(pathlib.Path(previous), patterns):
+    """Write the search bundles (see `bundles`) into `site_dir`; raise IndexingFailed with
+    Pagefind's own message when it fails (the caller then keeps the old site). With
+    `previous` (the current site, as the last build left it), a bundle whose pages are the
+    very files of that site (newsbrief.outputdir.keep_unchanged links them) is kept, linked,
+    and Pagefind runs only for the others. Each language's main bundle lists the others in
+    `bundles.json` (theme/static/search/search.js merges them). Returns the folders written."""
+    site, indexed, found = pathlib.Path(site_dir), [], bundles(pathlib.Path(site_dir), settings)
+    previous = pathlib.Path(previous) if previous else None
+    before = bundles(previous, settings) if previous else {}
+    for folder, pages in found.items():
+        old = previous / folder if previous else None
+        if before.get(folder) == pages and (old / "pagefind-entry.json").is_file() and _same_pages(pages, site, previous):
             try:
                 shutil.copytree(old, site / folder, copy_function=os.link)
                 continue
             except OSError:  # another file system: index again
                 shutil.rmtree(site / folder, ignore_errors=True)
-        _run(site, "{" + ",".join(patterns) + "}", folder)
+        _run(site, pages, folder)
         indexed.append(folder)
+    for main in {f for f in found if f.endswith("pagefind")}:
+        others = [f"../{f.rpartition('/')[2]}/" for f in found if f != main and f.rpartition("/")[0] == main.rpartition("/")[0]]
+        manifest = site / main / "bundles.json"
+        manifest.unlink(missing_ok=True)  # it may be linked to the current site's
+        manifest.write_text(json.dumps({"merge": others}) + "\n", encoding="utf-8")
+        if main not in indexed:
+            indexed.append(main)
     return indexed
 
 
-def _run(site, glob, folder):
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", glob,
-               "--output-subdir", folder, "--quiet"]
+def _run(site, pages, folder):
+    """Pagefind over `pages` alone: linked at their own paths into a folder of the staging
+    site (so their addresses are the same), removed afterwards."""
+    pages_dir = pathlib.Path(tempfile.mkdtemp(prefix=".search-pages-", dir=site))
     try:
+        for page in pages:
+            (pages_dir / page).parent.mkdir(parents=True, exist_ok=True)
+            os.link(site / page, pages_dir / page)
+        command = [sys.executable, "-m", "pagefind", "--site", str(pages_dir), "--glob", "**/*.html",
+                   "--output-path", str(site / folder), "--quiet"]
         result = subprocess.run(command, capture_output=True, text=True)
     except OSError as error:
         raise IndexingFailed(f"search index: could not run Pagefind ({error}); run `make html` "
                              "to install it from requirements.txt") from error
+    finally:
+        shutil.rmtree(pages_dir, ignore_errors=True)
     output = (result.stdout + result.stderr).strip()
     if result.returncode != 0:
         raise IndexingFailed(f"search index: Pagefind failed (exit {result.returncode}): {output}")

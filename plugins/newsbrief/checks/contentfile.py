@@ -103,6 +103,7 @@ class ContentFile(WrittenFile):
             self.paragraphs = rendered.paragraphs
         self.check_rendered(rendered)
         self.check_provenance()
+        self.forget_tree()
 
     def check_provenance(self):
         """Every fact shown on a page links the paragraph that states it; a brief's

@@ -35,14 +35,14 @@ class WrittenFile:
 
     def __init__(self, path, shown):
         self.path, self.shown = path, shown
-        self.data, self.tree = {}, None
+        self.data, self._tree = {}, None
         self.body, self.body_line = "", 1
         self.source = None  # the newsbrief.frontmatter.Source, once read
 
     def use(self, source):
         """Take the front-matter and body read by newsbrief.frontmatter."""
         self.source = source
-        self.tree, self.data = source.tree, source.data
+        self.data = source.data
         self.body, self.body_line = source.body, source.body_line
 
     def line_of(self, needle=None, pattern=None):
@@ -76,6 +76,19 @@ class WrittenFile:
     @property
     def is_draft(self):
         return self.data.get("status") == "draft"
+
+    @property
+    def tree(self):
+        """The YAML nodes of the front-matter (newsbrief.frontmatter.Source.nodes)."""
+        if self._tree is None and self.source is not None:
+            self._tree = self.source.nodes()
+        return self._tree
+
+    def forget_tree(self):
+        """Drop the nodes (composed again if a problem needs a line): a check holds every file."""
+        self._tree = None
+        if self.source is not None:
+            self.source.tree = None
 
     def line(self, loc):
         """The line of the field at `loc` (or of the nearest group that holds it)."""

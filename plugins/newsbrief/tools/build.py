@@ -59,11 +59,11 @@ def main(argv=None):
 
 
 def peak_memory():
-    """The largest resident size of this process and of any process it ran (Pagefind,
-    the card and page workers), as `make bench` reads it."""
+    """The largest resident size of this process and of any process it ran (the checks,
+    Pagefind, the card and page workers), as `make bench` reads it."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     others = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return f"peak memory: the build {own:.0f} MB, Pagefind and workers {others:.0f} MB"
+    return f"peak memory: the build {own:.0f} MB, its other processes {others:.0f} MB"
 
 
 if __name__ == "__main__":

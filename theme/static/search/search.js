@@ -1,6 +1,6 @@
 // Search on /search/ and /en/search/ (the only pages with a script). Reads ?q= and ?kind=,
 // folds the reader's Arabic spelling as the index does (plugins/newsbrief/search.py: keep
-// the two in step), asks Pagefind (the index of the page's <html lang>), shows the results.
+// the two in step), asks Pagefind (the bundles of the page's <html lang>), shows the results.
 
 const MARKS = /[\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g; // harakat, shadda, sukun, tatweel…
 const LETTERS = { "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه" };
@@ -44,9 +44,15 @@ let latest = 0;
 async function engine() {
   if (!pagefind) {
     // Paths only: the index is always read from this page's own origin.
-    const module = await import(new URL(text.pagefind, document.baseURI).pathname);
-    await module.options({ baseUrl: new URL(text.base, document.baseURI).pathname, excerptLength: 24 });
+    const main = new URL(text.pagefind, document.baseURI);
+    const module = await import(main.pathname);
+    const options = { baseUrl: new URL(text.base, document.baseURI).pathname, excerptLength: 24 };
+    await module.options(options);
     await module.init();
+    // The language's index is in bundles by kind (plugins/newsbrief/search.py): the briefs'
+    // bundle is loaded, bundles.json lists the others, and Pagefind searches them as one.
+    const listed = await (await fetch(new URL("bundles.json", main).pathname)).json();
+    for (const other of listed.merge) await module.mergeIndex(new URL(other, main).pathname, options);
     pagefind = module;
   }
   return pagefind;
