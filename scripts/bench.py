@@ -109,6 +109,7 @@ def edit_brief(content):
 
 
 PEAKS = re.compile(r"peak memory: the build (\d+) MB, its other processes (\d+) MB")
+STEPS = re.compile(r"^Steps: (.*)$", re.MULTILINE)
 FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 
 
@@ -156,6 +157,9 @@ def bench(n, work, corpus_cache):
         split = PEAKS.search(printed)  # the build's own peak, and its largest other process's
         if split:
             figures[name]["own"], figures[name]["others"] = (float(x) * 1024 * 1024 for x in split.groups())
+        steps = STEPS.search(printed)  # how long each step of the build took
+        if steps:
+            figures[name]["steps"] = steps.group(1)
         print(f"  N={n} {name}: {seconds:.1f} s (CPU {cpu:.1f} s), {human_bytes(memory)} peak, "
               f"{files} files written", flush=True)
         return after
@@ -199,6 +203,8 @@ def table(n, f):
         f"| {1000 * base['seconds'] / base['files']:.2f} ms "
         f"| {ratio(cold['seconds'] / f['site']['files'], base['seconds'] / base['files'])} | | |",
     ]
+    if "steps" in cold:
+        rows.append(f"| cold build, by step | {cold['steps']} | | | | |")
     targets = {"nothing changed": "≤ 0.15× cold", "one person edited": "≤ 0.25× cold", "one brief edited": "–"}
     for name, target in targets.items():
         s = f[name]["seconds"]

@@ -28,7 +28,7 @@ from .frontmatter import sources_of
 from .memo import PageMemo
 from .outputdir import keep_unchanged, refusal, stale_folders
 from .parallel import Forked
-from .report import content_logger, wait_for_checks
+from .report import Steps, content_logger, wait_for_checks
 from .search import IndexingFailed, index_site
 from .checks.validator import ContentValidator
 
@@ -47,6 +47,7 @@ class Warnings(list):
 
     skipped = False
     rendered = kept = 0  # pages rendered, and pages kept from the last build (newsbrief.memo)
+    steps = None  # how long each step took (report.Steps)
 
 
 class _Collector(logging.Handler):
@@ -67,6 +68,7 @@ def build_site(settings_file, output, overrides=None, strict=False):
     """Build into `output`; return the warnings (a `Warnings` list). Raise BuildFailed and
     leave `output` untouched when anything went wrong (KeyboardInterrupt too). When nothing
     changed since the last build into `output`, nothing is built."""
+    steps = Steps()
     settings = read_settings(settings_file, override=dict(overrides or {}))
     root = os.path.dirname(os.path.abspath(settings_file))
     problem = refusal(output, root, settings["PATH"], settings.get("THEME"))
@@ -87,6 +89,7 @@ def build_site(settings_file, output, overrides=None, strict=False):
         result = Warnings(last_warnings)
         result.skipped = True
         return result
+    steps.done("digest of the inputs")
     staging = checks = None
     collector = _Collector()
     logging.getLogger().addHandler(collector)
@@ -102,7 +105,8 @@ def build_site(settings_file, output, overrides=None, strict=False):
         # when it is as the last build left it and was built by the same code and theme.
         previous = target if last and last.get("environment") == environment else None
         settings = read_settings(settings_file, override={
-            **(overrides or {}), "OUTPUT_PATH": staging, "NEWSBRIEF_PREVIOUS_SITE": previous})
+            **(overrides or {}), "OUTPUT_PATH": staging, "NEWSBRIEF_PREVIOUS_SITE": previous,
+            "NEWSBRIEF_STEPS": steps})
         sources = sources_of(settings)
         sources.store = SourceStore(settings["CACHE_PATH"], code_digest(
             repr((settings["MARKDOWN"], sources.max_size))))
@@ -111,15 +115,18 @@ def build_site(settings_file, output, overrides=None, strict=False):
             _run_pelican(settings, collector, strict)
         except ContentRefused as refused:
             raise BuildFailed(refused.problems) from None
+        steps.done("writing")
         # Post-build steps that work on the finished site in `staging` go here,
         # before the swap (so that their failure leaves `output` as it was).
         keep_unchanged(staging, target)  # the files whose bytes did not change stay as they were
+        steps.done("comparing with the last site")
         try:  # the search index, over the staging folder: a failure keeps the old site
             indexed = index_site(staging, settings, previous)
         except IndexingFailed as error:
             raise BuildFailed([str(error)]) from error
         for folder in indexed:  # and so do the files of each index written again
             keep_unchanged(os.path.join(staging, folder), os.path.join(target, folder))
+        steps.done("search index")
         if settings.get("NEWSBRIEF_PAGE_MEMO"):
             settings["NEWSBRIEF_PAGE_MEMO"].save()
     except BaseException:
@@ -141,6 +148,8 @@ def build_site(settings_file, output, overrides=None, strict=False):
     if memo is not None:
         warnings.rendered, warnings.kept = memo.rendered, memo.reused
     record.remember(inputs, target, warnings, environment)
+    steps.done("swap and records")
+    warnings.steps = steps
     return warnings
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 PLUGIN = Path(__file__).resolve().parent
 PACKAGES = ("pelican", "markdown", "pyyaml", "pydantic", "jinja2", "babel", "nh3", "pillow", "pagefind")
 VOLATILE = ("OUTPUT_PATH", "CACHE_PATH", "NEWSBRIEF_SOURCES", "NEWSBRIEF_PREVIOUS_SITE", "NEWSBRIEF_PAGE_MEMO",
-            "NEWSBRIEF_CHECKS")
+            "NEWSBRIEF_CHECKS", "NEWSBRIEF_STEPS")
 
 
 def file_digest(path):

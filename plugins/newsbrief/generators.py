@@ -19,7 +19,7 @@ from .memo import PageMemo
 from .mentions import Mentions
 from .parallel import write_pages
 from .provenance import apply_corrections, feed_extras
-from .report import wait_for_checks
+from .report import step_done, wait_for_checks
 
 
 def lang_prefix(settings, lang):
@@ -48,6 +48,7 @@ def connect(generators):
         return
     context, settings = generators[0].context, generators[0].settings
     wait_for_checks(settings)  # every file is read: nothing is built before the checks passed
+    step_done(settings, "reading and checks")
     briefs, people, companies = (context.get(name, []) for name in ("articles", "people", "companies"))
     freeze_urls(generators)
     context["mentions"] = Mentions(people, companies, settings)
@@ -58,6 +59,7 @@ def connect(generators):
     for generator in generators:
         if hasattr(generator, "plan_pages"):
             generator.plan_pages()
+    step_done(settings, "linking")
 
 
 class ProfileGenerator(Generator):

@@ -1,7 +1,9 @@
-"""Warnings about content: each names the file, as the editor knows it, and the fix."""
+"""What a build reports: warnings about content (each names the file, as the editor knows
+it, and the fix), and how long each of its steps took."""
 
 import logging
 import os
+import time
 
 
 def content_logger(name):
@@ -45,3 +47,27 @@ def wait_for_checks(settings):
     checks = settings.get("NEWSBRIEF_CHECKS")
     if checks is not None:
         checks.wait()
+
+
+class Steps(dict):
+    """Seconds each step of one build took, in order (`make html` and `make bench` print
+    them): where to look first when a build is slow. `done(step)` ends a step."""
+
+    def __init__(self):
+        super().__init__()
+        self.since = time.perf_counter()
+
+    def done(self, step):
+        now = time.perf_counter()
+        self[step] = self.get(step, 0.0) + now - self.since
+        self.since = now
+
+    def __str__(self):
+        return ", ".join(f"{step} {seconds:.1f} s" for step, seconds in self.items())
+
+
+def step_done(settings, step):
+    """End a step of this build, if it counts them (newsbrief.build)."""
+    steps = settings.get("NEWSBRIEF_STEPS")
+    if steps is not None:
+        steps.done(step)

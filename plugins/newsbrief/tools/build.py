@@ -52,6 +52,8 @@ def main(argv=None):
     done = "Nothing changed since the last build: kept" if warnings.skipped else "Built"
     print(f"{done} {args.output}/" + (f" with {len(warnings)} warning(s)" if warnings else "")
           + f" in {time.perf_counter() - started:.1f} s" + ("" if warnings.skipped else "; " + peak_memory()))
+    if warnings.steps:
+        print(f"Steps: {warnings.steps}")
     if warnings.kept:
         print(f"Pages: {warnings.rendered:,} rendered, {warnings.kept:,} kept from the last build "
               "(nothing they show changed)")
