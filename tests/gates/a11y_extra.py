@@ -89,6 +89,11 @@ def check_skip_link(page: Page) -> list[str]:
         page.wait_for_function("(h) => location.hash === h", arg=first["href"], timeout=2000)
     except PlaywrightTimeoutError:
         return problems + [f"skip link: Enter did not go to {first['href']!r}"]
+    try:  # the browser moves focus to the fragment after it updates the hash, in a later task
+        page.wait_for_function("() => !!document.querySelector('main')?.contains(document.activeElement)",
+                               timeout=2000)
+    except PlaywrightTimeoutError:
+        pass  # reported below, with where the focus is
     after = _active(page)
     if not after["inMain"]:
         hint = "" if target_info["mainTabindex"] == "-1" else ' (give <main> tabindex="-1" so it can take focus)'
