@@ -50,6 +50,17 @@ def _fork():
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
+def _records_only():
+    """In a forked copy: its log goes to a Records handler alone, whose records are sent
+    back; the build prints and collects them."""
+    root = logging.getLogger()
+    for handler in root.handlers[:]:
+        root.removeHandler(handler)
+    keep = Records()
+    root.addHandler(keep)
+    return keep
+
+
 def _write(writer, pages):
     for args, kwargs in pages:
         writer.write_file(*args, **kwargs)
@@ -57,11 +68,7 @@ def _write(writer, pages):
 
 def _render_in_child(writer, pages, pipe):
     """In a forked copy: render, send back (log records, error), and exit."""
-    root = logging.getLogger()
-    for handler in root.handlers[:]:  # the build prints and collects what is sent back
-        root.removeHandler(handler)
-    keep = Records()
-    root.addHandler(keep)
+    keep = _records_only()
     memo = writer.settings.get("NEWSBRIEF_PAGE_MEMO")
     if memo is not None:
         memo.start_over()
@@ -132,11 +139,7 @@ class Forked:
 
     @staticmethod
     def _child(function, write):
-        root = logging.getLogger()
-        for handler in root.handlers[:]:  # what it logs is sent back, and logged there
-            root.removeHandler(handler)
-        keep = Records()
-        root.addHandler(keep)
+        keep = _records_only()
         try:
             try:
                 outcome = (True, function())
