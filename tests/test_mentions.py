@@ -4,7 +4,7 @@ to their page, in both languages; the names found are checked against the front-
 import pytest
 from newsbrief.matching import Matcher
 from newsbrief.mentions import link_mentions
-from support import build, content_items, copy_content, edit, write
+from support import build, content_items, copy_content, edit, read, write
 
 BRIEFS = content_items("articles")
 PREFIX = {"ar": "/", "en": "/en/"}
@@ -145,6 +145,10 @@ def changed_site(tmp_path_factory):
     edit(content / "articles/meta-superintelligence-departures.ar.md", people=people)
     edit(content / "articles/meta-superintelligence-departures.en.md", people=people,
          prepend="\n## Bert Maher and Meta\n", replace=[("to join Periodic Labs,", "to join a lab,")])
+    # the English paragraph 6 now names Periodic Labs only by context: its citations say so
+    lab = content / "companies/periodic-labs.ar.md"
+    cited = {"article": "meta-superintelligence-departures", "paragraph": 6, "by": "context"}
+    edit(lab, sources=[cited], **{key: cited for key in ("type_source",) if key in read(lab)[0]})
     return build(tmp, content=content)
 
 

@@ -6,10 +6,13 @@
 A fact is an element with a `data-fact` attribute (the templates mark every role, type,
 parent, move, row of joined / left / moves-with / includes, table row and stated count).
 Each must hold at least one source link (`a.nb-fact__source`) or say "not stated"
-(`.nb-fact__not-stated`). Each source link must reach a paragraph `#p-N` that exists on a
-brief page, and that paragraph must name the subject of the fact (`data-subject`,
-`person:<slug>` or `company:<slug>`): its name or an alias in the page's language, with
-the Arabic proclitics, as the site's own mention matcher reads them. Besides, the parts of a
+(`.nb-fact__not-stated`). Every paragraph link (a source link, a profile's list of sources; not a brief's own
+margin numbers) must say whom it is about (`data-subject`, `person:<slug>` or
+`company:<slug>`) and reach a paragraph `#p-N` that exists on a brief page, and that
+paragraph must name its subject: its name or an alias in the page's language, with the
+Arabic proclitics, as the site's own mention matcher reads them; or the link is followed by
+its "by context" label (`.nb-fact__by-context`), when the brief refers to the subject only
+by context. Besides, the parts of a
 page that are facts by nature (timeline items, joined / left rows, exchanges, the moves table)
 must be marked, so a new template cannot show a fact unmarked.
 """
@@ -76,8 +79,11 @@ def check(site: str | Path, content: str | Path) -> list[str]:
             links = fact.select("a.nb-fact__source")
             if not links and not fact.select(".nb-fact__not-stated"):
                 problems.append(f"{name}: {fact['data-fact']} “{text}” has no source link and does not say “not stated”")
-        for link in soup.select("a.nb-fact__source"):
+        for link in soup.select('a[href*="#p-"]:not(.nb-paranum)'):  # every paragraph link
             subject = link.get("data-subject", "")
+            if not subject:
+                problems.append(f"{name}: {link.get('href')}: a paragraph link without data-subject")
+                continue
             target, fragment = _target(site, page, link.get("href", ""))
             if target is None or not target.is_file() or not fragment:
                 problems.append(f"{name}: {link.get('href')}: not a paragraph of a page of this site")
@@ -90,6 +96,9 @@ def check(site: str | Path, content: str | Path) -> list[str]:
                 continue
             said = html.escape(paragraph.get_text(), quote=False)
             found = {key for _, _, key in matchers.get(lang, Matcher({})).finditer(said)}
-            if subject not in found:
-                problems.append(f"{name}: {link.get('href')}: paragraph {fragment} does not name {subject}")
+            label = link.find_next_sibling()
+            by_context = label is not None and "nb-fact__by-context" in label.get("class", []) and label.get_text(strip=True)
+            if subject not in found and not by_context:
+                problems.append(f"{name}: {link.get('href')}: paragraph {fragment} does not name {subject}"
+                                " and is not marked “by context”")
     return problems

@@ -22,7 +22,9 @@ from ..schema.models import CONTENT_TYPES, SOURCED
 from ..schema.parts import Source
 from ..schema.values import MAX_SLUG, SLUG, is_fact
 from ..schema.walk import references
+from .citations import Citations
 from .discovery import ContentFiles
+from .names import NameOwners
 from .written import Problem
 
 # The list of a brief that mentions each kind of profile.
@@ -84,6 +86,8 @@ class ContentValidator(ContentFiles):
             file.check_links(self.content, self.sources.checked, self.static, self.settings)
         self.check_parents()
         self.check_mentions()
+        NameOwners(self).check()
+        Citations(self, language_name).check()
         unique = dict.fromkeys(self.problems + [p for file in self.files for p in file.problems])
         return sorted(unique, key=lambda p: (p.severity != "error", p.path, p.line, p.field, p.message))
 

@@ -75,6 +75,11 @@ class ProfileMatter(FrontMatter):
     summary: Text = Field(description="One sentence: what the brief says about {them}; shown in lists.")
     aliases: list[Name] = Field(description="Other names the brief uses for {them} (e.g. {alias}); `[]` for none.")
     sources: list[Source] = fact("The paragraphs that state facts about {them}; at least one.", min_length=1)
+    not_the_same_as: Optional[Annotated[list[Slug], AfterValidator(no_repeats)]] = fact(
+        "Slugs of other people or companies whose name looks like {their_lc} name (the checks refuse look-alike "
+        "names, such as a Latin a and a Cyrillic а, or a Persian ک and an Arabic ك), when the brief means someone else.",
+        default=None,
+    )
 
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs):
@@ -87,7 +92,7 @@ class PersonMatter(ProfileMatter):
     """A person named in a brief."""
 
     body: ClassVar[str] = "A short biography, saying only what the brief says."
-    words: ClassVar[dict] = {"Their": "Their", "them": "them", "alias": "the surname alone"}
+    words: ClassVar[dict] = {"Their": "Their", "their_lc": "their", "them": "them", "alias": "the surname alone"}
     role: Optional[Text] = Field(
         None, description="What they do or did, as the brief says it; leave out when the brief does not say (the page shows “not stated”).",
         json_schema_extra=marks(new="todo"),
@@ -102,7 +107,7 @@ class CompanyMatter(ProfileMatter):
     """A company or lab named in a brief."""
 
     body: ClassVar[str] = "A short description, saying only what the brief says."
-    words: ClassVar[dict] = {"Their": "Its", "them": "it", "alias": "an abbreviation"}
+    words: ClassVar[dict] = {"Their": "Its", "their_lc": "its", "them": "it", "alias": "an abbreviation"}
     type: Optional[Literal["company", "lab", "startup"]] = fact(
         "What kind of organisation the brief says it is; leave out when the brief does not say (the page shows “not stated”).",
         default=None, new="todo",

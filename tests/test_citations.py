@@ -1,0 +1,73 @@
+"""Citations that land (issue 21) and names that belong to one profile (issue 23), on built
+sites. The checks' own cases (a paragraph that does not name its subject, an alias another
+profile writes, look-alike names) are in tests/fixtures/bad/ with their exact lines; here: a
+paragraph that names its subject only by context is cited `by: context`, the build accepts
+it and every page that links it says so, and the provenance gate holds every paragraph link
+of a site to that rule (on the real site: tests/test_provenance.py)."""
+
+import shutil
+
+import pytest
+from gates import provenance
+from support import FIXTURES, ROOT, build, edit, make_case, problems_of, read
+
+PREFIX = {"ar": "/", "en": "/en/"}
+LABEL = {"ar": "من السياق", "en": "by context"}
+
+
+@pytest.fixture(scope="module")
+def context_site(tmp_path_factory):
+    """The mini corpus whose brief's paragraph 3 says "the company did not comment" of Globex
+    (tests/fixtures/bad/context-citation-unmarked), with Globex's citation of it marked."""
+    tmp = tmp_path_factory.mktemp("by-context")
+    content = make_case(FIXTURES / "bad" / "context-citation-unmarked", tmp)
+    globex = content / "companies/globex.ar.md"
+    sources = read(globex)[0]["sources"]
+    assert sources[1]["paragraph"] == 3
+    sources[1]["by"] = "context"
+    edit(globex, sources=sources)
+    return build(tmp, content=content), content
+
+
+def test_a_context_citation_passes_the_checks(context_site):
+    site, content = context_site
+    assert problems_of(content, content.parent) == []
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_the_page_says_by_context_beside_the_paragraph_link(context_site, lang):
+    site, _ = context_site
+    page = site.page(f"{PREFIX[lang]}companies/globex/")
+    links = {a["href"].rsplit("#", 1)[1]: a for a in page.select(".nb-sources a.nb-sources__paragraph")}
+    assert sorted(links) == ["p-1", "p-3"]
+    for fragment, link in links.items():
+        label = link.find_next_sibling()
+        marked = label is not None and "nb-fact__by-context" in label.get("class", [])
+        assert marked == (fragment == "p-3"), (fragment, label)
+        assert link["data-subject"] == "company:globex"
+    assert links["p-3"].find_next_sibling().get_text(strip=True) == LABEL[lang]
+
+
+def test_the_gate_accepts_the_marked_link_and_refuses_it_unmarked(context_site, tmp_path):
+    site, content = context_site
+    assert provenance.check(site.path, content) == []
+    copy = tmp_path / "site"
+    shutil.copytree(site.path, copy)
+    page = copy / "en/companies/globex/index.html"
+    text = page.read_text(encoding="utf-8")
+    start = text.index('<span class="nb-muted nb-fact__by-context">')
+    page.write_text(text[:start] + text[text.index("</span>", start) + 7:], encoding="utf-8")
+    assert provenance.check(copy, content) == [
+        "en/companies/globex/index.html: /en/articles/acme-hires/#p-3: paragraph p-3 does not name"
+        " company:globex and is not marked “by context”"]
+
+
+def test_the_gate_refuses_a_paragraph_link_that_does_not_say_whom_it_is_about(site, tmp_path):
+    copy = tmp_path / "site"
+    shutil.copytree(site.path, copy)
+    page = copy / "people/bert-maher/index.html"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace('class="nb-sources__paragraph" data-subject="person:bert-maher"',
+                                 'class="nb-sources__paragraph"', 1), encoding="utf-8")
+    problems = provenance.check(copy, ROOT / "content")
+    assert len(problems) == 1 and problems[0].endswith(": a paragraph link without data-subject"), problems
