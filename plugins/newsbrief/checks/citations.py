@@ -21,6 +21,7 @@ from ..mentions import link_mentions
 from ..reader import render_source
 from ..schema.parts import Source
 from ..schema.walk import references
+from .names import names_of
 
 PARAGRAPH = re.compile(r'<p id="p-(\d+)">(.*?)</p>', re.DOTALL)
 PROFILES = ("person", "company")
@@ -66,9 +67,9 @@ class Citations:
 
     @staticmethod
     def named_in(file):
-        """Whether a profile's file gives its name (else its own error comes first)."""
+        """Whether a profile's file gives its names (else their own error comes first)."""
         return (file is not None and file.readable and isinstance(file.data.get("name"), str)
-                and not any(p[:1] == ("name",) for p in file.placeholders))
+                and len(names_of(file)) == len(names_of(file, valid=False)))
 
     def check(self):
         for kind in PROFILES:

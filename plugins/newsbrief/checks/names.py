@@ -22,6 +22,7 @@ from icu import Script, SpoofChecker
 from ..matching import WORD
 from ..search import LETTERS, MARKS
 from ..text import char_name
+from .explain import format_loc
 
 PROFILES = ("person", "company")
 # Persian letters read as the Arabic ones (newsbrief.search.fold does not fold them yet).
@@ -54,13 +55,16 @@ def mixed_word(name):
     return None
 
 
-def names_of(file):
-    """[(loc, name)] of a profile file's `name` and `aliases`."""
+def names_of(file, valid=True):
+    """[(loc, name)] of a profile file's `name` and `aliases`; `valid`: only those without an
+    error of their own (a placeholder, a direction override…), which is reported first."""
     found = [(("name",), file.data.get("name"))]
     aliases = file.data.get("aliases")
     if isinstance(aliases, list):
         found += [(("aliases", number), alias) for number, alias in enumerate(aliases)]
-    return [(loc, name.strip()) for loc, name in found if isinstance(name, str) and name.strip()]
+    wrong = {p.field for p in file.problems if p.severity == "error"} if valid else set()
+    return [(loc, name.strip()) for loc, name in found
+            if isinstance(name, str) and name.strip() and format_loc(loc) not in wrong and "aliases" not in wrong]
 
 
 def different(file):

@@ -23,12 +23,12 @@ class Source(Part):
     label: ClassVar[str] = "source"
     article: BriefSlug = Field(description="The brief that states the fact.")
     paragraph: Count = Field(
-        description="The paragraph of that brief, counting from 1; headings, lists and quotes are not counted. "
-        "It must name the person or company (by name or alias, in every language), unless `by` says otherwise."
+        description="The paragraph of that brief, counting from 1; headings, lists and quotes are not counted."
     )
     by: Optional[Literal["context"]] = Field(
-        None, description="`context` when the paragraph refers to them only by context (“the company”, “also left”), "
-        "not by name; the page then shows “by context” beside the link.",
+        None, description="The paragraph must name the person or company (by name or alias, in every language); "
+        "write `context` when it refers to them only by context (“the company”, “also left”): the page then shows "
+        "“by context” beside its link.",
     )
 
 
