@@ -82,6 +82,18 @@ def content_items(kind, content=ROOT / "content"):
     return items
 
 
+def copy_cut(site_dir, tmp_dir, page, start, end):
+    """A copy of a built site in tmp_dir/site whose `page` (a relative path) lacks its first
+    run from `start` to the next `end`, both included: a gate's proof that it fails."""
+    copy = pathlib.Path(tmp_dir) / "site"
+    shutil.copytree(site_dir, copy)
+    path = copy / page
+    text = path.read_text(encoding="utf-8")
+    begin = text.index(start)
+    path.write_text(text[:begin] + text[text.index(end, begin) + len(end):], encoding="utf-8")
+    return copy
+
+
 # --- content to change for one test build: `copy_content()` then `edit()` ----------------------
 
 

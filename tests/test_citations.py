@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 from gates import provenance
-from support import FIXTURES, ROOT, build, edit, make_case, problems_of, read
+from support import FIXTURES, ROOT, build, copy_cut, edit, make_case, problems_of, read
 
 PREFIX = {"ar": "/", "en": "/en/"}
 LABEL = {"ar": "من السياق", "en": "by context"}
@@ -51,12 +51,7 @@ def test_the_page_says_by_context_beside_the_paragraph_link(context_site, lang):
 def test_the_gate_accepts_the_marked_link_and_refuses_it_unmarked(context_site, tmp_path):
     site, content = context_site
     assert provenance.check(site.path, content) == []
-    copy = tmp_path / "site"
-    shutil.copytree(site.path, copy)
-    page = copy / "en/companies/globex/index.html"
-    text = page.read_text(encoding="utf-8")
-    start = text.index('<span class="nb-muted nb-fact__by-context">')
-    page.write_text(text[:start] + text[text.index("</span>", start) + 7:], encoding="utf-8")
+    copy = copy_cut(site.path, tmp_path, "en/companies/globex/index.html", '<span class="nb-muted nb-fact__by-context">', "</span>")
     assert provenance.check(copy, content) == [
         "en/companies/globex/index.html: /en/articles/acme-hires/#p-3: paragraph p-3 does not name"
         " company:globex and is not marked “by context”"]

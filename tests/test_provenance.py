@@ -7,7 +7,7 @@ import shutil
 import pytest
 from gates import provenance
 from pelican.settings import get_settings_from_file
-from support import ROOT, build, copy_content, edit, published_items, read
+from support import ROOT, build, copy_content, copy_cut, edit, published_items, read
 
 PREFIX = {"ar": "/", "en": "/en/"}
 BRIEF = "meta-superintelligence-departures"
@@ -62,12 +62,7 @@ def test_the_gate_fails_on_a_fact_citing_the_wrong_paragraph(wrong_paragraph_sit
 
 
 def test_the_gate_fails_on_a_fact_without_a_source(site, tmp_path):
-    copy = tmp_path / "site"
-    shutil.copytree(site.path, copy)
-    page = copy / "en/companies/meta/index.html"
-    text = page.read_text(encoding="utf-8")
-    start = text.index('<a class="nb-fact__source"')
-    page.write_text(text[:start] + text[text.index("</a>", start) + 4:], encoding="utf-8")
+    copy = copy_cut(site.path, tmp_path, "en/companies/meta/index.html", '<a class="nb-fact__source"', "</a>")
     problems = provenance.check(copy, ROOT / "content")
     assert len(problems) == 1 and problems[0].startswith("en/companies/meta/index.html: type “")
 
