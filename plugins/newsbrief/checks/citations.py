@@ -33,7 +33,8 @@ class Citations:
     def __init__(self, validator, language_name):
         self.validator, self.language = validator, language_name
         self.matchers = {}  # lang -> Matcher of every profile's names in that language
-        self.named = {}  # (brief slug, lang) -> [the profiles each paragraph names]
+        self.paragraphs = {}  # (brief slug, lang) -> [(start, end)] of each paragraph in its HTML
+        self.named = {}  # (brief slug, lang, paragraph) -> the profiles it names
 
     def matcher(self, lang):
         if lang not in self.matchers:
@@ -49,21 +50,28 @@ class Citations:
             self.matchers[lang] = Matcher(names)
         return self.matchers[lang]
 
-    def names_in(self, slug, lang):
-        """[set of profiles named] of each paragraph of a brief in `lang`, or None."""
-        if (slug, lang) not in self.named:
+    def spans(self, slug, lang):
+        """[(start, end)] of the text of each paragraph of a brief in `lang`, or None."""
+        if (slug, lang) not in self.paragraphs:
             brief = self.validator.items.get("brief", {}).get(slug, {}).get(lang)
-            paragraphs = None
+            spans = None
             if brief is not None and brief.readable and brief.source is not None:
                 html = render_source(brief.source, self.validator.settings).html
-                paragraphs = []
-                for match in PARAGRAPH.finditer(html):
-                    ambiguous = []
-                    _, found = link_mentions(match.group(2), self.matcher(lang), {}, ambiguous)
-                    keys = [*found, *(key for _, keys in ambiguous for key in keys)]
-                    paragraphs.append({profile for key in keys for profile in key})
-            self.named[(slug, lang)] = paragraphs
-        return self.named[(slug, lang)]
+                spans = [match.span(2) for match in PARAGRAPH.finditer(html)]
+            self.paragraphs[(slug, lang)] = spans
+        return self.paragraphs[(slug, lang)]
+
+    def names_in(self, slug, lang, number):
+        """The profiles that paragraph `number` of a brief names in `lang` (read once)."""
+        if (slug, lang, number) not in self.named:
+            brief = self.validator.items["brief"][slug][lang]
+            start, end = self.spans(slug, lang)[number - 1]
+            ambiguous = []
+            html = render_source(brief.source, self.validator.settings).html[start:end]
+            _, found = link_mentions(html, self.matcher(lang), {}, ambiguous)
+            keys = [*found, *(key for _, keys in ambiguous for key in keys)]
+            self.named[(slug, lang, number)] = {profile for key in keys for profile in key}
+        return self.named[(slug, lang, number)]
 
     @staticmethod
     def named_in(file):
@@ -78,22 +86,24 @@ class Citations:
                 if file is None or not file.readable:
                     continue
                 found_all = file.references if file.references is not None else references(file.model_class, file.data)
+                named = [lang for lang in self.validator.languages if self.named_in(versions.get(lang))]
                 for found in found_all:
                     if found[0] == "part" and found[1] is Source:
-                        self.check_source(file, (kind, slug), versions, found[2], found[3])
+                        self.check_source(file, (kind, slug), named, found[2], found[3])
 
-    def check_source(self, file, subject, versions, loc, source):
+    def check_source(self, file, subject, named, loc, source):
+        """`named`: the languages whose file of the profile gives its names."""
         article, number, by = source.get("article"), source.get("paragraph"), source.get("by")
         if not isinstance(article, str) or type(number) is not int or number < 1:
             return  # the schema reports it
         checked, missing = [], []
-        default = self.names_in(article, self.validator.default_lang)
-        for lang in self.validator.languages:
-            paragraphs = self.names_in(article, lang) if self.named_in(versions.get(lang)) else None
+        default = self.spans(article, self.validator.default_lang)
+        for lang in named:
+            paragraphs = self.spans(article, lang)
             if paragraphs is None or default is None or number > len(paragraphs) or len(paragraphs) != len(default):
                 continue  # no such brief, translation or paragraph, or not paragraph by paragraph: reported elsewhere
             checked.append(lang)
-            if subject not in paragraphs[number - 1]:
+            if subject not in self.names_in(article, lang, number):
                 missing.append(lang)
         languages = " and ".join(map(self.language, missing))
         kind, slug = subject

@@ -220,8 +220,9 @@ class ContentValidator(ContentFiles):
         return f"differs from {other}"
 
     def check_references(self, file):
-        found_all = file.references if file.references is not None else references(file.model_class, file.data)
-        for found in found_all:
+        if file.references is None:  # kept: the citations walk them again (checks/citations.py)
+            file.references = list(references(file.model_class, file.data))
+        for found in file.references:
             if found[0] == "ref":
                 _, ref, loc, slug = found
                 self.check_reference(file, ref.kind, loc, slug)
