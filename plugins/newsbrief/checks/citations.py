@@ -109,7 +109,8 @@ class Citations:
         kind, slug = subject
         where = f"paragraph {number} of the brief `{article}`"
         if by == "context" and checked and not missing:
-            self.validator.add(file.at((*loc, "by"), f"{where} names this {kind}", "remove `by: context`",
+            self.validator.add(file.at((*loc, "by"), f"{where} names `{slug}` in every language",
+                                       "remove `by: context`: the page says “by context” only where the name is not there",
                                        severity="warning"))
         elif by != "context" and missing:
             them = "it" if kind == "company" else "them"
