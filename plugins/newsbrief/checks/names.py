@@ -17,6 +17,8 @@ reduced to a key, and two profiles may not share one:
 The keys are kept in one dictionary: the cost grows with the number of names, not its square.
 """
 
+import difflib
+
 from icu import Script, SpoofChecker
 
 from ..matching import WORD
@@ -68,8 +70,9 @@ def names_of(file, valid=True):
 
 
 def different(file):
+    """[(position, slug)] of a profile file's `not_the_same_as`."""
     value = file.data.get("not_the_same_as")
-    return {s for s in value if isinstance(s, str)} if isinstance(value, list) else set()
+    return [(n, s) for n, s in enumerate(value) if isinstance(s, str)] if isinstance(value, list) else []
 
 
 class NameOwners:
@@ -91,9 +94,11 @@ class NameOwners:
         known = {slug for (_, slug), _ in profiles}
         for (kind, slug), versions in profiles:
             for file in versions.values():
-                for number, other in enumerate(sorted(different(file))):
+                for number, other in different(file):
                     if other not in known or other == slug:
+                        close = difflib.get_close_matches(other, sorted(known - {slug}), n=1)
                         self.validator.add(file.at(("not_the_same_as", number), f"there is no other profile `{other}`",
+                                                   f"did you mean `{close[0]}`?" if close else
                                                    "give the slug of the person or company whose name looks like this one's"))
                     self.apart.add(frozenset(((kind, slug), other)))
         for profile, versions in profiles:
