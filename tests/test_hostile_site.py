@@ -2,6 +2,7 @@
 build's own safety: the output folder, Ctrl-C, stale staging folders, a missing content
 folder, and no file of the build machine ever reaching the site."""
 
+import json
 import os
 import shutil
 import signal
@@ -9,8 +10,10 @@ import subprocess
 import sys
 import time
 
+import html5lib
 import pytest
 from bs4 import BeautifulSoup
+from newsbrief.escaping import script_json
 from newsbrief.build import BuildFailed, build_site
 from newsbrief.frontmatter import FrontMatterError, Sources
 from newsbrief.text import fold
@@ -95,6 +98,48 @@ def test_a_standfirst_is_shown_as_typed(built):
     title = "Acme hires <one> researcher from Globex &amp; more"
     assert page.h1.get_text() == title and page.title.get_text().startswith(title)
     assert title in home.get_text()
+
+
+SCRIPT_TEXT = {
+    "title": "Acme hires a researcher <!-- from <script> Globex",
+    "summary": "The researcher Jane Doe moved, and explained how HTML comments (<!--) and <script> tags broke a parser.",
+    "url": "https://example.com/a?<!--<script>=1",
+    "name": "Jane Doe <!--<script>",
+    "alias": "Globex <!--<script> Labs",
+}
+
+
+def as_a_browser_reads(site, relative):
+    """(the page parsed by an HTML5 tokenizer as browsers do, its JSON-LD graph by @type)."""
+    page = html5lib.parse((site.path / relative).read_bytes(), treebuilder="etree", namespaceHTMLElements=False)
+    (script,) = page.findall(".//script[@type='application/ld+json']")
+    return page, {node["@type"]: node for node in json.loads(script.text)["@graph"]}
+
+
+@pytest.mark.parametrize("relative", [BRIEF_EN, "en/people/jane-doe/index.html", "en/companies/globex/index.html"])
+def test_text_that_looks_like_markup_leaves_the_whole_page_and_its_json_ld_intact(built, relative):
+    page, graph = as_a_browser_reads(built("script-comment-in-text"), relative)
+    footer = page.find(".//footer")
+    assert footer is not None and "every fact links to the paragraph" in "".join(footer.itertext())
+    text = "".join(page.find(".//main").itertext())
+    if relative == BRIEF_EN:
+        brief = graph["NewsArticle"]
+        assert (brief["headline"], brief["description"]) == (SCRIPT_TEXT["title"], SCRIPT_TEXT["summary"])
+        assert brief["isBasedOn"]["url"] == SCRIPT_TEXT["url"]
+        assert SCRIPT_TEXT["summary"] in text and "Globex did not comment." in text
+    elif "people" in relative:
+        assert graph["Person"]["name"] == SCRIPT_TEXT["name"] and SCRIPT_TEXT["name"] in text
+    else:
+        assert SCRIPT_TEXT["alias"] in graph["Organization"]["alternateName"]
+    raw = (built("script-comment-in-text").path / relative).read_text(encoding="utf-8")
+    script = raw.split('<script type="application/ld+json">')[1].split("</script>")[0]
+    assert not set("<>&\u2028\u2029") & set(script)
+
+
+def test_json_for_a_script_has_no_markup_and_is_the_same_json():
+    data = {"a": "</script><!--<script>&amp; \u2028\u2029 كريم"}
+    text = script_json(data)
+    assert json.loads(text) == data and not set("<>&\u2028\u2029") & set(text)
 
 
 # --- names and text that can't deceive -----------------------------------------------------

@@ -140,8 +140,10 @@ def test_a_failed_indexing_leaves_the_output_untouched(tmp_path, monkeypatch):
     monkeypatch.setattr(search_module.sys, "executable", "/bin/false")  # Pagefind exits 1
     # a cache of its own: with the build's record of the first build, nothing changed and the
     # second build would be skipped before it indexes anything
-    with pytest.raises(BuildFailed, match="Pagefind failed"):
+    with pytest.raises(BuildFailed, match="Pagefind failed") as failure:
         build(tmp_path, overrides={"CACHE_PATH": str(tmp_path.parent / f"{tmp_path.name}-cache")})
+    (problem,) = failure.value.problems
+    assert "\n" not in problem and "`pagefind/` (" in problem, "one line, naming the bundle and its pages"
     assert {p: p.read_bytes() for p in site.path.rglob("*") if p.is_file()} == before
     assert [p.name for p in tmp_path.iterdir()] == ["output"], "a staging folder was left behind"
 

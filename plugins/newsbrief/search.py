@@ -94,7 +94,16 @@ def index_site(site_dir, settings, previous=None):
     very files of that site (newsbrief.outputdir.keep_unchanged links them) is kept, linked,
     and Pagefind runs only for the others. Each language's main bundle lists the others in
     `bundles.json` (theme/static/search/search.js merges them). Returns the folders written."""
-    site, indexed, found = pathlib.Path(site_dir), [], bundles(pathlib.Path(site_dir), settings)
+    try:
+        return _index(pathlib.Path(site_dir), settings, previous)
+    except OSError as error:  # a full disk, a folder that cannot be written: one line, as every failure
+        where = f" ({error.filename})" if error.filename else ""
+        raise IndexingFailed(f"search index: {error.strerror or error}{where} — free space or fix the "
+                             "folder's permissions and build again") from None
+
+
+def _index(site, settings, previous):
+    indexed, found = [], bundles(site, settings)
     previous = pathlib.Path(previous) if previous else None
     before = bundles(previous, settings) if previous else {}
     for folder, pages in found.items():
@@ -134,10 +143,13 @@ def _run(site, pages, folder):
     finally:
         shutil.rmtree(pages_dir, ignore_errors=True)
     output = (result.stdout + result.stderr).strip()
+    said = output.splitlines()[0].strip() if output else "it said nothing"  # one line, not its whole log
+    pages_of = f"`{folder}/` ({len(pages)} pages, e.g. {pages[0]})" if pages else f"`{folder}/` (no pages)"
     if result.returncode != 0:
-        raise IndexingFailed(f"search index: Pagefind failed (exit {result.returncode}): {output}")
+        raise IndexingFailed(f"search index {pages_of}: Pagefind failed (exit {result.returncode}): {said}"
+                             " — check that these pages have their text in <main data-pagefind-body>")
     if not (site / folder / "pagefind-entry.json").is_file():
-        raise IndexingFailed(f"search index: Pagefind wrote no index: {output}")
+        raise IndexingFailed(f"search index {pages_of}: Pagefind wrote no index: {said}")
     for name in UNUSED:  # Pagefind's ready-made interfaces: the site has its own
         (site / folder / name).unlink(missing_ok=True)
     return output

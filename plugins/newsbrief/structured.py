@@ -6,9 +6,9 @@ with a guess. Things get stable `@id`s (the page URL plus `#article`, `#person`,
 person's or company's own page defines.
 """
 
-import json
-
 from markupsafe import Markup
+
+from .escaping import script_json
 
 CONTEXT = "https://schema.org"
 
@@ -161,7 +161,6 @@ def _unique(items):
 
 
 def script_tag(data):
-    """The `<script type="application/ld+json">` block; `</` is escaped so no text can close it."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    text = text.replace("</", "<\\/")
-    return Markup(f'<script type="application/ld+json">{text}</script>')
+    """The `<script type="application/ld+json">` block (newsbrief.escaping.script_json: no
+    text inside can end it or change how the browser reads it)."""
+    return Markup(f'<script type="application/ld+json">{script_json(data)}</script>')
