@@ -6,6 +6,7 @@ reads each file into a `ContentFile`, calls `check()` and, once every file is re
 
 import os
 import re
+from html import unescape
 from urllib.parse import unquote, urlparse
 
 import yaml
@@ -15,6 +16,7 @@ from ..frontmatter import FrontMatterError
 from ..reader import render_source
 from ..schema.models import SOURCED
 from ..schema.values import MAX_SLUG, SLUG, slugify
+from ..text import BIDI_FIX, CONTROL, CONTROL_FIX, DIRECTION, bidi_problem, char_name, with_references, written_as
 from .explain import Explainer, format_loc
 from .written import Problem, WrittenFile
 
@@ -23,6 +25,11 @@ PLACEHOLDER = "TODO"
 PLACEHOLDER_VALUE = re.compile(r"TODO(?::|\Z)")
 PLACEHOLDER_IN_TEXT = re.compile(r"(?<![\w-])TODO(?::|\s*$)")
 LINK_KINDS = {"static", "attach", "filename"}
+# An image from another site: kept by the sanitiser (`https:`) or removed by it (`http:`, `//`).
+REMOTE_IMAGE = re.compile(r'<img\b[^>]*?\bsrc="(https:[^"]*)"', re.IGNORECASE)
+REMOTE_IMAGE_REMOVED = re.compile(r"the (`https?:`|scheme-relative \(//\)) URL of <img src>")
+REMOTE_IMAGE_FIX = ("put the image under content/ (e.g. content/images/) and link it relatively: "
+                    "`![what it shows]({static}/images/name.png)` (a feed reader would load it from that site)")
 # Pelican's intrasite links, in the attributes our allow-list keeps.
 INTRASITE = re.compile(r"""<[^>]+?\b(?:href|src)\s*=\s*(["'])(?P<path>[{|](?P<what>.*?)[|}](?P<value>.*?))\1""")
 
@@ -199,8 +206,31 @@ class ContentFile(WrittenFile):
         """Report what the HTML allow-list removes from the body (the build never shows
         more than this)."""
         for what, why in rendered.removed:
-            self.add(self.about("body", self.line_of(pattern=self.removal_pattern(what)),
-                                f"removed {what}", why, severity="warning"))
+            line = self.line_of(pattern=self.removal_pattern(what))
+            remote = REMOTE_IMAGE_REMOVED.match(what)
+            if remote:  # an `http:` or `//` image: the sanitiser drops it, the checks refuse it
+                self.add(self.about("body", line, f"the image's {remote.group(1)} address is on another site",
+                                    REMOTE_IMAGE_FIX))
+            else:
+                self.add(self.about("body", line, f"removed {what}", why, severity="warning"))
+        for image in REMOTE_IMAGE.finditer(rendered.html):  # `https:`: kept on the site, where the CSP
+            url = unescape(image.group(1))  # blocks it, but feed readers would load it
+            shown = url if len(url) <= 60 else url[:57] + "…"
+            self.add(self.about("body", self.line_of(url), f"the image `{shown}` is on another site", REMOTE_IMAGE_FIX))
+        self.check_shown_characters(rendered.html)
+
+    def check_shown_characters(self, html):
+        """Control and direction characters in the body as shown, however written: typed,
+        or as a numeric reference (`&#x202E;`, `&#1;`) that the check of the raw file
+        (newsbrief.frontmatter) cannot see."""
+        shown = with_references(html)
+        control = CONTROL.search(shown)
+        if control:
+            self.add(self.about("body", self.line_of(pattern=written_as(control.group(0))),
+                                f"control character {char_name(control.group(0))}", CONTROL_FIX))
+        elif bidi_problem(shown):
+            self.add(self.about("body", self.line_of(pattern=written_as(DIRECTION.search(shown).group(0))),
+                                bidi_problem(shown), BIDI_FIX))
 
     @staticmethod
     def removal_pattern(what):

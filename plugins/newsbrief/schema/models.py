@@ -23,7 +23,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInf
 
 from .parts import Affiliation, BriefSource, Correction, MoveEntry, Source, StatedCount
 from .values import (
-    CompanySlug, Date, Language, Name, PersonSlug, Slug, Status, Text,
+    CompanySlug, Date, Language, Line, Name, PersonSlug, Slug, Status, Text,
     fact, invalid, is_fact, lang_field, marks, no_repeats, slug_field, status_field,
 )
 
@@ -40,7 +40,7 @@ class BriefMatter(FrontMatter):
     """A brief: one news story."""
 
     body: ClassVar[str] = "The text of the brief: one paragraph per block, a blank line between paragraphs."
-    title: Text = Field(description="The headline.", json_schema_extra=marks(new="name"))
+    title: Line = Field(description="The headline.", json_schema_extra=marks(new="name"))
     slug: Slug = slug_field()
     lang: Language = lang_field()
     date: Date = fact("The day the brief is published on this site, not the day of the events.", new="today")
@@ -88,7 +88,7 @@ class PersonMatter(ProfileMatter):
 
     body: ClassVar[str] = "A short biography, saying only what the brief says."
     words: ClassVar[dict] = {"Their": "Their", "them": "them", "alias": "the surname alone"}
-    role: Optional[Text] = Field(
+    role: Optional[Line] = Field(
         None, description="What they do or did, as the brief says it; leave out when the brief does not say (the page shows “not stated”).",
         json_schema_extra=marks(new="todo"),
     )
@@ -128,7 +128,7 @@ class PageMatter(FrontMatter):
     """A page of the site, such as About."""
 
     body: ClassVar[str] = "The text of the page."
-    title: Text = Field(description="The page's title.", json_schema_extra=marks(new="name"))
+    title: Line = Field(description="The page's title.", json_schema_extra=marks(new="name"))
     slug: Slug = slug_field()
     lang: Language = lang_field()
     summary: Text = Field(description="One sentence about the page, for search results.")
