@@ -215,6 +215,29 @@ def test_a_proclitic_reading_when_the_word_begins_no_listed_name(text, expected)
     assert haddad(text, ONLY_REEM)[1] == expected
 
 
+# Typed on a Persian keyboard: ک (keheh) for ك, ی (Farsi yeh) for ي, گ and پ; the link shows
+# the letters as written.
+@pytest.mark.parametrize("text, expected", [
+    ("قال کریم حداد إنه غادر.", {"karim": "کریم حداد"}),  # the name as written, Persian letters
+    ("انضم لکریم حداد فريق.", {"karim": "لکریم حداد"}),  # with a proclitic
+    ("قال وکریم حداد ذلك.", {"karim": "کریم حداد"}),  # و stays outside the link
+    ("انضم کریم حداد وریم حداد.", {"karim": "کریم حداد", "reem": "ریم حداد"}),
+    ("قال کریم سعید ذلك.", {}),  # «کریم» begins a listed name: never «ک» + «ریم»
+])
+def test_persian_letters_name_the_same_profile(text, expected):
+    html, found, ambiguous = haddad(text)
+    assert found == expected and ambiguous == []
+    for key, written in expected.items():
+        assert f'<a class="nb-mention" href="{HADDAD[key]}">{written}</a>' in html
+
+
+def test_a_persian_name_is_found_in_arabic_text_and_a_hidden_one_by_its_proclitic():
+    matcher = Matcher({"پیتر گرین": "peter", "ریم حداد": "reem"})  # listed with Persian letters
+    assert haddad("قال بيتر كرين ذلك.", matcher)[1] == {"peter": "بيتر كرين"}
+    assert haddad("قالت مصطفی كريم حداد.", matcher)[1] == {"reem": "كريم حداد"}  # «ك» + «ريم», only Reem listed
+    assert haddad("قالت کريم حداد.", matcher)[1] == {"reem": "کريم حداد"}
+
+
 def test_two_readings_left_unlinked():
     matcher = Matcher({"الحسن علي": "hasan", "لحسن علي": "lhasan"})
     html, found, ambiguous = haddad("قال للحسن علي ذلك.", matcher)

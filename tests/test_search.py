@@ -172,6 +172,8 @@ def test_two_builds_give_the_same_index(site, tmp_path):
 FOLDING = {
     "ماهِر": "ماهر", "ماهـــر": "ماهر", "أوبن أيه آي": "اوبن ايه اي", "إيثان": "ايثان",
     "مستشفى": "مستشفي", "شركة": "شركه", "تدفّق": "تدفق", "OpenAI": "openai", "ٱلذكاء": "الذكاء",
+    # typed on a Persian keyboard: ک ی گ پ چ ژ are the Arabic letters (as in mentions)
+    "کریم": "كريم", "مصطفی": "مصطفي", "گوگل": "كوكل", "پژمان": "بزمان", "چت": "جت",
 }
 
 

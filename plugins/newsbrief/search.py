@@ -21,15 +21,17 @@ import subprocess
 import sys
 import tempfile
 
-# أ إ آ ٱ -> ا, ى -> ي, ة -> ه
-LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+from .text import fold_letters
+
+# أ إ آ ٱ -> ا, ة -> ه; and as mentions do (text.fold_letters): ى -> ي, Persian ک ی گ پ چ ژ -> ك ي ك ب ج ز
+LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه"})
 # harakat, shadda, sukun and the other combining marks, superscript alef, Quranic marks, tatweel
 MARKS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 
 
 def fold(text):
     """The spelling-independent form of `text`: «إبراهيمُ» -> «ابراهيم», "OpenAI" -> "openai"."""
-    return MARKS.sub("", str(text)).translate(LETTERS).lower()
+    return fold_letters(MARKS.sub("", str(text))).translate(LETTERS).lower()
 
 
 def folded_names(item):
@@ -53,6 +55,7 @@ class IndexingFailed(Exception):
     pass
 
 
+BUNDLE_PREFIX = "pagefind"  # every bundle's folder starts so: no page may (checks/reserved.py)
 KINDS = {"ARTICLE": "", "PERSON": "-people", "COMPANY": "-companies"}  # kind: bundle name
 BUNDLE_PAGES = 5_000  # SEARCH_BUNDLE_PAGES: about the most pages of one bundle (Pagefind: ~300 MB)
 
@@ -72,7 +75,7 @@ def bundles(site, settings):
             pattern = settings[f"{kind}_SAVE_AS" if default else f"{kind}_LANG_SAVE_AS"]
             pages = sorted(str(p.relative_to(site)) for p in site.glob(pattern.replace("{slug}", "*").format(lang=lang)))
             parts = max(1, -(-len(pages) // limit))
-            folder = ("" if default else f"{lang}/") + "pagefind" + name
+            folder = ("" if default else f"{lang}/") + BUNDLE_PREFIX + name
             for part in range(parts):
                 found[folder + (f"-{part + 1}" if part else "")] = [
                     page for page in pages if int(hashlib.sha1(page.encode()).hexdigest(), 16) % parts == part]
@@ -104,6 +107,10 @@ def index_site(site_dir, settings, previous=None):
 
 def _index(site, settings, previous):
     indexed, found = [], bundles(site, settings)
+    for folder in found:  # a page's folder is never replaced by (or merged with) a bundle
+        if os.path.lexists(site / folder):
+            raise IndexingFailed(f"search index: `{folder}/` is already written by a page of the site — "
+                                 f"give that page another slug (`{BUNDLE_PREFIX}…` is the search index's)")
     previous = pathlib.Path(previous) if previous else None
     before = bundles(previous, settings) if previous else {}
     for folder, pages in found.items():
