@@ -34,17 +34,6 @@ REMOTE_IMAGE_FIX = ("put the image under content/ (e.g. content/images/) and lin
 INTRASITE = re.compile(r"""<[^>]+?\b(?:href|src)\s*=\s*(["'])(?P<path>[{|](?P<what>.*?)[|}](?P<value>.*?))\1""")
 
 
-def reserved_slugs(settings):
-    """Top-level addresses the site already uses: a page with such a slug would clash."""
-    reserved = set(settings["LANGUAGES"]) | {settings.get("THEME_STATIC_DIR", "theme")}
-    for key, value in settings.items():
-        if key.endswith(("_URL", "_SAVE_AS")) and not key.startswith("PAGE") and isinstance(value, str):
-            first = value.replace("{prefix}", "").replace("{lang}/", "").split("/")[0]
-            if first and "{" not in first:
-                reserved.add(first)
-    return reserved
-
-
 class ContentFile(WrittenFile):
     """A content file of a kind (newsbrief.schema.ContentType), with the problems its own
     checks find (`problems`)."""
@@ -101,9 +90,6 @@ class ContentFile(WrittenFile):
                     self.add(self.at(loc, message, fix))
         self.check_file_name()
         self.check_body()
-        if self.kind.name == "page" and self.slug in reserved_slugs(settings):
-            self.add(self.at(("slug",), f"`/{self.slug}/` is already an address of the site",
-                             "choose another slug for this page"))
         rendered = render_source(self.source, settings)
         if self.kind.name == "brief":
             # numbered `p-1`, `p-2`, … by the reader's own rendering (done once: the build's reader uses it)
