@@ -2,6 +2,8 @@
 build's own safety: the output folder, Ctrl-C, stale staging folders, a missing content
 folder, and no file of the build machine ever reaching the site."""
 
+import csv
+import io
 import json
 import os
 import shutil
@@ -140,6 +142,19 @@ def test_json_for_a_script_has_no_markup_and_is_the_same_json():
     data = {"a": "</script><!--<script>&amp; \u2028\u2029 كريم"}
     text = script_json(data)
     assert json.loads(text) == data and not set("<>&\u2028\u2029") & set(text)
+
+
+def test_a_csv_cell_with_blanks_before_a_formula_is_neutralised(built):
+    raw = (built("csv-formula-after-blanks").path / "data/moves.csv").read_text(encoding="utf-8-sig")
+    (row,) = [r for r in csv.DictReader(io.StringIO(raw)) if r["person"] == "jane-doe"]
+    assert (row["role_ar"], row["role_en"]) == ("' =1+1", "'\t=HYPERLINK(\"https://evil.example/\")")
+
+
+def test_a_name_typed_with_persian_letters_is_linked_and_shown_as_typed(built):
+    site = built("persian-letters")
+    assert not [w for w in site.warnings if "mention" in w], site.warnings
+    link = html(site, "articles/acme-hires/index.html").select_one('.nb-brief__body a[href$="/people/jane-doe/"]')
+    assert link.get_text() == "جین دو"
 
 
 # --- names and text that can't deceive -----------------------------------------------------

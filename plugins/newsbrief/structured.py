@@ -153,11 +153,8 @@ def _role(ref, prop, role_name):
 
 
 def _unique(items):
-    out = []
-    for item in items:
-        if item not in out:
-            out.append(item)
-    return out
+    """`items` without repeats, in order (names, or `{"@id": …}` nodes): one pass."""
+    return list({script_json(item): item for item in items}.values())  # equal items, first place
 
 
 def script_tag(data):

@@ -24,7 +24,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInf
 from .parts import Affiliation, BriefSource, Correction, MoveEntry, Source, StatedCount
 from .values import (
     CompanySlug, Date, Language, Line, Name, PersonSlug, Slug, Status, Text,
-    fact, invalid, is_fact, lang_field, marks, no_repeats, slug_field, status_field,
+    MAX_ALIASES, fact, invalid, is_fact, lang_field, marks, no_repeats, slug_field, status_field,
 )
 
 # --- content types -------------------------------------------------------------------------
@@ -73,7 +73,8 @@ class ProfileMatter(FrontMatter):
     slug: Slug = slug_field()
     lang: Language = lang_field()
     summary: Text = Field(description="One sentence: what the brief says about {them}; shown in lists.")
-    aliases: list[Name] = Field(description="Other names the brief uses for {them} (e.g. {alias}); `[]` for none.")
+    aliases: list[Name] = Field(description="Other names the brief uses for {them} (e.g. {alias}); `[]` for none.",
+                                max_length=MAX_ALIASES)
     sources: list[Source] = fact("The paragraphs that state facts about {them}; at least one.", min_length=1)
 
     @classmethod

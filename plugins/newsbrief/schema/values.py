@@ -25,6 +25,7 @@ MAX_SLUG = 80  # a slug is a folder name of the site: well under the 255 bytes o
 MAX_NAME = 120  # names and aliases
 MAX_LINE = 300  # one-line fields: headlines, roles, a publication's name, "when", …
 MAX_TEXT = 3000  # summaries, notes, quotes, corrections
+MAX_ALIASES = 30  # other names of one profile
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 CONTENT_ERROR = "content"  # the pydantic error type of our own checks
 
