@@ -15,6 +15,7 @@ from gates.browser import opened
 from gates.server import serve
 from newsbrief import search as search_module
 from newsbrief.build import BuildFailed
+from pelican.settings import read_settings
 from support import ROOT, build, content_items, copy_content, read, screenshot, write
 
 PREFIX = {"ar": "", "en": "en/"}
@@ -146,6 +147,17 @@ def test_a_failed_indexing_leaves_the_output_untouched(tmp_path, monkeypatch):
     assert "\n" not in problem and "`pagefind/` (" in problem, "one line, naming the bundle and its pages"
     assert {p: p.read_bytes() for p in site.path.rglob("*") if p.is_file()} == before
     assert [p.name for p in tmp_path.iterdir()] == ["output"], "a staging folder was left behind"
+
+
+def test_a_page_in_a_bundles_folder_is_never_replaced_by_the_bundle(tmp_path):
+    """The checks refuse such a slug (hostile/reserved-slug-pagefind); should a page still
+    be there, indexing fails rather than take its folder (a cached rebuild once did)."""
+    page = tmp_path / "pagefind" / "index.html"
+    page.parent.mkdir()
+    page.write_text("a page", encoding="utf-8")
+    with pytest.raises(search_module.IndexingFailed, match="`pagefind/` is already written by a page"):
+        search_module.index_site(tmp_path, read_settings(str(ROOT / "pelicanconf.py")), previous=None)
+    assert page.read_text(encoding="utf-8") == "a page" and sorted(tmp_path.rglob("*")) == [page.parent, page]
 
 
 def pagefind_unordered_parts(site):
