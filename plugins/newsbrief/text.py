@@ -14,7 +14,8 @@
 import re
 import unicodedata
 
-from markupsafe import escape
+from .escaping import html as escape
+
 
 PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]+")
 # Control characters other than tab and newline (C0, DEL, C1): form feeds from a PDF,
