@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from ..frontmatter import FrontMatterError
 from ..reader import render_source
 from ..schema.models import SOURCED
+from ..sanitize import url_scheme
 from ..schema.values import MAX_SLUG, SLUG, slugify
 from ..text import BIDI_FIX, CONTROL, CONTROL_FIX, DIRECTION, bidi_problem, char_name, with_references, written_as
 from .explain import Explainer, format_loc
@@ -26,7 +27,7 @@ PLACEHOLDER_VALUE = re.compile(r"TODO(?::|\Z)")
 PLACEHOLDER_IN_TEXT = re.compile(r"(?<![\w-])TODO(?::|\s*$)")
 LINK_KINDS = {"static", "attach", "filename"}
 # An image from another site: kept by the sanitiser (`https:`) or removed by it (`http:`, `//`).
-REMOTE_IMAGE = re.compile(r'<img\b[^>]*?\bsrc="(https:[^"]*)"', re.IGNORECASE)
+IMAGE_SOURCE = re.compile(r'<img\b[^>]*?\bsrc="([^"]*)"', re.IGNORECASE)
 REMOTE_IMAGE_REMOVED = re.compile(r"the (`https?:`|scheme-relative \(//\)) URL of <img src>")
 REMOTE_IMAGE_FIX = ("put the image under content/ (e.g. content/images/) and link it relatively: "
                     "`![what it shows]({static}/images/name.png)` (a feed reader would load it from that site)")
@@ -199,10 +200,12 @@ class ContentFile(WrittenFile):
                                     REMOTE_IMAGE_FIX))
             else:
                 self.add(self.about("body", line, f"removed {what}", why, severity="warning"))
-        for image in REMOTE_IMAGE.finditer(rendered.html):  # `https:`: kept on the site, where the CSP
+        for image in IMAGE_SOURCE.finditer(rendered.html):  # `https:`: kept on the site, where the CSP
             url = unescape(image.group(1))  # blocks it, but feed readers would load it
-            shown = url if len(url) <= 60 else url[:57] + "…"
-            self.add(self.about("body", self.line_of(url), f"the image `{shown}` is on another site", REMOTE_IMAGE_FIX))
+            if url_scheme(url) == "https":  # as a browser reads it (" HTTPS:", "ht\ttps:")
+                shown = url if len(url) <= 60 else url[:57] + "…"
+                self.add(self.about("body", self.line_of(url.strip()), f"the image `{shown.strip()}` is on another site",
+                                    REMOTE_IMAGE_FIX))
         self.check_shown_characters(rendered.html)
 
     def check_shown_characters(self, html):
