@@ -129,6 +129,9 @@ def test_text_that_looks_like_markup_leaves_the_whole_page_and_its_json_ld_intac
         assert (brief["headline"], brief["description"]) == (SCRIPT_TEXT["title"], SCRIPT_TEXT["summary"])
         assert brief["isBasedOn"]["url"] == SCRIPT_TEXT["url"]
         assert SCRIPT_TEXT["summary"] in text and "Globex did not comment." in text
+        (description,) = [m for m in page.iter("meta") if m.get("name") == "description"]  # an attribute
+        assert description.get("content") == SCRIPT_TEXT["summary"]
+        assert [a.get("href") for a in page.iter("a") if a.get("href") == SCRIPT_TEXT["url"]], "the credit's link"
     elif "people" in relative:
         assert graph["Person"]["name"] == SCRIPT_TEXT["name"] and SCRIPT_TEXT["name"] in text
     else:
