@@ -11,10 +11,13 @@ import signal
 import subprocess
 import sys
 import time
+from html import unescape
+from xml.etree import ElementTree
 
 import html5lib
 import pytest
 from bs4 import BeautifulSoup
+from markupsafe import escape
 from newsbrief.escaping import script_json
 from newsbrief.build import BuildFailed, build_site
 from newsbrief.frontmatter import FrontMatterError, Sources
@@ -139,6 +142,18 @@ def test_text_that_looks_like_markup_leaves_the_whole_page_and_its_json_ld_intac
     raw = (built("script-comment-in-text").path / relative).read_text(encoding="utf-8")
     script = raw.split('<script type="application/ld+json">')[1].split("</script>")[0]
     assert not set("<>&\u2028\u2029") & set(script)
+
+
+def test_text_that_looks_like_markup_is_text_in_the_feed_and_the_csv(built):
+    site = built("script-comment-in-text")
+    feed = ElementTree.parse(site.path / "en/feeds/atom.xml").getroot()
+    atom = "{http://www.w3.org/2005/Atom}"
+    (entry,) = [e for e in feed.iter(f"{atom}entry") if e.findtext(f"{atom}title") == SCRIPT_TEXT["title"]]
+    summary = entry.find(f"{atom}summary")  # HTML: it shows the text as typed
+    assert summary.get("type") == "html" and unescape(summary.text) == SCRIPT_TEXT["summary"]
+    assert f'href="{escape(SCRIPT_TEXT["url"])}"' in entry.findtext(f"{atom}content")
+    rows = csv.DictReader(io.StringIO((site.path / "data/moves.csv").read_text(encoding="utf-8-sig")))
+    assert SCRIPT_TEXT["name"] in [row["person_en"] for row in rows]
 
 
 def test_json_for_a_script_has_no_markup_and_is_the_same_json():
