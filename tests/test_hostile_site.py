@@ -2,15 +2,23 @@
 build's own safety: the output folder, Ctrl-C, stale staging folders, a missing content
 folder, and no file of the build machine ever reaching the site."""
 
+import csv
+import io
+import json
 import os
 import shutil
 import signal
 import subprocess
 import sys
 import time
+from html import unescape
+from xml.etree import ElementTree
 
+import html5lib
 import pytest
 from bs4 import BeautifulSoup
+from markupsafe import escape
+from newsbrief.escaping import script_json
 from newsbrief.build import BuildFailed, build_site
 from newsbrief.frontmatter import FrontMatterError, Sources
 from newsbrief.text import fold
@@ -95,6 +103,76 @@ def test_a_standfirst_is_shown_as_typed(built):
     title = "Acme hires <one> researcher from Globex &amp; more"
     assert page.h1.get_text() == title and page.title.get_text().startswith(title)
     assert title in home.get_text()
+
+
+SCRIPT_TEXT = {
+    "title": "Acme hires a researcher <!-- from <script> Globex",
+    "summary": "The researcher Jane Doe moved, and explained how HTML comments (<!--) and <script> tags broke a parser.",
+    "url": "https://example.com/a?<!--<script>=1",
+    "name": "Jane Doe <!--<script>",
+    "alias": "Globex <!--<script> Labs",
+}
+
+
+def as_a_browser_reads(site, relative):
+    """(the page parsed by an HTML5 tokenizer as browsers do, its JSON-LD graph by @type)."""
+    page = html5lib.parse((site.path / relative).read_bytes(), treebuilder="etree", namespaceHTMLElements=False)
+    (script,) = page.findall(".//script[@type='application/ld+json']")
+    return page, {node["@type"]: node for node in json.loads(script.text)["@graph"]}
+
+
+@pytest.mark.parametrize("relative", [BRIEF_EN, "en/people/jane-doe/index.html", "en/companies/globex/index.html"])
+def test_text_that_looks_like_markup_leaves_the_whole_page_and_its_json_ld_intact(built, relative):
+    page, graph = as_a_browser_reads(built("script-comment-in-text"), relative)
+    footer = page.find(".//footer")
+    assert footer is not None and "every fact links to the paragraph" in "".join(footer.itertext())
+    text = "".join(page.find(".//main").itertext())
+    if relative == BRIEF_EN:
+        brief = graph["NewsArticle"]
+        assert (brief["headline"], brief["description"]) == (SCRIPT_TEXT["title"], SCRIPT_TEXT["summary"])
+        assert brief["isBasedOn"]["url"] == SCRIPT_TEXT["url"]
+        assert SCRIPT_TEXT["summary"] in text and "Globex did not comment." in text
+        (description,) = [m for m in page.iter("meta") if m.get("name") == "description"]  # an attribute
+        assert description.get("content") == SCRIPT_TEXT["summary"]
+        assert [a.get("href") for a in page.iter("a") if a.get("href") == SCRIPT_TEXT["url"]], "the credit's link"
+    elif "people" in relative:
+        assert graph["Person"]["name"] == SCRIPT_TEXT["name"] and SCRIPT_TEXT["name"] in text
+    else:
+        assert SCRIPT_TEXT["alias"] in graph["Organization"]["alternateName"]
+    raw = (built("script-comment-in-text").path / relative).read_text(encoding="utf-8")
+    script = raw.split('<script type="application/ld+json">')[1].split("</script>")[0]
+    assert not set("<>&\u2028\u2029") & set(script)
+
+
+def test_text_that_looks_like_markup_is_text_in_the_feed_and_the_csv(built):
+    site = built("script-comment-in-text")
+    feed = ElementTree.parse(site.path / "en/feeds/atom.xml").getroot()
+    atom = "{http://www.w3.org/2005/Atom}"
+    (entry,) = [e for e in feed.iter(f"{atom}entry") if e.findtext(f"{atom}title") == SCRIPT_TEXT["title"]]
+    summary = entry.find(f"{atom}summary")  # HTML: it shows the text as typed
+    assert summary.get("type") == "html" and unescape(summary.text) == SCRIPT_TEXT["summary"]
+    assert f'href="{escape(SCRIPT_TEXT["url"])}"' in entry.findtext(f"{atom}content")
+    rows = csv.DictReader(io.StringIO((site.path / "data/moves.csv").read_text(encoding="utf-8-sig")))
+    assert SCRIPT_TEXT["name"] in [row["person_en"] for row in rows]
+
+
+def test_json_for_a_script_has_no_markup_and_is_the_same_json():
+    data = {"a": "</script><!--<script>&amp; \u2028\u2029 كريم"}
+    text = script_json(data)
+    assert json.loads(text) == data and not set("<>&\u2028\u2029") & set(text)
+
+
+def test_a_csv_cell_with_blanks_before_a_formula_is_neutralised(built):
+    raw = (built("csv-formula-after-blanks").path / "data/moves.csv").read_text(encoding="utf-8-sig")
+    (row,) = [r for r in csv.DictReader(io.StringIO(raw)) if r["person"] == "jane-doe"]
+    assert (row["role_ar"], row["role_en"]) == ("' =1+1", "'\t=HYPERLINK(\"https://evil.example/\")")
+
+
+def test_a_name_typed_with_persian_letters_is_linked_and_shown_as_typed(built):
+    site = built("persian-letters")
+    assert not [w for w in site.warnings if "mention" in w], site.warnings
+    link = html(site, "articles/acme-hires/index.html").select_one('.nb-brief__body a[href$="/people/jane-doe/"]')
+    assert link.get_text() == "جین دو"
 
 
 # --- names and text that can't deceive -----------------------------------------------------

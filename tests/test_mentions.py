@@ -198,6 +198,12 @@ def haddad(text, matcher=BOTH):
     ("قال ليد سعيد ذلك.", {"lid": "ليد سعيد"}),
     ("قال ليد سعيد ووليد سعيد ذلك.", {"lid": "ليد سعيد", "walid": "وليد سعيد"}),
     ("قال كريم سعيد ذلك.", {}),  # «كريم» begins a listed name: never «ك» + «ريم»
+    # typed on a Persian keyboard (ک for ك, ی for ي): the same profiles; the link shows the letters as written
+    ("قال کریم حداد إنه غادر.", {"karim": "کریم حداد"}),
+    ("انضم لکریم حداد فريق.", {"karim": "لکریم حداد"}),
+    ("قال وکریم حداد ذلك.", {"karim": "کریم حداد"}),
+    ("انضم کریم حداد وریم حداد.", {"karim": "کریم حداد", "reem": "ریم حداد"}),
+    ("قال کریم سعید ذلك.", {}),
 ])
 def test_a_full_name_beats_a_proclitic_reading(text, expected):
     html, found, ambiguous = haddad(text)
@@ -217,6 +223,13 @@ def test_waw_of_walid_is_inside_the_link():
 ])
 def test_a_proclitic_reading_when_the_word_begins_no_listed_name(text, expected):
     assert haddad(text, ONLY_REEM)[1] == expected
+
+
+def test_a_persian_name_is_found_in_arabic_text_and_a_hidden_one_by_its_proclitic():
+    matcher = Matcher({"پیتر گرین": "peter", "ریم حداد": "reem"})  # listed with Persian letters
+    assert haddad("قال بيتر كرين ذلك.", matcher)[1] == {"peter": "بيتر كرين"}
+    assert haddad("قالت مصطفی كريم حداد.", matcher)[1] == {"reem": "كريم حداد"}  # «ك» + «ريم», only Reem listed
+    assert haddad("قالت کريم حداد.", matcher)[1] == {"reem": "کريم حداد"}
 
 
 def test_two_readings_left_unlinked():

@@ -30,7 +30,7 @@ and <a href=" JaVaScRiPt:alert('case')">this</a>.
 FRIENDLY = """
 Allowed: <abbr title="Meta Superintelligence Labs">MSL</abbr>,
 <span dir="ltr" lang="en">PyTorch</span>, <sub>2</sub>, <sup>3</sup>,
-<img src="https://example.org/chart.png" alt="chart"> and <a href="https://example.org/" title="t">a link</a>.
+<img src="charts/chart.png" alt="chart"> and <a href="https://example.org/" title="t">a link</a>.
 """
 
 
@@ -131,7 +131,7 @@ def test_the_text_and_the_allowed_markup_survive(hostile_site, url):
     assert "framed" not in text, "an iframe goes with its content"
     assert body.select_one('abbr[title="Meta Superintelligence Labs"]')
     assert body.select_one('span[dir="ltr"][lang="en"]')
-    assert body.select_one('img[src="https://example.org/chart.png"][alt="chart"]')
+    assert body.select_one('img[src="charts/chart.png"][alt="chart"]')
     assert body.select_one('img[alt="pixel"]') and not body.select_one('img[alt="pixel"]').get("src")
     link = body.select_one('a[href="https://example.org/"]')
     assert link["rel"] == ["noopener", "noreferrer"] and link["title"] == "t"

@@ -15,6 +15,7 @@ from gates.browser import opened
 from gates.server import serve
 from newsbrief import search as search_module
 from newsbrief.build import BuildFailed
+from pelican.settings import read_settings
 from support import ROOT, build, content_items, copy_content, read, screenshot, write
 
 PREFIX = {"ar": "", "en": "en/"}
@@ -140,10 +141,23 @@ def test_a_failed_indexing_leaves_the_output_untouched(tmp_path, monkeypatch):
     monkeypatch.setattr(search_module.sys, "executable", "/bin/false")  # Pagefind exits 1
     # a cache of its own: with the build's record of the first build, nothing changed and the
     # second build would be skipped before it indexes anything
-    with pytest.raises(BuildFailed, match="Pagefind failed"):
+    with pytest.raises(BuildFailed, match="Pagefind failed") as failure:
         build(tmp_path, overrides={"CACHE_PATH": str(tmp_path.parent / f"{tmp_path.name}-cache")})
+    (problem,) = failure.value.problems
+    assert "\n" not in problem and "`pagefind/` (" in problem, "one line, naming the bundle and its pages"
     assert {p: p.read_bytes() for p in site.path.rglob("*") if p.is_file()} == before
     assert [p.name for p in tmp_path.iterdir()] == ["output"], "a staging folder was left behind"
+
+
+def test_a_page_in_a_bundles_folder_is_never_replaced_by_the_bundle(tmp_path):
+    """The checks refuse such a slug (hostile/reserved-slug-pagefind); should a page still
+    be there, indexing fails rather than take its folder (a cached rebuild once did)."""
+    page = tmp_path / "pagefind" / "index.html"
+    page.parent.mkdir()
+    page.write_text("a page", encoding="utf-8")
+    with pytest.raises(search_module.IndexingFailed, match="`pagefind/` is already written by a page"):
+        search_module.index_site(tmp_path, read_settings(str(ROOT / "pelicanconf.py")), previous=None)
+    assert page.read_text(encoding="utf-8") == "a page" and sorted(tmp_path.rglob("*")) == [page.parent, page]
 
 
 def pagefind_unordered_parts(site):
@@ -170,6 +184,8 @@ def test_two_builds_give_the_same_index(site, tmp_path):
 FOLDING = {
     "ماهِر": "ماهر", "ماهـــر": "ماهر", "أوبن أيه آي": "اوبن ايه اي", "إيثان": "ايثان",
     "مستشفى": "مستشفي", "شركة": "شركه", "تدفّق": "تدفق", "OpenAI": "openai", "ٱلذكاء": "الذكاء",
+    # typed on a Persian keyboard: ک ی گ پ چ ژ are the Arabic letters (as in mentions)
+    "کریم": "كريم", "مصطفی": "مصطفي", "گوگل": "كوكل", "پژمان": "بزمان", "چت": "جت",
 }
 
 

@@ -9,6 +9,8 @@ import pathlib
 import pytest
 from jsonschema import Draft202012Validator
 from newsbrief.cards import SIZE, CardDrawer
+from newsbrief.escaping import csv_cell
+from newsbrief import flowchart
 from newsbrief.flowchart import flow_chart
 from newsbrief.graph import Move
 from PIL import Image, ImageChops
@@ -110,6 +112,20 @@ def test_long_labels_are_shortened_with_the_full_name_in_title():
     assert f"<title>{long}</title>" in svg
     assert f">{long}<" not in svg.replace(f"<title>{long}</title>", "")  # the drawn label is short
     assert "…" in svg
+
+
+def test_shortening_a_label_reads_only_what_it_shows(monkeypatch):
+    """A 200 KB name costs what a short one does: `_short` measures the characters it may
+    show and stops, never the whole name again for each character it drops."""
+    measured = []
+    width = flowchart._width
+    monkeypatch.setattr(flowchart, "_width", lambda text, *a: measured.append(len(text)) or width(text, *a))
+    name = "كريم Doe " * 25_000
+    shown = flowchart._short(name)
+    assert sum(measured) < 2 * len(shown), "characters measured"
+    assert shown.endswith("…") and name.startswith(shown[:-1]) and flowchart._width(shown) <= flowchart.LABEL_ROOM
+    assert flowchart._short(name[: len(shown) + 1]) == shown, "the same label as for a name just past the room"
+    assert flowchart._short("Jane Doe") == "Jane Doe"
 
 
 @pytest.mark.browser
@@ -329,6 +345,16 @@ def test_csv_opens_in_a_spreadsheet(site):
         assert row["person_ar"] == move["person"]["name"]["ar"]
         assert row["to"] == ((move["to"] or {}).get("slug") or "")
         assert row["source_url_en"] == move["source_url"]["en"]
+
+
+@pytest.mark.parametrize("typed", ["=1+1", "+1", "-1", "@SUM(A1)", " =1+1", "\t=1+1", "\r=1+1", "\n@x", " \t\r\n-2"])
+def test_a_csv_cell_that_a_spreadsheet_would_run_is_neutralised(typed):
+    assert csv_cell(typed) == "'" + typed
+
+
+@pytest.mark.parametrize("typed", ["", "Acme", "a=b", "  Acme - AI", "باحثة", "3"])
+def test_a_csv_cell_that_is_no_formula_is_kept(typed):
+    assert csv_cell(typed) == typed
 
 
 def test_about_page_has_a_data_section(site):

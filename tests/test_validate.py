@@ -131,3 +131,28 @@ def test_an_unreadable_file_is_one_problem_not_a_traceback(tmp_path):
     lines = as_lines(problems_of(content, tmp_path))
     assert lines == ["content/people/jane-doe.ar.md:1: file: the file is not UTF-8 text (byte 0xff cannot be read)"
                      " — save it with the UTF-8 encoding (in your editor: Save with Encoding, UTF-8)"]
+
+
+@pytest.mark.parametrize("kind, folder, slug, route", [
+    ("page", "pages", "awards", {"AWARDS_URL": "{prefix}awards/", "AWARDS_SAVE_AS": "{prefix}awards/index.html"}),
+    ("person", "people", "team", {"PEOPLE_TEAM_SAVE_AS": "{prefix}people/team/index.html"}),
+])
+def test_a_route_added_to_the_settings_is_reserved_at_once(kind, folder, slug, route, tmp_path):
+    """Reserved slugs are derived from the settings (checks/reserved.py), never listed."""
+    content = tmp_path / "content"
+    shutil.copytree(MINI, content)
+    source = {"page": "pages/about", "person": "people/john-roe"}[kind]
+    for lang in ("ar", "en"):
+        text = (MINI / f"{source}.{lang}.md").read_text(encoding="utf-8")
+        (content / f"{folder}/{slug}.{lang}.md").write_text(
+            text.replace(f"slug: {source.split('/')[1]}", f"slug: {slug}"), encoding="utf-8")
+    (content / f"{source}.ar.md").unlink(), (content / f"{source}.en.md").unlink()
+
+    def problems(settings):
+        found = ContentValidator(content, read_settings(str(ROOT / "pelicanconf.py"), override={
+            "PATH": str(content), **settings}), root=tmp_path).validate()
+        return [str(p) for p in found if p.field == "slug" and "reserved" in p.message]
+
+    assert problems({}) == []
+    refused = problems(route)
+    assert len(refused) == 2 and all(f"`{slug}` is reserved" in p for p in refused), refused

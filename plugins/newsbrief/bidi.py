@@ -7,7 +7,9 @@ Unicode bidi algorithm move the punctuation to the wrong side. Wrapping each run
 
 import re
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
+
+from .escaping import html as escape
 
 # Languages written right to left: their pages get dir="rtl" and isolated Latin runs.
 RTL_LANGUAGES = {"ar", "fa", "he", "ur"}

@@ -11,9 +11,10 @@ linked. No script: the output is plain markup, the same bytes for the same moves
 
 from dataclasses import dataclass, field
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .bidi import RTL_LANGUAGES
+from .escaping import html as escape
 
 WIDTH = 640  # viewBox units; the CSS gives the figure a minimum width and scrolls it
 BAR = 10  # node bar thickness
@@ -50,11 +51,16 @@ def _width(text, size=EM):
 
 
 def _short(text, room=LABEL_ROOM):
-    if _width(text) <= room:
-        return text
-    while text and _width(text + "…") > room:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    """`text`, or its longest start that fits `room` with "…" after it. One pass that stops
+    where the label is full: linear in what is shown, whatever the length of `text`."""
+    ellipsis, total, fits = _width("…"), 0.0, 0
+    for end, char in enumerate(text, start=1):
+        total += _width(char)
+        if total > room:
+            return text[:fits].rstrip() + "…"
+        if total + ellipsis <= room:
+            fits = end
+    return text
 
 
 def _text(x, y, text, align, css):

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from .text import char_name, control_characters, fold, fold_all
+from .text import CONTROL_FIX, char_name, control_characters, fold, fold_all
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)---[ \t]*(?:\n|\Z)", re.DOTALL)
 OPENING = re.compile(r"---[ \t]*\n")
@@ -140,7 +140,7 @@ def parse(text, shown, max_depth=MAX_DEPTH):
         column = offset - (text.rfind("\n", 0, offset) + 1) + 1
         fail(line, "body" if line >= body_line else "front-matter",
              f"control character {char_name(char)} at column {column}",
-             "delete it (it often comes with text pasted from a PDF)")
+             CONTROL_FIX)
     source = match.group("yaml")
     try:
         _scan(source, max_depth, fail)

@@ -7,13 +7,13 @@ and caching work for them as for articles.
 
 import os
 from itertools import chain
-from xml.sax.saxutils import escape, quoteattr
 
 from feedgenerator import Atom1Feed, get_tag_uri
 from pelican.generators import Generator
 from pelican.utils import process_translations, set_date_tzinfo
 
 from .contents import Company, Person, freeze_urls
+from .escaping import xml_attribute, xml_text
 from .graph import TalentGraph
 from .memo import PageMemo
 from .mentions import Mentions
@@ -221,12 +221,12 @@ class SiteGenerator(Generator):
                 links.append(("x-default", group[default]))
             alternates = "".join(
                 f'\n    <xhtml:link rel="alternate" hreflang="{hreflang}"'
-                f" href={quoteattr(self.absolute(url))}/>"
+                f" href={xml_attribute(self.absolute(url))}/>"
                 for hreflang, url in links
             )
             for lang in self.languages:
                 if lang in group:
-                    yield f"  <url><loc>{escape(self.absolute(group[lang]))}</loc>{alternates}\n  </url>\n"
+                    yield f"  <url><loc>{xml_text(self.absolute(group[lang]))}</loc>{alternates}\n  </url>\n"
 
     SITEMAP_HEAD = (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -259,7 +259,7 @@ class SiteGenerator(Generator):
         for number, entries in enumerate(self.sitemap_files(), start=1):
             name = self.settings["SITEMAP_PART_SAVE_AS"].format(number=number)
             self.write_text(name, self.SITEMAP_HEAD + "".join(entries) + self.SITEMAP_TAIL)
-            index.append(f"  <sitemap><loc>{escape(self.absolute(name))}</loc></sitemap>")
+            index.append(f"  <sitemap><loc>{xml_text(self.absolute(name))}</loc></sitemap>")
         index.append("</sitemapindex>")
         self.write_text(self.settings["SITEMAP_SAVE_AS"], "\n".join(index) + "\n")
 

@@ -19,9 +19,10 @@ from jinja2 import pass_context
 from jinja2.utils import missing
 from pyuca import Collator
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .bidi import RTL_LANGUAGES, isolate_text
+from .escaping import html as escape
 from .graph import version
 
 

@@ -3,7 +3,8 @@ the provenance gate.
 
 Names. A profile is known by the `name` and `aliases` of its version in the brief's
 language (the Arabic profile may list Latin-script aliases such as "MSL", and they are
-looked for in the Arabic brief too). Matching is exact and case-sensitive.
+looked for in the Arabic brief too). Matching is exact and case-sensitive, except that a
+Persian letter matches its Arabic form and ى matches ي («کریم» is «كريم»; text.fold_letters).
 
 Words, not parts of words. Nothing that is a letter, digit or Arabic diacritic may stand
 right before or after a match, so "Meta" is not found in "Metadata" but is in "Meta's",
@@ -31,6 +32,8 @@ with the number of profiles.
 
 import html
 import re
+
+from .text import fold_letters
 
 
 ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
@@ -70,7 +73,7 @@ class Matcher:
             name = name.strip()
             if not name:
                 continue
-            escaped = html.escape(name, quote=False)  # the text is matched as HTML
+            escaped = html.escape(fold_letters(name), quote=False)  # the text is matched as HTML
             first = WORD.match(escaped)
             if not first or escaped in self.keys:
                 continue
@@ -128,7 +131,9 @@ class Matcher:
 
     def finditer(self, text):
         """(start, end, key) of every name in `text`, left to right, longest first;
-        the span is what to link: the word without a leading conjunction و."""
+        the span is what to link: the word without a leading conjunction و. Persian letters
+        and ى match their Arabic letters (`fold_letters`, which keeps every position)."""
+        text = fold_letters(text)
         if self.starts.isdisjoint(WORD.findall(text)):
             return  # no word here begins a name (one pass in C)
         position = 0

@@ -14,6 +14,7 @@ import re
 from jinja2 import pass_context
 from markupsafe import Markup
 
+from .escaping import html as escape
 from .graph import version
 from .report import content_logger, display_path
 from .matching import Ambiguous, Matcher
@@ -85,7 +86,7 @@ def link_mentions(fragment, matcher, urls, ambiguous=None):
             if not may_link or key in linked or key not in urls:
                 continue
             linked.add(key)
-            link = f'<a class="nb-mention" href="{html.escape(urls[key])}">'
+            link = f'<a class="nb-mention" href="{escape(urls[key])}">'
             whole_bdi = (
                 stack and stack[-1] == "bdi" and start == 0 and end == len(raw)
                 and out and out[-1].lower().startswith("<bdi")

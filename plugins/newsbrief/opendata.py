@@ -11,6 +11,7 @@ import os
 
 from pelican.generators import Generator
 
+from .escaping import csv_cell
 from .graph import version
 
 SCHEMA_ID = "https://json-schema.org/draft/2020-12/schema"
@@ -155,7 +156,7 @@ class OpenDataGenerator(Generator):
                 for field in ("to_other", "role", "when", "note"):
                     row[f"{field}_{lang}"] = (move[field] or {}).get(lang, "")
                 row[f"source_url_{lang}"] = move["source_url"].get(lang, "")
-            writer.writerow([_cell(row.get(column, "")) for column in CSV_COLUMNS])
+            writer.writerow([csv_cell(row.get(column, "")) for column in CSV_COLUMNS])
         with open(self.data_path("moves.csv"), "w", encoding="utf-8-sig", newline="") as out:
             out.write(buffer.getvalue())
         with open(self.data_path("LICENCE.txt"), "w", encoding="utf-8") as out:
@@ -168,8 +169,3 @@ def _tenure(tenure):
     amount = f"{tenure['years']} years" if tenure.get("years") else f"{tenure.get('months')} months"
     return ("more than " if tenure.get("qualifier") == "more-than" else "") + amount
 
-
-def _cell(value):
-    """A spreadsheet never runs a cell as a formula: `=`, `+`, `-`, `@` get a leading quote."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text

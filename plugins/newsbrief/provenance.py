@@ -10,8 +10,10 @@ import os
 import re
 
 from jinja2 import Undefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from pelican.utils import set_date_tzinfo
+
+from .escaping import html as escape
 
 PARAGRAPH = re.compile(r'<p id="p-(\d+)">')
 

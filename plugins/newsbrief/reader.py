@@ -23,12 +23,12 @@ import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 
 from markdown import Markdown
-from markupsafe import escape
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from pelican.readers import MarkdownReader
 
 from .bidi import RTL_LANGUAGES, isolate_latin
+from .escaping import html as escape
 from .frontmatter import FRONT_MATTER, FrontMatterError, parse, sources_of  # noqa: F401 (re-exported)
 from .report import content_logger, display_path, wait_for_checks
 from .sanitize import sanitize_body

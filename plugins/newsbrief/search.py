@@ -21,15 +21,17 @@ import subprocess
 import sys
 import tempfile
 
-# أ إ آ ٱ -> ا, ى -> ي, ة -> ه
-LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+from .text import fold_letters
+
+# أ إ آ ٱ -> ا, ة -> ه; and as mentions do (text.fold_letters): ى -> ي, Persian ک ی گ پ چ ژ -> ك ي ك ب ج ز
+LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه"})
 # harakat, shadda, sukun and the other combining marks, superscript alef, Quranic marks, tatweel
 MARKS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 
 
 def fold(text):
     """The spelling-independent form of `text`: «إبراهيمُ» -> «ابراهيم», "OpenAI" -> "openai"."""
-    return MARKS.sub("", str(text)).translate(LETTERS).lower()
+    return fold_letters(MARKS.sub("", str(text))).translate(LETTERS).lower()
 
 
 def folded_names(item):
@@ -53,6 +55,7 @@ class IndexingFailed(Exception):
     pass
 
 
+BUNDLE_PREFIX = "pagefind"  # every bundle's folder starts so: no page may (checks/reserved.py)
 KINDS = {"ARTICLE": "", "PERSON": "-people", "COMPANY": "-companies"}  # kind: bundle name
 BUNDLE_PAGES = 5_000  # SEARCH_BUNDLE_PAGES: about the most pages of one bundle (Pagefind: ~300 MB)
 
@@ -72,7 +75,7 @@ def bundles(site, settings):
             pattern = settings[f"{kind}_SAVE_AS" if default else f"{kind}_LANG_SAVE_AS"]
             pages = sorted(str(p.relative_to(site)) for p in site.glob(pattern.replace("{slug}", "*").format(lang=lang)))
             parts = max(1, -(-len(pages) // limit))
-            folder = ("" if default else f"{lang}/") + "pagefind" + name
+            folder = ("" if default else f"{lang}/") + BUNDLE_PREFIX + name
             for part in range(parts):
                 found[folder + (f"-{part + 1}" if part else "")] = [
                     page for page in pages if int(hashlib.sha1(page.encode()).hexdigest(), 16) % parts == part]
@@ -94,7 +97,20 @@ def index_site(site_dir, settings, previous=None):
     very files of that site (newsbrief.outputdir.keep_unchanged links them) is kept, linked,
     and Pagefind runs only for the others. Each language's main bundle lists the others in
     `bundles.json` (theme/static/search/search.js merges them). Returns the folders written."""
-    site, indexed, found = pathlib.Path(site_dir), [], bundles(pathlib.Path(site_dir), settings)
+    try:
+        return _index(pathlib.Path(site_dir), settings, previous)
+    except OSError as error:  # a full disk, a folder that cannot be written: one line, as every failure
+        where = f" ({error.filename})" if error.filename else ""
+        raise IndexingFailed(f"search index: {error.strerror or error}{where} — free space or fix the "
+                             "folder's permissions and build again") from None
+
+
+def _index(site, settings, previous):
+    indexed, found = [], bundles(site, settings)
+    for folder in found:  # a page's folder is never replaced by (or merged with) a bundle
+        if os.path.lexists(site / folder):
+            raise IndexingFailed(f"search index: `{folder}/` is already written by a page of the site — "
+                                 f"give that page another slug (`{BUNDLE_PREFIX}…` is the search index's)")
     previous = pathlib.Path(previous) if previous else None
     before = bundles(previous, settings) if previous else {}
     for folder, pages in found.items():
@@ -134,10 +150,13 @@ def _run(site, pages, folder):
     finally:
         shutil.rmtree(pages_dir, ignore_errors=True)
     output = (result.stdout + result.stderr).strip()
+    said = output.splitlines()[0].strip() if output else "it said nothing"  # one line, not its whole log
+    pages_of = f"`{folder}/` ({len(pages)} pages, e.g. {pages[0]})" if pages else f"`{folder}/` (no pages)"
     if result.returncode != 0:
-        raise IndexingFailed(f"search index: Pagefind failed (exit {result.returncode}): {output}")
+        raise IndexingFailed(f"search index {pages_of}: Pagefind failed (exit {result.returncode}): {said}"
+                             " — check that these pages have their text in <main data-pagefind-body>")
     if not (site / folder / "pagefind-entry.json").is_file():
-        raise IndexingFailed(f"search index: Pagefind wrote no index: {output}")
+        raise IndexingFailed(f"search index {pages_of}: Pagefind wrote no index: {said}")
     for name in UNUSED:  # Pagefind's ready-made interfaces: the site has its own
         (site / folder / name).unlink(missing_ok=True)
     return output

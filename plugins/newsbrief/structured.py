@@ -6,9 +6,9 @@ with a guess. Things get stable `@id`s (the page URL plus `#article`, `#person`,
 person's or company's own page defines.
 """
 
-import json
-
 from markupsafe import Markup
+
+from .escaping import script_json
 
 CONTEXT = "https://schema.org"
 
@@ -153,15 +153,11 @@ def _role(ref, prop, role_name):
 
 
 def _unique(items):
-    out = []
-    for item in items:
-        if item not in out:
-            out.append(item)
-    return out
+    """`items` without repeats, in order (names, or `{"@id": …}` nodes): one pass."""
+    return list({script_json(item): item for item in items}.values())  # equal items, first place
 
 
 def script_tag(data):
-    """The `<script type="application/ld+json">` block; `</` is escaped so no text can close it."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    text = text.replace("</", "<\\/")
-    return Markup(f'<script type="application/ld+json">{text}</script>')
+    """The `<script type="application/ld+json">` block (newsbrief.escaping.script_json: no
+    text inside can end it or change how the browser reads it)."""
+    return Markup(f'<script type="application/ld+json">{script_json(data)}</script>')

@@ -1,5 +1,7 @@
 """Text as an editor typed it: one normal form, and checks for characters that deceive.
 
+- `fold_letters()`: Persian letters (ک ی گ پ …) and ى as the Arabic letters, for search
+  and mentions; the same length.
 - `fold()`: NFC, with Arabic presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFF) folded to
   the letters they draw, so that a name pasted from a PDF matches the name typed by hand.
   The reader applies it to every value and body it reads; the mention matcher can call it.
@@ -12,7 +14,8 @@
 import re
 import unicodedata
 
-from markupsafe import escape
+from .escaping import html as escape
+
 
 PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]+")
 # Control characters other than tab and newline (C0, DEL, C1): form feeds from a PDF,
@@ -23,6 +26,7 @@ OVERRIDES = "\u202d\u202e"  # LEFT-TO-RIGHT / RIGHT-TO-LEFT OVERRIDE
 OPENERS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e": "\u202c",
            "\u2066": "\u2069", "\u2067": "\u2069", "\u2068": "\u2069"}
 CLOSERS = {"\u202c", "\u2069"}
+DIRECTION = re.compile("[\u202a-\u202e\u2066-\u2069]")
 INVISIBLE_CATEGORIES = {"Cc", "Cf", "Zs", "Zl", "Zp", "Mn", "Me", "Co", "Cn"}
 
 
@@ -30,6 +34,18 @@ def fold(text):
     """NFC, with Arabic presentation forms folded to plain letters."""
     text = PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
     return unicodedata.normalize("NFC", text)
+
+
+# Letters a name may be typed with on a Persian keyboard (ک ی گ پ چ ژ), and ى for ي: folded
+# to the Arabic letter for search and mentions (newsbrief.search, newsbrief.matching), never
+# for display. One letter for one letter, so positions in the folded text are the text's.
+LETTER_VARIANTS = str.maketrans({"ک": "ك", "ی": "ي", "گ": "ك", "پ": "ب", "چ": "ج", "ژ": "ز", "ى": "ي",
+                                 "ې": "ي", "ۍ": "ي", "ە": "ه", "ہ": "ه", "ۀ": "ه"})
+
+
+def fold_letters(text):
+    """`text` with Persian letters and ى as their Arabic letters: «کریم» -> «كريم»."""
+    return text.translate(LETTER_VARIANTS)
 
 
 def fold_all(value):
@@ -63,8 +79,8 @@ def as_plain_text(value):
     return value
 
 
-CONTROL_NAMES = {"\x00": "null", "\x08": "backspace", "\x0b": "vertical tab", "\x0c": "form feed",
-                 "\x1b": "escape", "\x7f": "delete", "\x85": "next line"}
+CONTROL_NAMES = {"\x00": "null", "\x01": "start of heading", "\x08": "backspace", "\x0b": "vertical tab",
+                 "\x0c": "form feed", "\x1b": "escape", "\x7f": "delete", "\x85": "next line"}
 
 
 def char_name(char):
@@ -75,6 +91,28 @@ def char_name(char):
 def control_characters(text):
     """[(offset, character)] of the control characters in `text`."""
     return [(m.start(), m.group(0)) for m in CONTROL.finditer(text)]
+
+
+BIDI_FIX = "retype the text without direction controls; the site sets the direction itself"
+CONTROL_FIX = "delete it (it often comes with text pasted from a PDF)"
+# A numeric character reference in HTML (`&#x202E;`, `&#1;`): what a browser shows for it.
+NUMERIC_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,9}));?")
+
+
+def with_references(html):
+    """`html` with its numeric character references written as the characters they name
+    (tags and named entities left as they are), so that the checks see `&#x202E;` as the
+    override it draws and `&#1;` as the control character."""
+    def char(match):
+        code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
+        return chr(code) if code <= 0x10FFFF else match.group(0)
+    return NUMERIC_REFERENCE.sub(char, html)
+
+
+def written_as(char):
+    """A regex for `char` as a Markdown file may write it: itself or a numeric reference."""
+    code = ord(char)
+    return rf"{re.escape(char)}|&#0*{code};?|&#x0*{code:x};?"
 
 
 def has_visible(text):
@@ -100,13 +138,16 @@ def bidi_problem(text):
 
 
 def deceptive(text, name=False):
-    """(what is wrong, fix) for text that would show nothing or reverse, or None.
-    `name`: names and aliases also refuse zero-width characters."""
+    """(what is wrong, fix) for text that holds a control character, would show nothing or
+    reverse, or None. `name`: names and aliases also refuse zero-width characters."""
+    control = CONTROL.search(text)
+    if control:  # a YAML escape in double quotes (`"\x01"`, `"\e"`, `"\b"`) writes one
+        return (f"control character {char_name(control.group(0))}", CONTROL_FIX)
     if not has_visible(text):
         return ("the text has no visible character", "write the text, or remove the line if the field is optional")
     problem = bidi_problem(text)
     if problem:
-        return (problem, "retype the text without direction controls; the site sets the direction itself")
+        return (problem, BIDI_FIX)
     if name:
         zero = ZERO_WIDTH.search(text)
         if zero:

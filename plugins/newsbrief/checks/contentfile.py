@@ -6,6 +6,7 @@ reads each file into a `ContentFile`, calls `check()` and, once every file is re
 
 import os
 import re
+from html import unescape
 from urllib.parse import unquote, urlparse
 
 import yaml
@@ -14,7 +15,9 @@ from pydantic import ValidationError
 from ..frontmatter import FrontMatterError
 from ..reader import render_source
 from ..schema.models import SOURCED
+from ..sanitize import url_scheme
 from ..schema.values import MAX_SLUG, SLUG, slugify
+from ..text import BIDI_FIX, CONTROL, CONTROL_FIX, DIRECTION, bidi_problem, char_name, with_references, written_as
 from .explain import Explainer, format_loc
 from .written import Problem, WrittenFile
 
@@ -23,19 +26,13 @@ PLACEHOLDER = "TODO"
 PLACEHOLDER_VALUE = re.compile(r"TODO(?::|\Z)")
 PLACEHOLDER_IN_TEXT = re.compile(r"(?<![\w-])TODO(?::|\s*$)")
 LINK_KINDS = {"static", "attach", "filename"}
+# An image from another site: kept by the sanitiser (`https:`) or removed by it (`http:`, `//`).
+IMAGE_SOURCE = re.compile(r'<img\b[^>]*?\bsrc="([^"]*)"', re.IGNORECASE)
+REMOTE_IMAGE_REMOVED = re.compile(r"the (`https?:`|scheme-relative \(//\)) URL of <img src>")
+REMOTE_IMAGE_FIX = ("put the image under content/ (e.g. content/images/) and link it relatively: "
+                    "`![what it shows]({static}/images/name.png)` (a feed reader would load it from that site)")
 # Pelican's intrasite links, in the attributes our allow-list keeps.
 INTRASITE = re.compile(r"""<[^>]+?\b(?:href|src)\s*=\s*(["'])(?P<path>[{|](?P<what>.*?)[|}](?P<value>.*?))\1""")
-
-
-def reserved_slugs(settings):
-    """Top-level addresses the site already uses: a page with such a slug would clash."""
-    reserved = set(settings["LANGUAGES"]) | {settings.get("THEME_STATIC_DIR", "theme")}
-    for key, value in settings.items():
-        if key.endswith(("_URL", "_SAVE_AS")) and not key.startswith("PAGE") and isinstance(value, str):
-            first = value.replace("{prefix}", "").replace("{lang}/", "").split("/")[0]
-            if first and "{" not in first:
-                reserved.add(first)
-    return reserved
 
 
 class ContentFile(WrittenFile):
@@ -94,9 +91,6 @@ class ContentFile(WrittenFile):
                     self.add(self.at(loc, message, fix))
         self.check_file_name()
         self.check_body()
-        if self.kind.name == "page" and self.slug in reserved_slugs(settings):
-            self.add(self.at(("slug",), f"`/{self.slug}/` is already an address of the site",
-                             "choose another slug for this page"))
         rendered = render_source(self.source, settings)
         if self.kind.name == "brief":
             # numbered `p-1`, `p-2`, … by the reader's own rendering (done once: the build's reader uses it)
@@ -199,8 +193,33 @@ class ContentFile(WrittenFile):
         """Report what the HTML allow-list removes from the body (the build never shows
         more than this)."""
         for what, why in rendered.removed:
-            self.add(self.about("body", self.line_of(pattern=self.removal_pattern(what)),
-                                f"removed {what}", why, severity="warning"))
+            line = self.line_of(pattern=self.removal_pattern(what))
+            remote = REMOTE_IMAGE_REMOVED.match(what)
+            if remote:  # an `http:` or `//` image: the sanitiser drops it, the checks refuse it
+                self.add(self.about("body", line, f"the image's {remote.group(1)} address is on another site",
+                                    REMOTE_IMAGE_FIX))
+            else:
+                self.add(self.about("body", line, f"removed {what}", why, severity="warning"))
+        for image in IMAGE_SOURCE.finditer(rendered.html):  # `https:`: kept on the site, where the CSP
+            url = unescape(image.group(1))  # blocks it, but feed readers would load it
+            if url_scheme(url) == "https":  # as a browser reads it (" HTTPS:", "ht\ttps:")
+                shown = url if len(url) <= 60 else url[:57] + "…"
+                self.add(self.about("body", self.line_of(url.strip()), f"the image `{shown.strip()}` is on another site",
+                                    REMOTE_IMAGE_FIX))
+        self.check_shown_characters(rendered.html)
+
+    def check_shown_characters(self, html):
+        """Control and direction characters in the body as shown, however written: typed,
+        or as a numeric reference (`&#x202E;`, `&#1;`) that the check of the raw file
+        (newsbrief.frontmatter) cannot see."""
+        shown = with_references(html)
+        control = CONTROL.search(shown)
+        if control:
+            self.add(self.about("body", self.line_of(pattern=written_as(control.group(0))),
+                                f"control character {char_name(control.group(0))}", CONTROL_FIX))
+        elif bidi_problem(shown):
+            self.add(self.about("body", self.line_of(pattern=written_as(DIRECTION.search(shown).group(0))),
+                                bidi_problem(shown), BIDI_FIX))
 
     @staticmethod
     def removal_pattern(what):

@@ -139,6 +139,10 @@ class Explainer:
             least = context.get("min_length", 1)
             example = self.example(info) if info else "[…]"
             return loc, f"needs at least {least} item{'s' if least != 1 else ''}", f"add one: `{name}: {example}`"
+        if kind == "too_long":
+            most = context.get("max_length")
+            return loc, f"has {context.get('actual_length')} items, more than the limit of {most}", (
+                f"keep the {most} that matter most")
         return loc, error["msg"], "see the fields table in docs/editing.md"
 
     @staticmethod

@@ -23,12 +23,10 @@ from icu import Script, SpoofChecker
 
 from ..matching import WORD
 from ..search import LETTERS, MARKS
-from ..text import char_name
+from ..text import char_name, fold_letters
 from .explain import format_loc
 
 PROFILES = ("person", "company")
-# Persian letters read as the Arabic ones (newsbrief.search.fold does not fold them yet).
-PERSIAN = str.maketrans({"ک": "ك", "ی": "ي", "ې": "ي", "ۍ": "ي", "ە": "ه", "ہ": "ه", "ۀ": "ه"})
 # Scripts written together in one word by Chinese, Japanese and Korean: not a mix.
 HAN_WITH = {"Hani", "Hira", "Kana", "Hang", "Bopo"}
 NEUTRAL = {"Zyyy", "Zinh", "Zzzz"}  # common (digits, punctuation), inherited (marks), unknown
@@ -42,7 +40,7 @@ class NameKeys:
 
     @staticmethod
     def fold(name):
-        return MARKS.sub("", name).translate(LETTERS).translate(PERSIAN)
+        return fold_letters(MARKS.sub("", name).translate(LETTERS))
 
     def key(self, name):
         return self.checker.getSkeleton(0, self.fold(name)).lower()

@@ -25,6 +25,7 @@ from ..schema.walk import references
 from .citations import Citations
 from .discovery import ContentFiles
 from .names import NameOwners
+from .reserved import ReservedSlugs
 from .written import Problem
 
 # The list of a brief that mentions each kind of profile.
@@ -81,7 +82,9 @@ class ContentValidator(ContentFiles):
         for kind, items in self.items.items():
             for slug, versions in items.items():
                 self.check_translations(CONTENT_TYPES[kind], slug, versions)
+        reserved = ReservedSlugs(self.settings, CONTENT_TYPES)
         for file in self.files:
+            self.problems += filter(None, [reserved.problem(file)])
             self.check_references(file)
             file.check_links(self.content, self.sources.checked, self.static, self.settings)
         self.check_parents()

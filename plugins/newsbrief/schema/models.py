@@ -23,8 +23,8 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInf
 
 from .parts import Affiliation, BriefSource, Correction, MoveEntry, Source, StatedCount
 from .values import (
-    CompanySlug, Date, Language, Name, PersonSlug, Slug, Status, Text,
-    fact, invalid, is_fact, lang_field, marks, no_repeats, slug_field, status_field,
+    CompanySlug, Date, Language, Line, Name, PersonSlug, Slug, Status, Text,
+    MAX_ALIASES, fact, invalid, is_fact, lang_field, marks, no_repeats, slug_field, status_field,
 )
 
 # --- content types -------------------------------------------------------------------------
@@ -40,7 +40,7 @@ class BriefMatter(FrontMatter):
     """A brief: one news story."""
 
     body: ClassVar[str] = "The text of the brief: one paragraph per block, a blank line between paragraphs."
-    title: Text = Field(description="The headline.", json_schema_extra=marks(new="name"))
+    title: Line = Field(description="The headline.", json_schema_extra=marks(new="name"))
     slug: Slug = slug_field()
     lang: Language = lang_field()
     date: Date = fact("The day the brief is published on this site, not the day of the events.", new="today")
@@ -73,7 +73,8 @@ class ProfileMatter(FrontMatter):
     slug: Slug = slug_field()
     lang: Language = lang_field()
     summary: Text = Field(description="One sentence: what the brief says about {them}; shown in lists.")
-    aliases: list[Name] = Field(description="Other names the brief uses for {them} (e.g. {alias}); `[]` for none.")
+    aliases: list[Name] = Field(description="Other names the brief uses for {them} (e.g. {alias}); `[]` for none.",
+                                max_length=MAX_ALIASES)
     sources: list[Source] = fact("The paragraphs that state facts about {them}; at least one.", min_length=1)
     not_the_same_as: Optional[Annotated[list[Slug], AfterValidator(no_repeats)]] = fact(
         "Slugs of other people or companies whose name looks like {their_lc} name (the checks refuse look-alike "
@@ -93,7 +94,7 @@ class PersonMatter(ProfileMatter):
 
     body: ClassVar[str] = "A short biography, saying only what the brief says."
     words: ClassVar[dict] = {"Their": "Their", "their_lc": "their", "them": "them", "alias": "the surname alone"}
-    role: Optional[Text] = Field(
+    role: Optional[Line] = Field(
         None, description="What they do or did, as the brief says it; leave out when the brief does not say (the page shows “not stated”).",
         json_schema_extra=marks(new="todo"),
     )
@@ -133,7 +134,7 @@ class PageMatter(FrontMatter):
     """A page of the site, such as About."""
 
     body: ClassVar[str] = "The text of the page."
-    title: Text = Field(description="The page's title.", json_schema_extra=marks(new="name"))
+    title: Line = Field(description="The page's title.", json_schema_extra=marks(new="name"))
     slug: Slug = slug_field()
     lang: Language = lang_field()
     summary: Text = Field(description="One sentence about the page, for search results.")

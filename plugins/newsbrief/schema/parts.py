@@ -6,7 +6,9 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from .values import BriefSlug, CompanySlug, Count, Date, Shown, Text, Translated, invalid, marks
+from .values import (
+    BriefSlug, CompanySlug, Count, Date, Line, Shown, Translated, TranslatedLine, invalid, marks,
+)
 
 # --- parts: groups of fields inside a content file ------------------------------------------
 
@@ -58,12 +60,12 @@ class MoveEntry(Part):
     to: Optional[CompanySlug] = Field(
         None, description="The company they joined; or give `to_other` instead.", json_schema_extra=marks(new="todo"),
     )
-    to_other: Optional[Translated] = Field(
+    to_other: Optional[TranslatedLine] = Field(
         None, description="Instead of `to`: where they went when it is not a company with a profile (e.g. a newsletter).",
     )
-    role: Optional[Translated] = Field(None, description="Their role where they went.")
+    role: Optional[TranslatedLine] = Field(None, description="Their role where they went.")
     tenure: Optional[Tenure] = Field(None, description="How long they had been at the company they left.")
-    when: Optional[Translated] = Field(None, description="When, in the brief's own words (e.g. “in April”); never a date the brief does not give.")
+    when: Optional[TranslatedLine] = Field(None, description="When, in the brief's own words (e.g. “in April”); never a date the brief does not give.")
     quote: Optional[Translated] = Field(None, description="What they said about the move, as the brief reports it.")
     note: Optional[Translated] = Field(None, description="An editor's note, e.g. when the brief is ambiguous.")
     source: Source = Field(description="The paragraph that states this move.")
@@ -100,14 +102,23 @@ class Affiliation(Part):
 
     label: ClassVar[str] = "affiliation"
     org: CompanySlug = Field(description="The company.")
-    role: Translated = Field(description="Their position there.")
+    role: TranslatedLine = Field(description="Their position there.")
     source: Source = Field(description="The paragraph that states it.")
 
 
+MAX_URL = 2000  # what every browser and crawler takes
+
+
 def _check_https(value):
+    if len(value) > MAX_URL:
+        raise invalid(f"the address is {len(value):,} characters long, more than the limit of {MAX_URL:,}",
+                      "give the article's own address, without tracking parameters")
     parts = urlsplit(value)
-    if parts.scheme != "https" or not parts.netloc or any(c.isspace() for c in value):
+    if parts.scheme != "https" or not parts.netloc or any(c.isspace() or c == "\\" for c in value):
         raise invalid(f"`{value}` is not an https address", "give the article's full address, starting with `https://`")
+    if "@" in parts.netloc:  # `https://reuters.com@evil.example/` leads to evil.example
+        raise invalid(f"`{value}` has a user name before `@`, and leads to `{parts.netloc.rpartition('@')[2]}`",
+                      "give the article's own address, with nothing between `https://` and its host name")
     return value
 
 
@@ -118,9 +129,9 @@ class BriefSource(Part):
     """The publication a brief is based on."""
 
     label: ClassVar[str] = "brief source"
-    name: Text = Field(description="The publication's name, as it writes it.")
+    name: Line = Field(description="The publication's name, as it writes it.")
     url: Optional[HttpsUrl] = Field(None, description="The address of the original article (https only); shown as a link on the brief and in feeds.")
-    title: Optional[Text] = Field(None, description="The original article's headline, as it writes it.")
+    title: Optional[Line] = Field(None, description="The original article's headline, as it writes it.")
 
 
 class Correction(Part):

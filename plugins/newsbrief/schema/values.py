@@ -20,6 +20,12 @@ from ..text import deceptive
 DEFAULT_LANGUAGES = ("ar", "en")
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 MAX_SLUG = 80  # a slug is a folder name of the site: well under the 255 bytes of a file name
+# The longest text a field takes, in characters: far above any real one (the longest name of
+# the content is 27, headline 98, note 506), low enough that no text routine's cost matters.
+MAX_NAME = 120  # names and aliases
+MAX_LINE = 300  # one-line fields: headlines, roles, a publication's name, "when", …
+MAX_TEXT = 3000  # summaries, notes, quotes, corrections
+MAX_ALIASES = 30  # other names of one profile
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 CONTENT_ERROR = "content"  # the pydantic error type of our own checks
 
@@ -106,17 +112,19 @@ def _check_slug(value):
     return value
 
 
-def _check_text(value, name=False):
-    if not value.strip():
-        raise invalid("the text is empty", "write the text, or remove the line if the field is optional")
-    problem = deceptive(value, name=name)
-    if problem:
-        raise invalid(*problem)
-    return value
-
-
-def _check_name(value):
-    return _check_text(value, name=True)
+def _checked_text(limit, name=False):
+    """The check of a text field of at most `limit` characters (`name`: a name or alias)."""
+    def check(value):
+        if not value.strip():
+            raise invalid("the text is empty", "write the text, or remove the line if the field is optional")
+        if len(value) > limit:
+            raise invalid(f"the text is {len(value):,} characters long, more than the limit of {limit:,}",
+                          f"shorten it to {limit:,} characters at most")
+        problem = deceptive(value, name=name)
+        if problem:
+            raise invalid(*problem)
+        return value
+    return check
 
 
 def _check_language(value, info: ValidationInfo):
@@ -166,13 +174,19 @@ def no_repeats(values):
 
 
 Slug = Annotated[str, AfterValidator(_check_slug), Shown("slug", "a-z, 0-9 and `-`, e.g. `jane-doe`")]
-Text = Annotated[str, AfterValidator(_check_text), Shown("text")]
-Name = Annotated[str, AfterValidator(_check_name), Shown("text")]  # no zero-width characters
+Text = Annotated[str, AfterValidator(_checked_text(MAX_TEXT)), Shown("text", f"at most {MAX_TEXT:,} characters")]
+Line = Annotated[str, AfterValidator(_checked_text(MAX_LINE)), Shown("text", f"at most {MAX_LINE} characters")]
+# no zero-width characters
+Name = Annotated[str, AfterValidator(_checked_text(MAX_NAME, name=True)), Shown("text", f"at most {MAX_NAME} characters")]
 Language = Annotated[str, AfterValidator(_check_language), Shown("language code", "`LANGUAGES`")]
 Date = Annotated[datetime.date, BeforeValidator(_parse_date), Shown("date", "`YYYY-MM-DD`")]
 Translated = Annotated[
     dict[str, Text], AfterValidator(_check_translated),
     Shown("text in each language", "`{LANGUAGE_MAP}`"),
+]
+TranslatedLine = Annotated[  # one line in each language, at most MAX_LINE characters each
+    dict[str, Line], AfterValidator(_check_translated),
+    Shown("text in each language", f"`{{LANGUAGE_MAP}}`, at most {MAX_LINE} characters each"),
 ]
 Count = Annotated[int, Strict(), annotated_types.Ge(1)]  # `yes` and "2" are refused
 BriefSlug = Annotated[Slug, Ref("brief")]

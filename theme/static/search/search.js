@@ -3,11 +3,13 @@
 // the two in step), asks Pagefind (the bundles of the page's <html lang>), shows the results.
 
 const MARKS = /[\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g; // harakat, shadda, sukun, tatweel…
-const LETTERS = { "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه" };
+// as plugins/newsbrief/text.py's fold_letters (Persian ک ی گ پ چ ژ, ى) and search.py's LETTERS
+const LETTERS = { "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
+  "ک": "ك", "ی": "ي", "گ": "ك", "پ": "ب", "چ": "ج", "ژ": "ز" };
 
 /** «إبراهيمُ» -> «ابراهيم», "OpenAI" -> "openai". */
 export function fold(text) {
-  return text.replace(MARKS, "").replace(/[أإآٱىة]/g, (c) => LETTERS[c]).toLowerCase();
+  return text.replace(MARKS, "").replace(/[أإآٱىةکیگپچژ]/g, (c) => LETTERS[c]).toLowerCase();
 }
 
 // A name may carry proclitics («وماهر», «لريم», «وبالشركة»), yet a name may also begin with
