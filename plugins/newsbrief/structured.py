@@ -56,6 +56,8 @@ class StructuredData:
                 based_on["url"] = source["url"]
             if source.get("title"):
                 based_on["name"] = source["title"]
+            if source.get("published"):  # never the brief's own date: an undated source has none
+                based_on["datePublished"] = str(source["published"])
             data["isBasedOn"] = based_on
         people = [self.person_ref(s, lang) for s in _listed(brief, "people")]
         companies = [self.company_ref(s, lang) for s in _listed(brief, "companies")]
