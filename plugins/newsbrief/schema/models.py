@@ -87,7 +87,7 @@ class ProfileMatter(FrontMatter):
         """`<fact>_basis: inferred` needs `<fact>_note` (see SOURCED)."""
         for name, _ in SOURCED.get(self.kind, ()):
             needs_note(getattr(self, f"{name}_basis", None), getattr(self, f"{name}_note", None),
-                       f"`{name}`", f"{name}_note")
+                       f"{name}_basis", f"{name}_note")
         return self
 
 

@@ -95,7 +95,7 @@ class MoveEntry(Part):
                 "keep `to` for a company with a profile, or `to_other` for anywhere else, not both",
                 field="to_other",
             )
-        needs_note(self.basis, self.note, "the move")
+        needs_note(self.basis, self.note)
         return self
 
 
@@ -111,7 +111,7 @@ class Affiliation(Part):
 
     @model_validator(mode="after")
     def inference_has_note(self):
-        needs_note(self.basis, self.note, "the position")
+        needs_note(self.basis, self.note)
         return self
 
 

@@ -187,12 +187,12 @@ def basis_field(what):
                  "conclude it from what the brief says; an inference needs a note saying why.")
 
 
-def needs_note(basis, note, where, note_field="note"):
+def needs_note(basis, note, basis_field="basis", note_field="note"):
     """An inferred fact carries its reason: refused without `note_field`."""
     if basis == "inferred" and not note:
-        raise invalid(f"{where} is marked `basis: inferred` but has no `{note_field}`",
-                      f"add `{note_field}: {{ar: …, en: …}}` saying why we infer it, or write `stated` "
-                      "if the brief says it", field=note_field)
+        raise invalid(f"`{basis_field}: inferred` needs a `{note_field}` saying why we infer it",
+                      f"add `{note_field}: {{ar: …, en: …}}` with the reason, or write `{basis_field}: stated` "
+                      "if the brief says it", field=basis_field)
 
 
 def status_field():
