@@ -16,6 +16,7 @@ page. The fixture:
 """
 
 import csv
+import shutil
 import io
 import json
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -265,3 +266,19 @@ def test_publish_warns_while_the_corrections_address_is_the_placeholder(tmp_path
     site = build(tmp_path, content=CONTENT, overrides={
         "CORRECTIONS_EMAIL_REQUIRED": True, "CORRECTIONS_EMAIL": "corrections@example.org", "SHARE_CARDS": False})
     assert [w for w in site.warnings if "CORRECTIONS_EMAIL" in w]
+
+
+def test_a_dated_source_says_its_date_and_structured_data_gives_it(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    for lang in LANGS:
+        brief = content / f"articles/{BRIEF}.{lang}.md"
+        brief.write_text(brief.read_text(encoding="utf-8").replace("  undated: true\n", "  published: 2026-03-08\n"),
+                         encoding="utf-8")
+    site = build(tmp_path, content=content, overrides={"SHARE_CARDS": False})
+    page = site.page(f"/en/articles/{BRIEF}/")
+    assert text(page.select_one('[data-field="source-dates"]')).startswith(
+        "The original article was published on March 8, 2026 .")
+    data = json.loads(page.select_one('script[type="application/ld+json"]').string)["@graph"]
+    [article] = [n for n in data if n["@type"] == "NewsArticle"]
+    assert (article["datePublished"], article["isBasedOn"]["datePublished"]) == ("2026-03-10", "2026-03-08")
