@@ -160,6 +160,13 @@ DELETE_OUTPUT_DIRECTORY = True
 # The build must not depend on the build machine's clock (reproducible output).
 DEFAULT_DATE = None
 
+# "Report an error": the foot of every page has a mailto: link to this address, with the
+# page's address and title filled in (and, with REPO_URL, a link to the repository's issue
+# form, .github/ISSUE_TEMPLATE/report-an-error.yml). `make publish` warns while it is this
+# placeholder: set CORRECTIONS_EMAIL in the environment (or here) to the editors' address.
+CORRECTIONS_EMAIL = os.environ.get("CORRECTIONS_EMAIL", "").strip() or "corrections@example.org"
+CORRECTIONS_EMAIL_REQUIRED = False  # publishconf.py: True
+
 # "Suggest a correction": every page links to the GitHub edit page of its own source file.
 # The Pages workflow sets REPO_URL (https://github.com/<owner>/<repo>) from the repository it
 # runs in; without it, no link is shown.

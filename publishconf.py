@@ -22,6 +22,7 @@ if _url.scheme != "https" or not _url.netloc:
         )
 RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL
+CORRECTIONS_EMAIL_REQUIRED = True  # the build warns while CORRECTIONS_EMAIL is the placeholder
 # A custom domain for GitHub Pages: set CNAME_DOMAIN (e.g. news.example.org) and SITEURL
 # to https://news.example.org; a CNAME file is written into the site.
 CNAME_DOMAIN = os.environ.get("CNAME_DOMAIN", "").strip()

@@ -246,6 +246,33 @@ def published_items(kind, content=ROOT / "content"):
             if all(meta.get("status") != "draft" for meta in v.values())}
 
 
+def company_moves(content=ROOT / "content"):
+    """({company: [moves]} who joined, {company: [moves]} who left) it or a company inside it
+    (`parent`), read from the content; a move between two parts of one company is neither.
+    Each move is the front-matter's dict with the person's `slug` added."""
+    companies = published_items("companies", content)
+
+    def within(slug):
+        found = []
+        while slug in companies and slug not in found:
+            found.append(slug)
+            slug = companies[slug]["ar"].get("parent")
+        return found
+
+    joined, left = {}, {}
+    for slug, versions in published_items("people", content).items():
+        for move in versions["ar"].get("moves") or []:
+            move = {**move, "slug": slug}
+            inside, outside = within(move.get("to")), within(move.get("from"))
+            for company in inside:
+                if company not in outside:
+                    joined.setdefault(company, []).append(move)
+            for company in outside:
+                if company not in inside:
+                    left.setdefault(company, []).append(move)
+    return joined, left
+
+
 def expected_routes(content=ROOT / "content"):
     """Every HTML page a site built from `content` must have, as {lang: url} groups (drafts
     have none)."""

@@ -70,18 +70,18 @@ def test_brief_flow_has_one_band_per_move_it_reports(site):
     assert people == {person for person, moves in reported.items() if moves}
 
 
-def test_flow_marks_noted_moves_and_shows_what_is_not_stated(site):
+def test_flow_dashes_inferred_moves_and_shows_what_is_not_stated(site):
     [svg] = flows(site, "/en/" + BRIEF)
-    expected = {p.name.removesuffix(".ar.md") for p in (ROOT / "content/people").glob("*.ar.md")
-                if any(m.get("note") for m in _front(p).get("moves") or [])}
-    assert {"afroz-mohiuddin", "rishabh-agarwal"} <= expected  # the two inferred moves
-    said = [a for a in flow_links(site, "/en/" + BRIEF) if "(with an editor’s note" in a.find("title").get_text()]
-    assert {a["data-person"] for a in said} == expected
-    assert len(svg.select("g.nb-flow__band--noted")) == len(said)
+    moves = {p.name.removesuffix(".ar.md"): _front(p).get("moves") or [] for p in (ROOT / "content/people").glob("*.ar.md")}
+    inferred = {slug for slug, found in moves.items() if any(m.get("basis") == "inferred" for m in found)}
+    said = [a for a in flow_links(site, "/en/" + BRIEF) if "(inferred by us" in a.find("title").get_text()]
+    assert {a["data-person"] for a in said} == inferred
+    assert len(svg.select("g.nb-flow__band--inferred")) == len(said) == len(svg.select('g[data-basis="inferred"]'))
     unknown = svg.select("g.nb-flow__node--unknown")
     labels = {g.find("title").get_text() for g in unknown}
-    assert "Not stated" in labels  # Avi Verma's and Ethan Knight's origin
-    assert any("newsletter" in label for label in labels)  # Tony Liu's destination
+    every = [m for found in moves.values() for m in found]
+    assert ("Not stated" in labels) == any(not m.get("from") for m in every)
+    assert {m["to_other"]["en"] for m in every if m.get("to_other")} <= labels
     linked = {a.find("title").get_text() for a in flow_links(site, "/en/" + BRIEF) if a.has_attr("data-side")}
     assert not linked & labels  # nothing to link to
 
@@ -231,15 +231,17 @@ def test_brief_json_ld_links_its_translation_and_people(site):
     assert "WebSite" in [n["@type"] for n in home["@graph"]]
 
 
-def test_person_json_ld_states_only_what_the_brief_says(site):
-    data = json_ld(site, "/en/people/chaya-nayak/")
-    [person] = [n for n in data["@graph"] if n["@type"] == "Person"]
-    assert person["alternateName"] == ["شايا نايك"]
-    assert person["worksFor"] == [{"@type": "OrganizationRole", "roleName": "Special initiatives",
-                                   "worksFor": {"@id": "/en/companies/openai/#organization"}}]
-    assert person["alumniOf"] == [{"@id": "/en/companies/meta/#organization"}]
-    tony = next(n for n in json_ld(site, "/en/people/tony-liu/")["@graph"] if n["@type"] == "Person")
-    assert "worksFor" not in tony  # a newsletter is not an organisation we know
+def test_person_json_ld_asserts_only_stated_moves_and_roles(site):
+    """alumniOf comes from the moves the brief states, never from one we infer; what someone
+    went to work on (`working_on`) is not a roleName."""
+    for path in sorted((ROOT / "content/people").glob("*.ar.md")):
+        slug, moves = path.name.removesuffix(".ar.md"), _front(path).get("moves") or []
+        [person] = [n for n in json_ld(site, f"/en/people/{slug}/")["@graph"] if n["@type"] == "Person"]
+        stated = [m["from"] for m in moves if m.get("from") and m.get("basis") != "inferred"]
+        expected = [{"@id": f"/en/companies/{c}/#organization"} for c in dict.fromkeys(stated)]
+        assert person.get("alumniOf", []) == expected, slug
+        roles = {w.get("roleName") for w in person.get("worksFor", [])}
+        assert not roles & {m["working_on"]["en"] for m in moves if m.get("working_on")}, slug
 
 
 # --- share cards -----------------------------------------------------------------------------

@@ -157,6 +157,7 @@ def test_build_job(workflow):
         "CNAME_DOMAIN": "${{ vars.CUSTOM_DOMAIN }}",
         "REPO_URL": "${{ github.server_url }}/${{ github.repository }}",
         "REPO_BRANCH": "${{ github.event.repository.default_branch }}",
+        "CORRECTIONS_EMAIL": "${{ vars.CORRECTIONS_EMAIL }}",
     }
     order = [steps(build).index(s) for s in (test, configure, publish, upload)]
     assert order == sorted(order), "steps must run: make test, configure-pages, make publish, upload"

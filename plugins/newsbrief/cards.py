@@ -142,15 +142,14 @@ class ShareCardGenerator(Generator):
         drawer = CardDrawer(os.path.join(self.settings["THEME"], "cards", "card-bold.ttf"))
         cache = os.path.join(self.settings.get("CACHE_PATH", "cache"), "cards")
         os.makedirs(cache, exist_ok=True)
-        kickers = {"article": "Brief", "person": "Person", "company": "Company"}
-        jobs = [(kind, item.slug, item.lang, str(item.title)) for kind, item in self.items()]
-        jobs += [(None, None, lang, None) for lang in self.settings["LANGUAGES"]]
+        jobs = [(kind, item.slug, item.lang, str(item.title), card_kicker(kind, item)) for kind, item in self.items()]
+        jobs += [(None, None, lang, None, "") for lang in self.settings["LANGUAGES"]]
         cards, missing = [], {}
-        for kind, slug, lang, title in jobs:
+        for kind, slug, lang, title, label in jobs:
             tr = interface.catalogues[lang].ugettext
             site = tr("AI Talent Brief")
             # The site card (home, indexes, about): the site's name and what it tells.
-            kicker = tr(kickers[kind]) if kind else ""
+            kicker = tr(label) if label else ""
             title = title or tr("Who moved where")
             cached = os.path.join(cache, drawer.key(lang, site, kicker, title) + ".png")
             if not os.path.exists(cached):
@@ -188,3 +187,16 @@ def link_or_copy(source, target):
         os.link(source, target)
     except OSError:
         shutil.copyfile(source, target)
+
+
+TYPES = {"lab": "Lab", "startup": "Start-up", "company": "Company"}
+
+
+def card_kicker(kind, item):
+    """The card's kicker: a company's type only when a paragraph states it, else "Organisation"
+    (as partials/company-type.html)."""
+    if kind != "company":
+        return {"article": "Brief", "person": "Person"}[kind]
+    facts = item.facts
+    stated = getattr(facts, "type_source", None) and getattr(facts, "type_basis", None) != "inferred"
+    return TYPES.get(getattr(facts, "type", None), "Organisation") if stated else "Organisation"

@@ -180,12 +180,12 @@ class FlowChart:
             destination=self._name(move.destination, move.text("to_other", self.lang)),
         )
         css = f"nb-flow__band nb-flow--c{colour}"
-        if move.facts.get("note"):  # a move with an editor's note (inferred or ambiguous): dashed, and said
-            css += " nb-flow__band--noted"
+        if move.inferred:  # a move we infer (`basis: inferred`): dashed, and said; a note alone is not
+            css += " nb-flow__band--inferred"
             description = f"{description} ({self.labels['noted']})"
         # The link is named by its <title> (which is also the mouse's tooltip).
-        drawn = f'<g class="{css}"><path d="{path}"/>{label}</g>'
-        link = (f'<a class="nb-flow__link" href="{escape(url)}" data-person="{escape(move.person)}">'
+        drawn = f'<g class="{css}" data-basis="{move.basis}"><path d="{path}"/>{label}</g>'
+        link = (f'<a class="nb-flow__link" href="{escape(url)}" data-person="{escape(move.person)}" data-basis="{move.basis}">'
                 f'<title>{escape(description)}</title><path class="nb-flow__target" d="{path}"/></a>')
         return drawn, link
 

@@ -18,7 +18,7 @@ from .graph import TalentGraph
 from .memo import PageMemo
 from .mentions import Mentions
 from .parallel import write_pages
-from .provenance import apply_corrections, feed_extras
+from .provenance import apply_corrections, feed_extras, warn_placeholder_address
 from .report import step_done, wait_for_checks
 
 
@@ -54,6 +54,7 @@ def connect(generators):
     context["mentions"] = Mentions(people, companies, settings)
     context["mentions"].check(briefs)
     apply_corrections(briefs, settings)
+    warn_placeholder_address(settings)
     context["talent"] = TalentGraph(people, companies, briefs)
     settings["NEWSBRIEF_PAGE_MEMO"] = PageMemo(settings, context)  # the writer's (memo.MemoWriter)
     for generator in generators:

@@ -15,7 +15,14 @@ class Move:
     sequence: int  # 1-based order in which the article states this person's moves
     origin: str | None  # company slug the person left, if the article names one
     destination: str | None  # company slug the person joined, if any
-    facts: dict = field(compare=False)  # the move as written: role, tenure, when, quote, note, source
+    facts: dict = field(compare=False)  # the move as written: role, tenure, when, quote, note, basis, source
+
+    @property
+    def inferred(self):
+        """True when we infer the move (`basis: inferred`); a note alone does not make it so."""
+        return self.facts.get("basis") == "inferred"
+
+    basis = property(lambda self: "inferred" if self.inferred else "stated")
 
     def text(self, name, lang):
         value = self.facts.get(name)
@@ -91,22 +98,45 @@ class TalentGraph:
                     for slug in (move.get("from"), move.get("to"))
                 )
                 self.moves.append(Move(person.slug, number, origin, destination, move))
-        # Indexes built once, so that each page's lookups do not scan the whole archive.
+        # Indexes built once, so that each page's lookups do not scan the whole archive. A
+        # company's moves are its own and its parts' (a lab inside it): a move into the lab
+        # joins the company too, unless it comes from inside the company.
         self._joined, self._left, self._moves_of = defaultdict(list), defaultdict(list), defaultdict(list)
         for move in self.moves:
             self._moves_of[move.person].append(move)
-            if move.destination:
-                self._joined[move.destination].append(move)
-            if move.origin:
-                self._left[move.origin].append(move)
-        self._mentioning = defaultdict(list)  # slug -> briefs that list it, newest first
-        for brief in sorted(briefs, key=lambda b: b.date, reverse=True):
-            for slug in dict.fromkeys((getattr(brief, "people", None) or []) + (getattr(brief, "companies", None) or [])):
-                self._mentioning[slug].append(brief)
+            inside, outside = self.within(move.destination), self.within(move.origin)
+            for slug in inside:
+                if slug not in outside:
+                    self._joined[slug].append(move)
+            for slug in outside:
+                if slug not in inside:
+                    self._left[slug].append(move)
         self._children = defaultdict(list)
         for company in companies:
             if getattr(company, "parent", None):
                 self._children[company.parent].append(company)
+
+    def within(self, slug):
+        """`slug` and every company it is part of (its parent, theirs, …), innermost first."""
+        found = []
+        while slug in self.companies and slug not in found:
+            found.append(slug)
+            slug = getattr(self.companies[slug], "parent", None)
+        return found
+
+    @recorded
+    def relation(self, company_slug, move):
+        """("in" | "out" | None, the part of the company (not itself) the move joins or leaves, or None)."""
+        inside, outside = self.within(move.destination), self.within(move.origin)
+        if (company_slug in inside) == (company_slug in outside):
+            return None, None
+        end = move.destination if company_slug in inside else move.origin
+        return ("in" if company_slug in inside else "out"), (end if end != company_slug else None)
+
+    @recorded
+    def facing(self, company_slug, moves, direction):
+        """The `moves` that join (`in`) or leave (`out`) the company or a part of it."""
+        return [m for m in moves if self.relation(company_slug, m)[0] == direction]
 
     @recorded
     def person(self, slug, lang):
@@ -154,7 +184,7 @@ class TalentGraph:
     @recorded
     def briefs_mentioning(self, slug, lang):
         """The briefs, in `lang`, whose `people` or `companies` list names `slug`."""
-        return [version(b, lang) for b in self._mentioning.get(slug, [])]
+        return [version(self.briefs[b], lang) for b in self._mentions.get(slug, [])]
 
     @recorded
     def moves_of(self, person_slug):
@@ -207,7 +237,7 @@ class TalentGraph:
             ordered = [m for b in newest for m in by_brief.get(b.slug, [])] + by_brief.get(None, [])
             by_company = defaultdict(list)
             for move in ordered:
-                for slug in {move.origin, move.destination} - {None}:
+                for slug in dict.fromkeys(self.within(move.origin) + self.within(move.destination)):
                     by_company[slug].append(move)
             self._listing_cache = by_brief, ordered, by_company
         return self._listing_cache
@@ -223,7 +253,7 @@ class TalentGraph:
 
     @recorded
     def company_moves(self, company_slug):
-        """Moves into and out of a company, newest brief first."""
+        """Moves into and out of a company or its parts, newest brief first."""
         return self._listings[2].get(company_slug, [])
 
     @recorded

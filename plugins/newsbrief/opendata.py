@@ -1,7 +1,8 @@
 """Open data: the moves, people and companies as JSON and CSV under `/data/`, each with a
 JSON Schema, made from the same talent graph as the pages (so they hold exactly what the
 pages show). Names come in both languages; every move carries the URL of the paragraph
-that reports it.
+that reports it and its basis: `stated` by the brief or `inferred` by us (with a note why);
+so do a person's role and a company's type and parent.
 """
 
 import csv
@@ -16,13 +17,17 @@ from .graph import version
 
 SCHEMA_ID = "https://json-schema.org/draft/2020-12/schema"
 TRANSLATED = {"type": ["object", "null"], "additionalProperties": {"type": "string"}}
+BASIS = {"type": "string", "enum": ["stated", "inferred"],
+         "description": "`stated` by the brief, or `inferred` by us from what it says (the note says why)."}
+MAYBE_BASIS = {**BASIS, "type": ["string", "null"], "enum": ["stated", "inferred", None]}
 REF = {"type": ["object", "null"], "required": ["slug", "name", "url"], "additionalProperties": False,
        "properties": {"slug": {"type": "string"}, "name": {"$ref": "#/$defs/translated"},
                       "url": {"$ref": "#/$defs/translated"}}}
 MOVE_FIELDS = {
     "person": {**REF, "type": "object"},
     "from": REF, "to": REF,
-    "to_other": TRANSLATED, "role": TRANSLATED, "when": TRANSLATED, "note": TRANSLATED,
+    "to_other": TRANSLATED, "role": TRANSLATED, "working_on": TRANSLATED, "when": TRANSLATED, "note": TRANSLATED,
+    "basis": BASIS,
     "tenure": {"type": ["object", "null"], "additionalProperties": False, "properties": {
         "years": {"type": "integer"}, "months": {"type": "integer"},
         "qualifier": {"type": "string", "enum": ["more-than"]}}},
@@ -32,8 +37,8 @@ MOVE_FIELDS = {
 }
 CSV_COLUMNS = [
     "person", "person_ar", "person_en", "from", "from_ar", "from_en", "to", "to_ar", "to_en",
-    "to_other_ar", "to_other_en", "role_ar", "role_en", "when_ar", "when_en", "tenure",
-    "note_ar", "note_en", "brief", "paragraph", "source_url_ar", "source_url_en",
+    "to_other_ar", "to_other_en", "role_ar", "role_en", "working_on_ar", "working_on_en", "when_ar", "when_en",
+    "tenure", "basis", "note_ar", "note_en", "brief", "paragraph", "source_url_ar", "source_url_en",
 ]
 
 
@@ -94,6 +99,8 @@ class OpenDataGenerator(Generator):
             "to": self.ref(talent.companies.get(move.destination)),
             "to_other": move.facts.get("to_other"),
             "role": move.facts.get("role"),
+            "working_on": move.facts.get("working_on"),
+            "basis": move.basis,
             "when": move.facts.get("when"),
             "tenure": move.facts.get("tenure"),
             "note": move.facts.get("note"),
@@ -103,13 +110,14 @@ class OpenDataGenerator(Generator):
         }
 
     def person(self, person):
+        role = self.translated(person, "role") or None
         return {"slug": person.slug, "name": self.translated(person), "url": self.urls(person),
-                "role": self.translated(person, "role") or None}
+                "role": role, "role_basis": _basis(person.facts, "role") if role else None}
 
     @staticmethod
     def person_fields():
         return {"slug": {"type": "string"}, "name": {"$ref": "#/$defs/translated"},
-                "url": {"$ref": "#/$defs/translated"}, "role": TRANSLATED}
+                "url": {"$ref": "#/$defs/translated"}, "role": TRANSLATED, "role_basis": MAYBE_BASIS}
 
     def company(self, talent, company):
         facts = company.facts
@@ -117,12 +125,15 @@ class OpenDataGenerator(Generator):
         kind = getattr(facts, "type", None)
         return {"slug": company.slug, "name": self.translated(company), "url": self.urls(company),
                 "type": kind if isinstance(kind, str) else None,
-                "parent": self.ref(parent) if parent else None}
+                "type_basis": _basis(facts, "type") if isinstance(kind, str) else None,
+                "parent": self.ref(parent) if parent else None,
+                "parent_basis": _basis(facts, "parent") if parent else None}
 
     @staticmethod
     def company_fields():
         return {"slug": {"type": "string"}, "name": {"$ref": "#/$defs/translated"},
-                "url": {"$ref": "#/$defs/translated"}, "type": {"type": ["string", "null"]}, "parent": REF}
+                "url": {"$ref": "#/$defs/translated"}, "type": {"type": ["string", "null"]},
+                "type_basis": MAYBE_BASIS, "parent": REF, "parent_basis": MAYBE_BASIS}
 
     def data_path(self, name):
         path = os.path.join(self.output_path, self.settings["DATA_SAVE_AS"].format(name=name))
@@ -146,14 +157,14 @@ class OpenDataGenerator(Generator):
             row = {
                 "person": move["person"]["slug"], "brief": (move["brief"] or {}).get("slug", ""),
                 "paragraph": move["paragraph"],
-                "tenure": _tenure(move["tenure"]),
+                "tenure": _tenure(move["tenure"]), "basis": move["basis"],
                 "from": (move["from"] or {}).get("slug", ""), "to": (move["to"] or {}).get("slug", ""),
             }
             for lang in self.languages:
                 row[f"person_{lang}"] = move["person"]["name"].get(lang, "")
                 for end in ("from", "to"):
                     row[f"{end}_{lang}"] = ((move[end] or {}).get("name") or {}).get(lang, "")
-                for field in ("to_other", "role", "when", "note"):
+                for field in ("to_other", "role", "working_on", "when", "note"):
                     row[f"{field}_{lang}"] = (move[field] or {}).get(lang, "")
                 row[f"source_url_{lang}"] = move["source_url"].get(lang, "")
             writer.writerow([csv_cell(row.get(column, "")) for column in CSV_COLUMNS])
@@ -161,6 +172,10 @@ class OpenDataGenerator(Generator):
             out.write(buffer.getvalue())
         with open(self.data_path("LICENCE.txt"), "w", encoding="utf-8") as out:
             out.write(licence + "\n")
+
+
+def _basis(facts, name):
+    return "inferred" if getattr(facts, f"{name}_basis", None) == "inferred" else "stated"
 
 
 def _tenure(tenure):

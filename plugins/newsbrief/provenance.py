@@ -1,13 +1,16 @@
 """Where every fact comes from, on the page: paragraph numbers in the brief's margin, the
-edit link of each page's own source file, corrections and the brief's source.
+edit link of each page's own source file, corrections and the brief's source; and how a
+reader reports an error (`CORRECTIONS_EMAIL`, and a GitHub issue form with `REPO_URL`).
 
 `install(env, settings)` adds the template filter and globals; the generators call
 `apply_corrections()` so that `modified` follows the latest correction.
 """
 
 import datetime
+import logging
 import os
 import re
+from urllib.parse import quote, urlencode
 
 from jinja2 import Undefined
 from markupsafe import Markup
@@ -53,9 +56,13 @@ def corrections(brief):
     return sorted(found, key=lambda c: str(c.get("date")), reverse=True)
 
 
-def correction_date(correction):
-    value = correction.get("date")
+def as_date(value):
+    """A date of the front-matter (a date, or its YYYY-MM-DD text) as a datetime.date."""
     return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(str(value))
+
+
+def correction_date(correction):
+    return as_date(correction.get("date"))
 
 
 def apply_corrections(briefs, settings):
@@ -100,9 +107,39 @@ def feed_extras(brief, lang, gettext):
     return "".join(str(p) for p in parts)
 
 
+CORRECTIONS_EMAIL_PLACEHOLDER = "corrections@example.org"
+ISSUE_FORM = "report-an-error.yml"  # .github/ISSUE_TEMPLATE/
+
+
+def report_mailto(settings, subject, body):
+    """A `mailto:` to `CORRECTIONS_EMAIL` with its subject and body filled in (RFC 6068:
+    every reserved character, `&`, `=`, `#`, `?`, spaces and newlines, percent-encoded)."""
+    address = quote(settings.get("CORRECTIONS_EMAIL") or CORRECTIONS_EMAIL_PLACEHOLDER, safe="@")
+    return f"mailto:{address}?subject={quote(str(subject), safe='')}&body={quote(str(body), safe='')}"
+
+
+def report_issue(settings, title, page):
+    """The repository's issue form for an error, with the page filled in; "" without `REPO_URL`."""
+    repo = (settings.get("REPO_URL") or "").rstrip("/")
+    if not repo:
+        return ""
+    return f"{repo}/issues/new?" + urlencode({"template": ISSUE_FORM, "title": str(title), "page": str(page)})
+
+
+def warn_placeholder_address(settings):
+    """`make publish` (CORRECTIONS_EMAIL_REQUIRED) warns while readers' reports go nowhere."""
+    if settings.get("CORRECTIONS_EMAIL_REQUIRED") and settings.get("CORRECTIONS_EMAIL") in (None, "", CORRECTIONS_EMAIL_PLACEHOLDER):
+        logging.getLogger(__name__).warning(
+            "CORRECTIONS_EMAIL is still the placeholder %s: the “Report an error” link of every page "
+            "writes to it — set CORRECTIONS_EMAIL=<the editors' address> when you publish", CORRECTIONS_EMAIL_PLACEHOLDER)
+
+
 def install(env, settings):
+    env.globals["report_mailto"] = lambda subject, body: report_mailto(settings, subject, body)
+    env.globals["report_issue"] = lambda title, page: report_issue(settings, title, page)
     env.globals["all_corrections"] = all_corrections
     env.filters["number_paragraphs"] = number_paragraphs
+    env.filters["as_date"] = as_date
     env.globals["edit_url"] = lambda item=None, page_name=None: edit_url(settings, item, page_name)
     env.globals["corrections_of"] = corrections
     env.globals["correction_date"] = correction_date

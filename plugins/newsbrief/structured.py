@@ -56,6 +56,8 @@ class StructuredData:
                 based_on["url"] = source["url"]
             if source.get("title"):
                 based_on["name"] = source["title"]
+            if source.get("published"):  # never the brief's own date: an undated source has none
+                based_on["datePublished"] = str(source["published"])
             data["isBasedOn"] = based_on
         people = [self.person_ref(s, lang) for s in _listed(brief, "people")]
         companies = [self.company_ref(s, lang) for s in _listed(brief, "companies")]
@@ -80,13 +82,15 @@ class StructuredData:
             data["alternateName"] = others
         works_for, alumni = [], []
         moves = self.talent.moves_of(person.slug)
-        for move in moves:
-            if move.origin:
+        for move in moves:  # a move we infer is never asserted here (its page marks it)
+            if move.origin and not move.inferred:
                 alumni.append(_role(self.company_ref(move.origin, lang), "alumniOf", None))
-        if moves and moves[-1].destination:  # where the brief last places them
-            last = moves[-1]
+        if moves and moves[-1].destination and not moves[-1].inferred:  # where the brief last places them
+            last = moves[-1]  # its role only: what they went to work on (`working_on`) is not a role
             works_for.append(_role(self.company_ref(last.destination, lang), "worksFor", last.text("role", lang)))
         for affiliation in getattr(facts, "affiliations", None) or []:
+            if affiliation.get("basis") == "inferred":
+                continue
             role = affiliation.get("role")
             role = role.get(lang) if isinstance(role, dict) else role
             works_for.append(_role(self.company_ref(affiliation.get("org"), lang), "worksFor", role))
@@ -99,6 +103,8 @@ class StructuredData:
     def company(self, company):
         lang, facts = company.lang, company.facts
         url = self.absolute(company.url)
+        # Always the general `Organization`: schema.org has no "lab", and a type no paragraph
+        # states is never asserted.
         data = {"@type": "Organization", "@id": node_id(url, "organization"), "url": url, "name": str(company.title)}
         names = [str(t.title) for t in company.translations if str(t.title) != str(company.title)]
         names += [str(a) for a in getattr(company, "aliases", None) or [] if str(a) != str(company.title)]
@@ -106,7 +112,7 @@ class StructuredData:
             data["alternateName"] = _unique(names)
         parent = getattr(facts, "parent", None)
         parent_slug = parent.get("slug") if isinstance(parent, dict) else parent
-        if parent_slug and self.company_ref(parent_slug, lang):
+        if parent_slug and getattr(facts, "parent_basis", None) != "inferred" and self.company_ref(parent_slug, lang):
             data["parentOrganization"] = self.company_ref(parent_slug, lang)
         return data
 

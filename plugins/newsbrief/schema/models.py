@@ -19,12 +19,12 @@ where they are optional and, when given, must equal the default-language file's.
 from dataclasses import dataclass
 from typing import Annotated, ClassVar, Literal, Optional
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, create_model, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, create_model, field_validator, model_validator
 
 from .parts import Affiliation, BriefSource, Correction, MoveEntry, Source, StatedCount
 from .values import (
-    CompanySlug, Date, Language, Line, Name, PersonSlug, Slug, Status, Text,
-    MAX_ALIASES, fact, invalid, is_fact, lang_field, marks, no_repeats, slug_field, status_field,
+    Basis, CompanySlug, Date, Language, Line, Name, PersonSlug, Slug, Status, Text, Translated,
+    MAX_ALIASES, fact, invalid, is_fact, lang_field, marks, needs_note, no_repeats, slug_field, status_field,
 )
 
 # --- content types -------------------------------------------------------------------------
@@ -43,10 +43,10 @@ class BriefMatter(FrontMatter):
     title: Line = Field(description="The headline.", json_schema_extra=marks(new="name"))
     slug: Slug = slug_field()
     lang: Language = lang_field()
-    date: Date = fact("The day the brief is published on this site, not the day of the events.", new="today")
+    date: Date = fact("The day the brief is published on this site (its publication date), not the day of the events.", new="today")
     modified: Optional[Date] = Field(None, description="The day it was last corrected, if it was.")
     summary: Text = Field(description="The standfirst: one or two sentences, shown under the headline and in feeds.")
-    source: BriefSource = fact("The publication the brief is based on: `{name: …}`.")
+    source: BriefSource = fact("The publication the brief is based on: `{name: …}`, with `published: YYYY-MM-DD` or `undated: true`.")
     people: Annotated[list[PersonSlug], AfterValidator(no_repeats)] = fact(
         "Every person the brief names; each has a profile in `content/people/`."
     )
@@ -88,17 +88,37 @@ class ProfileMatter(FrontMatter):
         for name, shared in ProfileMatter.model_fields.items():  # each subclass holds copies of them
             cls.model_fields[name].description = shared.description.format(**cls.words)
 
+    @model_validator(mode="after")
+    def inferences_have_notes(self):
+        """`<fact>_basis: inferred` needs `<fact>_note` (see SOURCED)."""
+        for name, _ in SOURCED.get(self.kind, ()):
+            needs_note(getattr(self, f"{name}_basis", None), getattr(self, f"{name}_note", None),
+                       f"{name}_basis", f"{name}_note")
+        return self
+
+
+def basis_of(what):
+    return fact(f"`stated` when the brief says {what} (the default), `inferred` when we conclude it; "
+                f"an inference needs a note saying why.", default=None)
+
+
+def note_of(what):
+    return fact(f"Why we infer {what} (with `inferred`), in each language: `{{ar: …, en: …}}`.", default=None)
+
 
 class PersonMatter(ProfileMatter):
     """A person named in a brief."""
 
     body: ClassVar[str] = "A short biography, saying only what the brief says."
     words: ClassVar[dict] = {"Their": "Their", "their_lc": "their", "them": "them", "alias": "the surname alone"}
+    kind: ClassVar[str] = "person"
     role: Optional[Line] = Field(
         None, description="What they do or did, as the brief says it; leave out when the brief does not say (the page shows “not stated”).",
         json_schema_extra=marks(new="todo"),
     )
     role_source: Optional[Source] = fact("The paragraph that states the role; required with `role`.", default=None, new="todo")
+    role_basis: Optional[Basis] = basis_of("the role")
+    role_note: Optional[Translated] = note_of("the role")
     moves: list[MoveEntry] = fact("Every move the brief reports for them, in the order it states them; `[]` for none.")
     affiliations: Optional[list[Affiliation]] = fact("Positions the brief says they hold, without a move.", default=None)
     status: Optional[Status] = status_field()
@@ -109,13 +129,18 @@ class CompanyMatter(ProfileMatter):
 
     body: ClassVar[str] = "A short description, saying only what the brief says."
     words: ClassVar[dict] = {"Their": "Its", "their_lc": "its", "them": "it", "alias": "an abbreviation"}
+    kind: ClassVar[str] = "company"
     type: Optional[Literal["company", "lab", "startup"]] = fact(
         "What kind of organisation the brief says it is; leave out when the brief does not say (the page shows “not stated”).",
         default=None, new="todo",
     )
     type_source: Optional[Source] = fact("The paragraph that states the type; required with `type`.", default=None, new="todo")
-    parent: Optional[CompanySlug] = fact("The company it is part of, only if the brief says so.", default=None)
-    parent_source: Optional[Source] = fact("The paragraph that states the parent; required with `parent`.", default=None)
+    type_basis: Optional[Basis] = basis_of("the type")
+    type_note: Optional[Translated] = note_of("the type")
+    parent: Optional[CompanySlug] = fact("The company it is part of (a lab inside a company), as the brief says it or as we infer it.", default=None)
+    parent_source: Optional[Source] = fact("The paragraph that states the parent (or that we infer it from); required with `parent`.", default=None)
+    parent_basis: Optional[Basis] = basis_of("the parent")
+    parent_note: Optional[Translated] = note_of("the parent")
     counts: Optional[list[StatedCount]] = fact(
         "Numbers of people the brief gives for it (e.g. “at least eight left”), shown beside the people named.",
         default=None,

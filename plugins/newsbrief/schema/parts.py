@@ -7,7 +7,8 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from .values import (
-    BriefSlug, CompanySlug, Count, Date, Line, Shown, Translated, TranslatedLine, invalid, marks,
+    Basis, BriefSlug, CompanySlug, Count, Date, Line, Shown, Translated, TranslatedLine, basis_field, invalid,
+    marks, needs_note,
 )
 
 # --- parts: groups of fields inside a content file ------------------------------------------
@@ -63,12 +64,18 @@ class MoveEntry(Part):
     to_other: Optional[TranslatedLine] = Field(
         None, description="Instead of `to`: where they went when it is not a company with a profile (e.g. a newsletter).",
     )
-    role: Optional[TranslatedLine] = Field(None, description="Their role where they went.")
+    role: Optional[TranslatedLine] = Field(None, description="Their role (position) where they went, as the brief says it.")
+    working_on: Optional[TranslatedLine] = Field(
+        None, description="What they went there to work on (e.g. “Special initiatives”), when the brief says that rather than a role.",
+    )
     tenure: Optional[Tenure] = Field(None, description="How long they had been at the company they left.")
     when: Optional[TranslatedLine] = Field(None, description="When, in the brief's own words (e.g. “in April”); never a date the brief does not give.")
     quote: Optional[Translated] = Field(None, description="What they said about the move, as the brief reports it.")
-    note: Optional[Translated] = Field(None, description="An editor's note, e.g. when the brief is ambiguous.")
-    source: Source = Field(description="The paragraph that states this move.")
+    basis: Basis = basis_field("this move")
+    note: Optional[Translated] = Field(
+        None, description="An editor's note: why we infer the move (`basis: inferred`), or what is ambiguous; a note alone does not make a move inferred.",
+    )
+    source: Source = Field(description="The paragraph that states this move (or that we infer it from).")
 
     @field_validator("to")
     @classmethod
@@ -94,6 +101,7 @@ class MoveEntry(Part):
                 "keep `to` for a company with a profile, or `to_other` for anywhere else, not both",
                 field="to_other",
             )
+        needs_note(self.basis, self.note)
         return self
 
 
@@ -103,7 +111,14 @@ class Affiliation(Part):
     label: ClassVar[str] = "affiliation"
     org: CompanySlug = Field(description="The company.")
     role: TranslatedLine = Field(description="Their position there.")
+    basis: Basis = basis_field("this position")
+    note: Optional[Translated] = Field(None, description="Why we infer it (`basis: inferred`), or an editor's note.")
     source: Source = Field(description="The paragraph that states it.")
+
+    @model_validator(mode="after")
+    def inference_has_note(self):
+        needs_note(self.basis, self.note)
+        return self
 
 
 MAX_URL = 2000  # what every browser and crawler takes
@@ -132,6 +147,19 @@ class BriefSource(Part):
     name: Line = Field(description="The publication's name, as it writes it.")
     url: Optional[HttpsUrl] = Field(None, description="The address of the original article (https only); shown as a link on the brief and in feeds.")
     title: Optional[Line] = Field(None, description="The original article's headline, as it writes it.")
+    published: Optional[Date] = Field(None, description="The day the original article was published, when it says so.")
+    undated: Optional[Literal[True]] = Field(
+        None, description="`true` when the original article gives no date (e.g. only “12 hours ago”); instead of `published`.",
+    )
+    via: Optional[Line] = Field(None, description="Where we read it, when not at its publisher (e.g. an aggregator's name).")
+    retrieved: Optional[Date] = Field(None, description="The day we read the original article.")
+
+    @model_validator(mode="after")
+    def dated_or_not(self):
+        if self.published is not None and self.undated:
+            raise invalid("the source has both `published` and `undated: true`",
+                          "keep `published` if the article gives its date, else `undated: true`", field="undated")
+        return self
 
 
 class Correction(Part):

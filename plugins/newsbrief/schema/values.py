@@ -193,6 +193,20 @@ BriefSlug = Annotated[Slug, Ref("brief")]
 PersonSlug = Annotated[Slug, Ref("person")]
 CompanySlug = Annotated[Slug, Ref("company")]
 Status = Literal["published", "draft"]
+Basis = Literal["stated", "inferred"]
+
+
+def basis_field(what):
+    return Field("stated", description=f"`stated` when the brief says {what} (the default), `inferred` when we "
+                 "conclude it from what the brief says; an inference needs a note saying why.")
+
+
+def needs_note(basis, note, basis_field="basis", note_field="note"):
+    """An inferred fact carries its reason: refused without `note_field`."""
+    if basis == "inferred" and not note:
+        raise invalid(f"`{basis_field}: inferred` needs a `{note_field}` saying why we infer it",
+                      f"add `{note_field}: {{ar: …, en: …}}` with the reason, or write `{basis_field}: stated` "
+                      "if the brief says it", field=basis_field)
 
 
 def status_field():
