@@ -295,3 +295,24 @@ def test_an_os_error_while_indexing_is_one_line_and_keeps_the_output(tmp_path, m
     assert f"The build failed; {output}/ was left as it was." in err
     assert "  - OSError: [Errno 28] No space left on device" in err
     assert snapshot(output) == before
+
+
+def test_a_swap_that_fails_puts_the_old_site_back(tmp_path, monkeypatch):
+    """The second rename of the swap fails (a full disk): the old site is renamed back, the
+    failure is one line, and nothing of the build is left beside the output."""
+    project = Project(tmp_path)
+    output = old_site(tmp_path)
+    before = snapshot(output)
+    rename = os.rename
+
+    def failing(source, target):
+        if os.path.basename(source).startswith(".build-"):
+            raise OSError(28, "No space left on device")
+        return rename(source, target)
+
+    monkeypatch.setattr(os, "rename", failing)
+    with pytest.raises(BuildFailed) as failure:
+        project.build(output)
+    assert failure.value.problems == ["OSError: [Errno 28] No space left on device"]
+    assert snapshot(output) == before
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith((".build-", ".old-"))]
