@@ -216,7 +216,9 @@ def test_a_second_build_stops_with_one_line_while_another_holds_the_lock(held, t
     finally:
         os.close(handle)
     assert len(failure.value.problems) == 1, failure.value.problems
-    assert "another build" in failure.value.problems[0] and "is still running" in failure.value.problems[0]
+    line = failure.value.problems[0]
+    assert line.startswith(f"the cache {project.cache}/: " if held == "cache" else f"the output folder {output}/: ")
+    assert "another build" in line and "is still running — wait for it to end, or stop it" in line
     assert snapshot(output) == before
     project.build(output)  # once it ended
     assert (output / "people" / "jane-doe" / "index.html").is_file()

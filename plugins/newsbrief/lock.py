@@ -69,6 +69,6 @@ def one_build(output, cache, wait=None):
     """Hold the locks of the output folder `output` (its real path) and of `cache`."""
     wait = WAIT if wait is None else wait
     os.makedirs(cache, exist_ok=True)
-    with locked(os.path.dirname(output), f"{output}/", wait), \
-            locked(os.path.join(cache, "build.lock"), f"{cache}/", wait):
+    with locked(os.path.dirname(output), f"the output folder {output}/", wait), \
+            locked(os.path.join(cache, "build.lock"), f"the cache {cache}/", wait):
         yield
