@@ -39,6 +39,38 @@ def build(tmp_dir, settings="pelicanconf.py", overrides=None, content=None):
     return Site(out, warnings)
 
 
+# --- a project with its own cache (tests/test_cache*.py) ----------------------------------------
+
+class Project:
+    """A copy of the mini content and of the theme, with its own cache folder."""
+
+    def __init__(self, folder):
+        self.content, self.theme, self.cache = folder / "content", folder / "theme", folder / "cache"
+        shutil.copytree(MINI, self.content)
+        shutil.copytree(ROOT / "theme", self.theme)
+
+    def build(self, output, cache=None, **overrides):
+        settings = {"PATH": str(self.content), "THEME": str(self.theme), "CACHE_PATH": str(cache or self.cache)}
+        return build_site(str(ROOT / "pelicanconf.py"), str(output), {**settings, **overrides})
+
+    def edit(self, relative, old, new):
+        path = self.content / relative if not relative.startswith("theme/") else self.theme / relative[6:]
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def tree(folder):
+    """{path: bytes} of a built site, but Pagefind's index, whose names vary from run to run."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and "pagefind" not in p.relative_to(folder).parts}
+
+
+def stats(folder):
+    return {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file()}
+
+
+
 # --- a built site, read back -------------------------------------------------------------------
 
 

@@ -23,12 +23,13 @@ import tempfile
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from .cache import BuildRecord, SourceStore, code_digest
+from .cache import BuildRecord, code_digest
 from .frontmatter import sources_of
-from .memo import PageMemo
+from .lock import Busy, one_build
 from .outputdir import keep_unchanged, refusal, stale_folders
 from .parallel import Forked
 from .report import Steps, content_logger, wait_for_checks
+from .store import SourceStore
 from .search import IndexingFailed, index_site
 from .checks.validator import ContentValidator
 
@@ -67,16 +68,30 @@ class _Collector(logging.Handler):
 def build_site(settings_file, output, overrides=None, strict=False):
     """Build into `output`; return the warnings (a `Warnings` list). Raise BuildFailed and
     leave `output` untouched when anything went wrong (KeyboardInterrupt too). When nothing
-    changed since the last build into `output`, nothing is built."""
-    steps = Steps()
+    changed since the last build into `output`, nothing is built. One build at a time holds
+    `output` and the cache (newsbrief.lock); a failure of any kind, an OSError of the search
+    index or of the cache too, is a BuildFailed of one line, never a traceback."""
     settings = read_settings(settings_file, override=dict(overrides or {}))
     root = os.path.dirname(os.path.abspath(settings_file))
     problem = refusal(output, root, settings["PATH"], settings.get("THEME"))
     if problem:
         raise BuildFailed([problem])
     target = os.path.realpath(output)  # an `output` symlink: build beside its target
+    try:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with one_build(target, settings["CACHE_PATH"], settings.get("NEWSBRIEF_LOCK_WAIT")):
+            return _build(settings_file, settings, target, overrides, strict)
+    except BuildFailed:
+        raise
+    except Busy as busy:
+        raise BuildFailed([str(busy)]) from None
+    except Exception as error:  # noqa: BLE001 (whatever it is, output/ was left as it was)
+        raise BuildFailed([f"{type(error).__name__}: {error}"]) from error
+
+
+def _build(settings_file, settings, target, overrides, strict):
+    steps = Steps()
     parent = os.path.dirname(target)
-    os.makedirs(parent, exist_ok=True)
     for stale in stale_folders(parent):
         shutil.rmtree(stale, ignore_errors=True)
     record = BuildRecord(settings, settings_file)
@@ -106,7 +121,7 @@ def build_site(settings_file, output, overrides=None, strict=False):
         previous = target if last and last.get("environment") == environment else None
         settings = read_settings(settings_file, override={
             **(overrides or {}), "OUTPUT_PATH": staging, "NEWSBRIEF_PREVIOUS_SITE": previous,
-            "NEWSBRIEF_STEPS": steps})
+            "NEWSBRIEF_PREVIOUS_STATE": last.get("state"), "NEWSBRIEF_STEPS": steps})
         sources = sources_of(settings)
         sources.store = SourceStore(settings["CACHE_PATH"], code_digest(
             repr((settings["MARKDOWN"], sources.max_size))))
@@ -127,27 +142,26 @@ def build_site(settings_file, output, overrides=None, strict=False):
         for folder in indexed:  # and so do the files of each index written again
             keep_unchanged(os.path.join(staging, folder), os.path.join(target, folder))
         steps.done("search index")
-        if settings.get("NEWSBRIEF_PAGE_MEMO"):
-            settings["NEWSBRIEF_PAGE_MEMO"].save()
+        # The records describe the new site (its state: the swap renames it, files keep
+        # their times), written before the swap: a build stopped before it, or a swap that
+        # failed, leaves records of a site that is not the output, which the next build ignores.
+        state = BuildRecord.output_state(staging)
+        warnings = Warnings(collector.messages(logging.WARNING))
+        memo = settings.get("NEWSBRIEF_PAGE_MEMO")
+        if memo is not None:
+            memo.save(state)
+            warnings.rendered, warnings.kept = memo.rendered, memo.reused
+        record.remember(inputs, target, warnings, environment, state)
+        _swap(staging, target)
     except BaseException:
         if checks is not None:
             checks.stop()
-        PageMemo.commit(settings["CACHE_PATH"], keep=False)
         if staging:
             shutil.rmtree(staging, ignore_errors=True)
         raise
     finally:
         logging.getLogger().removeHandler(collector)
         gc.set_threshold(*collections)
-    _swap(staging, target)
-    # The page record describes the new site: in place before the build record says
-    # that site is the output (a build stopped in between renders every page).
-    PageMemo.commit(settings["CACHE_PATH"], keep=True)
-    warnings = Warnings(collector.messages(logging.WARNING))
-    memo = settings.get("NEWSBRIEF_PAGE_MEMO")
-    if memo is not None:
-        warnings.rendered, warnings.kept = memo.rendered, memo.reused
-    record.remember(inputs, target, warnings, environment)
     steps.done("swap and records")
     warnings.steps = steps
     return warnings
@@ -167,7 +181,7 @@ class Checks:
     reads the content (newsbrief.parallel.Forked). They hold every file, its model and its
     nodes at once (700 MB at 10,000 briefs), and that memory is the system's again when they
     end. The files they read, parsed and rendered go to the build's store
-    (newsbrief.cache.SourceStore), where Pelican's reader finds them from the next build on.
+    (newsbrief.store.SourceStore), where Pelican's reader finds them from the next build on.
 
     Nothing is built from the content before they passed: `wait()` is called once every
     file is read (generators.connect), and by the reader when a file cannot be read, so
@@ -215,7 +229,9 @@ def _run_pelican(settings, collector, strict):
 
 def _swap(staging, output):
     """Replace `output` with `staging` by two renames, so no half-written site is ever
-    seen; Ctrl-C waits until both are done."""
+    seen (the first is undone when the second fails); Ctrl-C waits until both are done.
+    Nothing after them can fail the build: the old site is removed, or left for the next
+    build to remove (outputdir.stale_folders)."""
     os.chmod(staging, 0o755)
     old = None
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
@@ -223,8 +239,14 @@ def _swap(staging, output):
         if os.path.exists(output):
             old = tempfile.mkdtemp(prefix=f".old-{os.getpid()}-", dir=os.path.dirname(output))
             os.rename(output, os.path.join(old, "site"))
-        os.rename(staging, output)
+        try:
+            os.rename(staging, output)
+        except OSError:
+            if old:
+                os.rename(os.path.join(old, "site"), output)
+                os.rmdir(old)
+            raise
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
     if old:
-        shutil.rmtree(old)
+        shutil.rmtree(old, ignore_errors=True)

@@ -6,9 +6,17 @@ of the bytes it was made from, so a stale entry is never used, only left unused.
   build (settings, plugin code, package versions, theme, content) and the state of the
   output it wrote. A build whose inputs are the same, into an output left as it was, is
   skipped: its warnings are given again and `output/` is not touched.
-- `SourceStore` (`sources/`): each content file read, parsed and rendered
+- `SourceStore` (`sources/`, newsbrief.store): each content file read, parsed and rendered
   (newsbrief.frontmatter), by the SHA-1 of its bytes and of the code and Markdown
   settings that read it. An unchanged file is neither parsed nor rendered again.
+- The page record (`pages.jsonl`, newsbrief.memo), bound to the site it describes.
+
+The cache holds data, never code: JSON only (no pickle), every entry checked for its shape
+when read; one that is not what this code writes is a miss. What comes from it is checked
+as a fresh read would be, or bound to what it was made from: a stored file's text is split
+and checked again and must give the stored front-matter and body, and its rendered body
+must be one the sanitiser leaves unchanged (newsbrief.sanitize.is_clean). The records
+describe one site (its `output_state`) and are ignored when the output is another.
 - Share cards (`cards/`, newsbrief.cards), by a digest of all that is drawn on them.
 """
 
@@ -16,14 +24,15 @@ import hashlib
 import importlib.metadata
 import json
 import os
-import pickle
-import shutil
 import stat
 from pathlib import Path
+
+from .store import open_data, typed
 
 PLUGIN = Path(__file__).resolve().parent
 PACKAGES = ("pelican", "markdown", "pyyaml", "pydantic", "jinja2", "babel", "nh3", "pillow", "pagefind")
 VOLATILE = ("OUTPUT_PATH", "CACHE_PATH", "NEWSBRIEF_SOURCES", "NEWSBRIEF_PREVIOUS_SITE", "NEWSBRIEF_PAGE_MEMO",
+            "NEWSBRIEF_PREVIOUS_STATE", "NEWSBRIEF_LOCK_WAIT",
             "NEWSBRIEF_CHECKS", "NEWSBRIEF_STEPS")
 
 
@@ -93,6 +102,9 @@ def settings_digest(settings):
     return digest.hexdigest()
 
 
+RECORD = {"inputs": str, "output": str, "warnings": list, "environment": str, "state": str}
+
+
 class BuildRecord:
     """The last successful build's inputs and output (see the module docstring)."""
 
@@ -133,12 +145,13 @@ class BuildRecord:
     def last(self, output):
         """The record of the last build, when `output` is as it left it; else {}."""
         try:
-            with open(self.path, encoding="utf-8") as handle:
+            with open_data(self.path) as handle:
                 last = json.load(handle)
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             return {}
-        if last.get("output") != os.path.realpath(output) or not os.path.isdir(output) \
-                or self.output_state(output) != last.get("state"):
+        if not typed(last, RECORD) or not all(type(w) is str for w in last["warnings"]) \
+                or last["output"] != os.path.realpath(output) or not os.path.isdir(output) \
+                or self.output_state(output) != last["state"]:
             return {}
         return last
 
@@ -148,10 +161,12 @@ class BuildRecord:
         last = self.last(output) if last is None else last
         return last.get("warnings", []) if last and last.get("inputs") == inputs else None
 
-    def remember(self, inputs, output, warnings, environment=None):
+    def remember(self, inputs, output, warnings, environment, state):
+        """Write the record of a build whose site (`state`: its output_state) is about to
+        become `output`: written before the swap, it describes that site and no other."""
         os.makedirs(os.path.dirname(self.path), exist_ok=True)
         record = {"inputs": inputs, "output": os.path.realpath(output), "warnings": list(warnings),
-                  "environment": environment, "state": self.output_state(output)}
+                  "environment": environment, "state": state}
         temporary = f"{self.path}.{os.getpid()}.tmp"
         with open(temporary, "w", encoding="utf-8") as handle:
             json.dump(record, handle)
@@ -162,41 +177,3 @@ class BuildRecord:
             os.remove(self.path)
         except FileNotFoundError:
             pass
-
-
-class SourceStore:
-    """Content files read, parsed and rendered by an earlier build, by the digest of their
-    bytes and of what read them (`key`): one pickle per file under CACHE_PATH/sources/."""
-
-    KEEP = 2  # folders kept: this code's and the one before (a branch switched back)
-
-    def __init__(self, folder, key):
-        root = os.path.join(folder, "sources")
-        self.folder = os.path.join(root, key[:16])
-        self.saved = set()
-        os.makedirs(self.folder, exist_ok=True)
-        os.utime(self.folder)
-        others = sorted((os.path.join(root, entry) for entry in os.listdir(root)), key=os.path.getmtime)
-        for old in others[: -self.KEEP]:  # what older code read: never used again
-            shutil.rmtree(old, ignore_errors=True)
-
-    def _path(self, digest):
-        return os.path.join(self.folder, digest[:2], digest + ".pickle")
-
-    def get(self, digest):
-        try:
-            with open(self._path(digest), "rb") as handle:
-                return pickle.load(handle)
-        except (OSError, EOFError, pickle.PickleError, AttributeError, ImportError, ValueError, TypeError):
-            return None
-
-    def put(self, digest, value):
-        path = self._path(digest)
-        if digest in self.saved or os.path.exists(path):
-            return
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        temporary = f"{path}.{os.getpid()}.tmp"
-        with open(temporary, "wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
-        self.saved.add(digest)

@@ -4,8 +4,11 @@ the site's other pages), drawn at build time in the page's language.
 Arabic is shaped by HarfBuzz through Pillow's Raqm layout, so letters join and run right
 to left; the card font (theme/cards/card-bold.ttf, `make fonts`) carries the Arabic and the
 Latin letters, since one headline may hold both. A card is drawn once: it is cached under
-`CACHE_PATH/cards/` by a hash of everything drawn on it, and linked (or copied) from there
-into the site afterwards.
+`CACHE_PATH/cards/` by a hash of everything that makes it (its text, the font's bytes, this
+drawing code, Pillow's and its text libraries' versions), which it also carries in a text
+chunk; and linked (or copied) from there into the site afterwards, once it is verified: a
+complete PNG of the right size, every chunk's checksum right, carrying its own key. A card
+that is not (truncated, swapped, replaced) is drawn again.
 """
 
 import hashlib
@@ -13,16 +16,20 @@ import itertools
 import multiprocessing
 import os
 import shutil
+import stat
+import zlib
 from concurrent.futures import ProcessPoolExecutor
 
-from PIL import Image, ImageDraw, ImageFont
+import PIL
+from PIL import Image, ImageDraw, ImageFont, PngImagePlugin, features
 from pelican.generators import Generator
 
 from .bidi import RTL_LANGUAGES
 
 SIZE = (1200, 630)
 MARGIN = 80
-VERSION = "2"  # bump when the drawing changes, so cached cards are redrawn
+VERSION = "3"  # part of the key, with this file's own bytes (so a change of the drawing redraws)
+PNG, KEY_CHUNK = b"\x89PNG\r\n\x1a\n", "newsbrief-card"
 INK, PAPER, ACCENT = (0x1B, 0x1B, 0x1F), (0xFD, 0xFC, 0xF9), (0x9C, 0x1C, 0x1C)
 
 
@@ -52,6 +59,9 @@ class CardDrawer:
         self.layout = ImageFont.Layout.RAQM if shaping else ImageFont.Layout.BASIC
         with open(font_path, "rb") as font:
             self.font_hash = hashlib.sha256(font.read()).hexdigest()
+        with open(__file__, "rb") as code:  # the drawing, and what draws the letters
+            self.code_hash = hashlib.sha256(code.read() + repr((PIL.__version__, *(
+                features.version(f) for f in ("raqm", "fribidi", "harfbuzz", "freetype2", "zlib")))).encode()).hexdigest()
         self.fonts = {}
 
     def __getstate__(self):  # to a worker process: its fonts are loaded again there
@@ -63,7 +73,7 @@ class CardDrawer:
         return self.fonts[size]
 
     def key(self, *parts):
-        return hashlib.sha256("\x00".join((VERSION, self.font_hash, *parts)).encode()).hexdigest()
+        return hashlib.sha256("\x00".join((VERSION, self.font_hash, self.code_hash, *parts)).encode()).hexdigest()
 
     def wrap(self, text, font, width, direction, max_lines):
         """Greedy line breaking on spaces, measured with the shaped text."""
@@ -82,8 +92,8 @@ class CardDrawer:
             lines[-1] = lines[-1].rstrip("،,.") + "…"
         return lines
 
-    def draw(self, path, lang, site, kicker, title):
-        """The card as a 16-colour PNG at `path` (see LEVELS above)."""
+    def draw(self, path, lang, site, kicker, title, key=""):
+        """The card as a 16-colour PNG at `path` (see LEVELS above), carrying `key`."""
         rtl = lang in RTL_LANGUAGES
         direction = ("rtl" if rtl else "ltr") if self.shaping else None
         width, height = SIZE
@@ -106,7 +116,9 @@ class CardDrawer:
         pen.line((start, height - 60, end, height - 60), fill=110, width=2)
         card = Image.frombytes("P", SIZE, grey.point(LEVELS).tobytes())
         card.putpalette(PALETTE)
-        card.save(path, format="PNG", compress_level=6, bits=4)
+        info = PngImagePlugin.PngInfo()
+        info.add_text(KEY_CHUNK, key)
+        card.save(path, format="PNG", compress_level=6, bits=4, pnginfo=info)
 
 
 class ShareCardGenerator(Generator):
@@ -152,7 +164,7 @@ class ShareCardGenerator(Generator):
             kicker = tr(label) if label else ""
             title = title or tr("Who moved where")
             cached = os.path.join(cache, drawer.key(lang, site, kicker, title) + ".png")
-            if not os.path.exists(cached):
+            if not verified(cached, os.path.basename(cached)[:-4]):
                 missing[cached] = (lang, site, kicker, title)
             cards.append((cached, os.path.join(self.output_path, card_url(kind, slug, lang))))
         draw_all(drawer, missing, self.settings.get("SHARE_CARDS_PROCESSES") or os.cpu_count() or 1)
@@ -163,8 +175,32 @@ class ShareCardGenerator(Generator):
 
 def _draw(drawer, cached, parts):
     partial = f"{cached}.{os.getpid()}.tmp"
-    drawer.draw(partial, *parts)
+    drawer.draw(partial, *parts, key=os.path.basename(cached)[:-4])
     os.replace(partial, cached)
+
+
+def verified(path, key):
+    """Whether the cached card at `path` is whole and its own: a regular file, a PNG whose
+    chunks all end where the file does and whose checksums are right, of SIZE, carrying `key`."""
+    try:
+        info = os.lstat(path)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > 1 << 22:
+            return False
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return False
+    offset, chunks = len(PNG), []
+    while data.startswith(PNG) and offset + 12 <= len(data):
+        length, kind = int.from_bytes(data[offset:offset + 4], "big"), data[offset + 4:offset + 8]
+        end = offset + 12 + length
+        if end > len(data) or zlib.crc32(data[offset + 4:end - 4]) != int.from_bytes(data[end - 4:end], "big"):
+            return False
+        chunks.append((kind, data[offset + 8:end - 4]))
+        offset = end
+    size = b"".join(n.to_bytes(4, "big") for n in SIZE)
+    return (offset == len(data) and len(chunks) > 2 and chunks[0][0] == b"IHDR" and chunks[0][1][:8] == size
+            and chunks[-1] == (b"IEND", b"") and (b"tEXt", f"{KEY_CHUNK}\0{key}".encode()) in chunks)
 
 
 def draw_all(drawer, missing, processes):

@@ -115,8 +115,9 @@ def _python_error(source):
     return None
 
 
-def parse(text, shown, max_depth=MAX_DEPTH):
-    """(data, front, tree, body, body_line) of a file's text; raise FrontMatterError."""
+def split(text, shown):
+    """(front, body as written, body_line) of a file's text, after every check of the text
+    itself (not of its YAML); raise FrontMatterError. Cheap: a stored file is checked so too."""
 
     def fail(line, field, problem, fix):
         raise FrontMatterError(shown, line, field, problem, fix)
@@ -141,7 +142,25 @@ def parse(text, shown, max_depth=MAX_DEPTH):
         fail(line, "body" if line >= body_line else "front-matter",
              f"control character {char_name(char)} at column {column}",
              CONTROL_FIX)
-    source = match.group("yaml")
+    return match.group("yaml"), text[match.end():], body_line
+
+
+def check_body(body, body_line, shown):
+    """Refuse a second `---` block after the fields."""
+    second = SECOND_BLOCK.match(body)
+    if second:
+        line = body_line + body[: second.start() + len(second.group(0)) - len(second.group(0).lstrip())].count("\n")
+        raise FrontMatterError(shown, line, "body", "a second `---` block after the fields",
+                               "move its fields into the first block and delete the second `---` lines")
+
+
+def parse(text, shown, max_depth=MAX_DEPTH):
+    """(data, front, tree, body, body_line) of a file's text; raise FrontMatterError."""
+
+    def fail(line, field, problem, fix):
+        raise FrontMatterError(shown, line, field, problem, fix)
+
+    source, body, body_line = split(text, shown)
     try:
         _scan(source, max_depth, fail)
         loader = TextDatesLoader(source)
@@ -160,12 +179,7 @@ def parse(text, shown, max_depth=MAX_DEPTH):
     if not isinstance(data, dict):
         fail(2, "front-matter", "the block is not a list of `field: value` lines",
              "write one `field: value` per line")
-    body = text[match.end():]
-    second = SECOND_BLOCK.match(body)
-    if second:
-        line = body_line + body[: second.start() + len(second.group(0)) - len(second.group(0).lstrip())].count("\n")
-        fail(line, "body", "a second `---` block after the fields",
-             "move its fields into the first block and delete the second `---` lines")
+    check_body(body, body_line, shown)
     return fold_all(data), source, tree, fold(body), body_line
 
 
@@ -177,7 +191,7 @@ class Sources:
         self.cache = {}
         self.checked = None  # the set of paths the checks accepted, once they ran
         self._renderer = None
-        self.store = None  # a newsbrief.cache.SourceStore: files read by earlier builds
+        self.store = None  # a newsbrief.store.SourceStore: files read by earlier builds
         self.digests = {}  # path -> SHA-1 of the bytes read
 
     def save(self):
@@ -186,8 +200,7 @@ class Sources:
             return
         for source in self.cache.values():
             if isinstance(source, Source) and source.rendered is not None and source.path in self.digests:
-                self.store.put(self.digests[source.path], (
-                    source.data, source.front, source.body, source.body_line, source.rendered))
+                self.store.put_source(self.digests[source.path], source)
 
     def renderer(self, make, markdown_settings):
         """The body renderer of this build (newsbrief.reader.Renderer), made once."""
@@ -241,12 +254,12 @@ class Sources:
                 shown, line, "file", f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x} cannot be read)",
                 "save it with the UTF-8 encoding (in your editor: Save with Encoding, UTF-8)",
             ) from None
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
         if self.store is not None:
             digest = self.digests[path] = hashlib.sha1(raw).hexdigest()
-            stored = self.store.get(digest)
-            if stored is not None:  # read, parsed and rendered by an earlier build
-                return Source(path, shown, *stored)
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+            stored = self.store.source(digest, Source(path, shown), text)
+            if stored is not None:  # parsed and rendered by an earlier build, its text checked again
+                return stored
         data, front, tree, body, body_line = parse(text, shown)
         return Source(path, shown, data, front, body, body_line, tree=tree)
 

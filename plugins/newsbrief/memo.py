@@ -4,7 +4,7 @@ While a page renders, the talent graph notes every slug it is asked about or ans
 with (`graph.recorded`), and the page's own arguments (its brief or profile, its list of
 items, its pagination) are noted too. A successful build keeps, per page file, a digest
 of those arguments (its *shape*), the slugs it read and the warnings its rendering
-logged (`pages.pickle` under CACHE_PATH), with one digest per slug of all a page can
+logged (`pages.jsonl` under CACHE_PATH, bound to the site it describes), with one digest per slug of all a page can
 see of it:
 
 - every language's file (by the SHA-1 of its bytes), URL and body as shown (mentions
@@ -26,12 +26,13 @@ import datetime
 import functools
 import hashlib
 import logging
+import json
 import os
-import pickle
 import shutil
 
 from pelican.writers import Writer
 
+from .store import open_data, typed
 from .graph import EVERYTHING, Move, note
 from .report import Records
 
@@ -74,21 +75,13 @@ def signature(value, slugs):
 class PageMemo:
     """The pages of the last build (see the module docstring), and this build's."""
 
-    CHUNK = 2_000  # pages pickled at once (pickle's note of what it wrote: 120 MB for all at 10,000 briefs)
-
     def __init__(self, settings, context):
         self.settings, self.context = settings, context
         self.path = self.record_path(settings["CACHE_PATH"])
         self.previous_site = settings.get("NEWSBRIEF_PREVIOUS_SITE")
         self.pages, self.digests = {}, {}
         if self.previous_site:
-            try:
-                with open(self.path, "rb") as handle:
-                    self.digests = pickle.load(handle)
-                    for _ in range(pickle.load(handle)):
-                        self.pages.update(pickle.load(handle))
-            except (OSError, EOFError, pickle.PickleError, ValueError, TypeError, AttributeError):
-                self.pages, self.digests = {}, {}
+            self.pages, self.digests = self.load(self.path, settings.get("NEWSBRIEF_PREVIOUS_STATE"))
         self.fresh = {}  # file -> (shape, slugs, warnings) of the pages rendered by this build
         self.kept = {}  # the same, of the pages kept from the last build
         self._now = {}
@@ -188,37 +181,47 @@ class PageMemo:
 
     # --- After the build. --------------------------------------------------------------
 
-    def save(self):
-        """Write the record beside the one in use (`pages.pickle.new`); `commit()` puts it
-        in place once the site it describes is the output."""
+    def save(self, state):
+        """Write the record of this build's pages, for the site whose output_state is
+        `state` (newsbrief.cache.BuildRecord): one JSON line per page (memory stays flat),
+        after a first line with that state and the digest of every slug the pages read."""
         pages = {**self.kept, **self.fresh}
         slugs = set().union(*(page[1] for page in pages.values())) if pages else set()
         digests = {slug: self.digest(slug) for slug in slugs}
         os.makedirs(os.path.dirname(self.path), exist_ok=True)
-        names = list(pages)
-        chunks = range(0, len(names), self.CHUNK)
-        with open(self.path + ".new", "wb") as handle:
-            pickle.dump(digests, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            pickle.dump(len(chunks), handle)
-            for start in chunks:  # in parts: pickle keeps a note of every object it wrote
-                pickle.dump({n: pages[n] for n in names[start:start + self.CHUNK]}, handle,
-                            protocol=pickle.HIGHEST_PROTOCOL)
+        temporary = f"{self.path}.{os.getpid()}.tmp"
+        with open(temporary, "w", encoding="utf-8") as handle:
+            handle.write(json.dumps({"state": state, "digests": digests}) + "\n")
+            for name, (shape, slugs, warnings) in pages.items():
+                handle.write(json.dumps([name, shape, sorted(slugs), [list(w) for w in warnings]]) + "\n")
+        os.replace(temporary, self.path)
+
+    @staticmethod
+    def load(path, state):
+        """(pages, digests) of the record at `path` when it describes the site whose
+        output_state is `state`; ({}, {}) when it does not, or is not what `save` writes."""
+        pages = {}
+        try:
+            with open_data(path, limit=1 << 30) as handle:
+                head = json.loads(handle.readline())
+                if not typed(head, {"state": str, "digests": dict}) or head["state"] != state \
+                        or not all(type(v) is str for v in head["digests"].values()):
+                    return {}, {}
+                for line in handle:
+                    name, shape, slugs, warnings = json.loads(line)
+                    if not (type(name) is type(shape) is str and type(slugs) is type(warnings) is list
+                            and all(type(s) is str for s in slugs) and all(
+                                type(w) is list and len(w) == 3 and type(w[0]) is type(w[2]) is str
+                                and type(w[1]) is int for w in warnings)):
+                        return {}, {}
+                    pages[name] = (shape, frozenset(slugs), tuple(map(tuple, warnings)))
+        except (OSError, ValueError, TypeError, RecursionError):  # a line of the wrong length, too
+            return {}, {}
+        return pages, head["digests"]
 
     @staticmethod
     def record_path(cache_path):
-        return os.path.join(cache_path, "pages.pickle")
-
-    @staticmethod
-    def commit(cache_path, keep):
-        """Put the new record in place (`keep`), or drop it (a failed build)."""
-        path = PageMemo.record_path(cache_path)
-        try:
-            if keep:
-                os.replace(path + ".new", path)
-            else:
-                os.remove(path + ".new")
-        except FileNotFoundError:
-            pass
+        return os.path.join(cache_path, "pages.jsonl")
 
 
 class MemoWriter(Writer):

@@ -21,6 +21,7 @@ that produce other markup (footnotes, table column alignment, fenced-code langua
 """
 
 import re
+import secrets
 from html.parser import HTMLParser
 
 import nh3
@@ -208,3 +209,13 @@ def sanitize_body(html, token):
     cleaned = clean(html, token)
     ours = f'id="{token}'
     return cleaned.replace(ours, 'id="p-'), removed, cleaned.count(ours)
+
+
+def is_clean(html, paragraphs):
+    """Whether a stored body (newsbrief.store.SourceStore) is as `sanitize_body` leaves one:
+    cleaning it again changes nothing, and it has `paragraphs` ids `p-N`. One that is not
+    was not written by this code, and is rendered afresh."""
+    token = f"nb{secrets.token_hex(8)}-"
+    ours = html.replace('id="p-', f'id="{token}')
+    cleaned = clean(ours, token)
+    return cleaned == ours and cleaned.count(f'id="{token}') == paragraphs

@@ -6,15 +6,17 @@ import difflib
 import fnmatch
 import hashlib
 import os
-import pickle
 import stat
 from pathlib import Path
 
 from ..cache import settings_digest
+from ..store import plain, typed
 from ..schema.walk import references
 from .contentfile import ContentFile
 from .written import Problem
 
+CHECKED = {"problems": list, "placeholders": list, "valid": bool, "paragraphs": object}  # a file's own checks, stored
+PROBLEM = {"path": str, "line": int, "field": str, "message": str, "fix": str, "severity": str}
 # Files Pelican would read (with another reader than ours) or that look like content.
 NOT_READ = {".markdown", ".mkd", ".mdown", ".html", ".htm", ".rst", ".txt"}
 # The only files besides Markdown that a content file may link (`{static}`, `{attach}`).
@@ -123,7 +125,7 @@ class ContentFiles:
 
     def check_file(self, file):
         """`file.check()`, or what it found in an earlier build: kept in the build's store
-        (newsbrief.cache.SourceStore, one folder per version of the code) by the digest of
+        (newsbrief.store.SourceStore, one folder per version of the code) by the digest of
         the file's bytes, its name and the settings, which are all a file's own checks read."""
         store, digest = self.sources.store, self.sources.digests.get(os.fspath(file.path))
         if store is None or digest is None:
@@ -132,20 +134,35 @@ class ContentFiles:
             self.settings_key = settings_digest(self.settings)
         key = hashlib.sha1(f"checked {digest} {file.shown} {self.settings_key}".encode()).hexdigest()
         outcome = store.get(key)
-        if outcome is not None:
-            problems, file.placeholders, valid, file.paragraphs, file.references = outcome
-            file.problems.extend(problems)
-            if valid:  # the model itself is made again (a translation's model class is made at run time)
-                file.model = file.model_class.model_validate(file.data, context={"languages": self.languages})
+        if self._stored_checks(file, outcome):
             return None
+        if outcome is not None:  # not what this code writes: written again
+            store.rejected.add(key)
         file.check(self.settings)
         file.references = list(references(file.model_class, file.data))
-        try:
-            store.put(key, (file.problems, file.placeholders, file.model is not None, file.paragraphs,
-                            file.references))
-        except (pickle.PicklingError, TypeError, AttributeError):  # kept only if it can be
-            pass
+        store.put(key, {"problems": [[p.path, p.line, p.field, p.message, p.fix, p.severity] for p in file.problems],
+                        "placeholders": [list(p) for p in file.placeholders], "valid": file.model is not None,
+                        "paragraphs": file.paragraphs})
         return None
+
+    def _stored_checks(self, file, outcome):
+        """Take a file's own checks from the store (plain data, checked for its shape; its
+        model and references made again from its values); False when there are none."""
+        try:
+            if not typed(outcome, CHECKED) or not (outcome["paragraphs"] is None or type(outcome["paragraphs"]) is int):
+                return False
+            problems = [Problem(*p) for p in outcome["problems"] if type(p) is list and typed(dict(zip(PROBLEM, p)), PROBLEM)]
+            placeholders = [tuple(p) for p in outcome["placeholders"] if type(p) is list and plain(p)]
+            if len(problems) != len(outcome["problems"]) or len(placeholders) != len(outcome["placeholders"]):
+                return False
+            model = file.model_class.model_validate(file.data, context={"languages": self.languages}) \
+                if outcome["valid"] else None
+        except (ValueError, TypeError):  # pydantic's ValidationError too: checked afresh
+            return False
+        file.problems.extend(problems)
+        file.placeholders, file.model, file.paragraphs = placeholders, model, outcome["paragraphs"]
+        file.references = list(references(file.model_class, file.data))
+        return True
 
     def misplaced(self, file, relative):
         folders = sorted(self.folders)
