@@ -8,7 +8,7 @@ import sys
 
 import pytest
 from newsbrief.build import BuildFailed, build_site
-from support import ROOT, build
+from support import ROOT, build, make_case
 
 BAD = ROOT / "tests" / "fixtures" / "bad"
 
@@ -71,19 +71,17 @@ def test_the_build_command_prints_the_list_and_no_traceback(tmp_path):
 
 
 def test_content_warnings_do_not_fail_and_are_given_by_every_build(tmp_path):
-    content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
-    for lang in ("ar", "en"):
-        text = (BAD / "unmentioned-profile" / "content" / "companies" / f"initech.{lang}.md").read_text(encoding="utf-8")
-        (content / "companies" / f"initech.{lang}.md").write_text(
-            text.replace("acme-hires", "meta-superintelligence-departures"), encoding="utf-8")
+    content = make_case(BAD / "unmentioned-profile", tmp_path)  # the mini corpus, not the real brief
     warning = ("content/companies/initech.ar.md:3: slug: no brief mentions this company — add `initech`"
                " to the `companies:` list of the brief that names it, in both language files")
+    given = []
     for attempt in ("first", "second"):  # Pelican's loggers would drop a repeated message
         site = build(tmp_path / attempt, content=content)
-        assert site.warnings == [warning], attempt
+        assert warning in site.warnings, attempt
+        given.append(site.warnings)
         assert site.file("/companies/initech/").is_file()
+    assert given[0] == given[1]
     with pytest.raises(BuildFailed) as failure:
         build_site(str(ROOT / "pelicanconf.py"), str(tmp_path / "strict"),
                    {"PATH": str(content), "THEME": str(ROOT / "theme")}, strict=True)
-    assert failure.value.problems == [warning]
+    assert warning in failure.value.problems

@@ -295,7 +295,7 @@ def test_an_os_error_while_indexing_is_one_line_and_keeps_the_output(tmp_path, m
     err = capsys.readouterr().err
     assert code == 1 and "Traceback" not in err
     assert f"The build failed; {output}/ was left as it was." in err
-    assert "  - OSError: [Errno 28] No space left on device" in err
+    assert "  - search index: No space left on device — free space or fix the folder's permissions" in err
     assert snapshot(output) == before
 
 

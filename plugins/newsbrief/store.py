@@ -10,10 +10,9 @@ import shutil
 import stat
 import tempfile
 
-from .frontmatter import check_body, split
+from .frontmatter import parse
 from .reader import Rendered
 from .sanitize import is_clean
-from .text import fold
 
 
 class SourceStore:
@@ -79,23 +78,23 @@ class SourceStore:
     def put_source(self, digest, source):
         """Keep a file read, parsed and rendered (a newsbrief.frontmatter.Source)."""
         rendered = source.rendered
-        value = {"front": source.front, "body": source.body, "body_line": source.body_line, "data": source.data,
+        value = {"front": source.front, "body": source.body, "body_line": source.body_line,
                  "html": rendered.html, "paragraphs": rendered.paragraphs, "removed": [list(r) for r in rendered.removed]}
         if plain(value):  # else (a YAML set or number key) it is read afresh each time
             self.put(digest, value)
 
     def source(self, digest, source, text):
         """`source` (its path and name only) completed from the store: its text checked and
-        split afresh (cheap) and compared with the stored one, its values plain data, its
-        rendered body unchanged by the sanitiser; or None (a miss)."""
+        parsed afresh (its values always come from the file itself, never from the store) and
+        compared with the stored text, its rendered body unchanged by the sanitiser; or None
+        (a miss). Only the rendering, the costly part, is taken from the store."""
         value = self.get(digest)
         try:
             if value is None or not typed(value, SOURCE):
                 raise ValueError(digest)
-            front, body, body_line = split(text, source.shown)
-            check_body(body, body_line, source.shown)
+            data, front, _, body, body_line = parse(text, source.shown)
             removed = [tuple(r) for r in value["removed"]]
-            if (front, fold(body), body_line) != (value["front"], value["body"], value["body_line"]) \
+            if (front, body, body_line) != (value["front"], value["body"], value["body_line"]) \
                     or not plain(value) or any(len(r) != 2 or not all(type(x) is str for x in r) for r in removed) \
                     or not is_clean(value["html"], value["paragraphs"]):
                 raise ValueError(digest)
@@ -103,7 +102,7 @@ class SourceStore:
             if value is not None:
                 self.rejected.add(digest)
             return None
-        source.data, source.front, source.body, source.body_line = value["data"], front, value["body"], body_line
+        source.data, source.front, source.body, source.body_line = data, front, body, body_line
         source.rendered = Rendered(value["html"], value["paragraphs"], removed)
         return source
 
@@ -120,7 +119,7 @@ def open_data(path, limit=64_000_000):
     return os.fdopen(descriptor, encoding="utf-8")
 
 
-SOURCE = {"front": str, "body": str, "body_line": int, "data": dict, "html": str, "paragraphs": int, "removed": list}
+SOURCE = {"front": str, "body": str, "body_line": int, "html": str, "paragraphs": int, "removed": list}
 
 
 def typed(value, fields):
