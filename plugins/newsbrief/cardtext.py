@@ -1,0 +1,81 @@
+"""What a share card says (newsbrief.cards draws it): the story of its page in a few lines.
+
+- a brief: its headline, the start of its standfirst, its date;
+- a person: the name, the role where the brief states one, the latest move ("Meta →
+  Anthropic") and the date of the brief that reports it;
+- a company: the name, its type where a brief states it (else the word for any
+  organisation), how many joined and how many left;
+- any other page: the site's name and what it tells.
+"""
+
+import re
+from dataclasses import dataclass
+
+from .bidi import RTL_LANGUAGES
+from .i18n import _format_date
+
+
+@dataclass(frozen=True)
+class CardText:
+    kicker: str  # the kind, in the accent colour
+    title: str  # the headline or name, as large as it fits
+    lines: tuple = ()  # what follows the title, each a paragraph of its own, cut to fit
+    footer: str = ""  # under the rule: a date
+    strong: tuple = ()  # which of `lines` are in ink (the others in grey)
+
+    def parts(self):
+        """Every text drawn, in order (the cache key and the glyph check read these)."""
+        return (self.kicker, self.title, *self.lines, self.footer)
+
+
+def company_type(company, tr):
+    """The type of a company as a card names it: "Lab", "Startup" or "Company" only where a
+    brief states it, "Organisation" otherwise. (partials/company-type.html says it on the page.)"""
+    kind = getattr(company.facts, "type", None)
+    labels = {"lab": "Lab", "startup": "Start-up", "company": "Company"}
+    return tr.ugettext(labels.get(kind, "Organisation"))
+
+
+def plain(text):
+    """Text without markup or runs of spaces (a standfirst may hold tags)."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", str(text or ""))).strip()
+
+
+def _date(day, lang):
+    return _format_date(day.date() if hasattr(day, "date") else day, "long", lang) if day else ""
+
+
+def brief_card(brief, talent, tr):
+    return CardText(tr.ugettext("Brief"), plain(brief.title), (plain(brief.summary),), _date(brief.date, brief.lang))
+
+
+def person_card(person, talent, tr):
+    lang, lines, footer = person.lang, [], ""
+    if getattr(person, "role", None):
+        lines.append(plain(person.role))
+    moves = talent.moves_of(person.slug)
+    if moves:
+        move = moves[-1]  # the latest the briefs state
+        ends = []
+        for slug, other in ((move.origin, None), (move.destination, move.text("to_other", lang))):
+            company = talent.company(slug, lang) if slug else None
+            ends.append(plain(company.title) if company else plain(other) or tr.ugettext("Not stated"))
+        arrow = "←" if lang in RTL_LANGUAGES else "→"  # from the origin, in the reading direction
+        lines.append(f" {arrow} ".join(ends))
+        brief = talent.brief(talent.brief_of(move), lang) if talent.brief_of(move) else None
+        footer = _date(brief.date, lang) if brief else ""
+    return CardText(tr.ugettext("Person"), plain(person.title), tuple(lines), footer, (len(lines) - 1,) if moves else ())
+
+
+def company_card(company, talent, tr):
+    joined, left = len(talent.joined(company.slug)), len(talent.left(company.slug))
+    counts = " · ".join((tr.ungettext("Joined: %(num)d person", "Joined: %(num)d people", joined) % {"num": joined},
+                         tr.ungettext("Left: %(num)d person", "Left: %(num)d people", left) % {"num": left}))
+    return CardText(company_type(company, tr), plain(company.title), (counts,))
+
+
+def site_card(tr):
+    return CardText("", tr.ugettext("Who moved where"))
+
+
+CARDS = {"article": brief_card, "person": person_card, "company": company_card}
