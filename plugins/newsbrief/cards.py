@@ -215,10 +215,10 @@ class ShareCardGenerator(Generator):
         jobs += [(None, None, lang) for lang in self.settings["LANGUAGES"]]
         cards, missing = [], {}
         for kind, item, lang in jobs:
-            tr = interface.catalogues[lang]
-            site = tr.ugettext("AI Talent Brief")
+            catalogue = interface.catalogues[lang]
+            site = catalogue.ugettext("AI Talent Brief")
             # The site card (home, indexes, about): the site's name and what it tells.
-            card = CARDS[kind](item, talent, tr) if kind else site_card(tr)
+            card = CARDS[kind](item, talent, catalogue) if kind else site_card(catalogue)
             lacking = drawer.missing("".join(card.parts()))
             if lacking:  # said at every build, drawn or cached
                 logger.warning("%s: share card: no font has %s; the card leaves %s out — write %s with"

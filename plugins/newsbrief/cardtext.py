@@ -8,6 +8,7 @@
 - any other page: the site's name and what it tells.
 """
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -28,29 +29,30 @@ class CardText:
         return (self.kicker, self.title, *self.lines, self.footer)
 
 
-def company_type(company, tr):
+def company_type(company, catalogue):
     """The type of a company as a card names it: "Lab", "Startup" or "Company" only where a
     brief states it, "Organisation" otherwise. (partials/company-type.html says it on the page.)"""
-    kind = getattr(company.facts, "type", None)
-    labels = {"lab": "Lab", "startup": "Start-up", "company": "Company"}
-    return tr.ugettext(labels.get(kind, "Organisation"))
+    tr = catalogue.ugettext
+    labels = {"lab": tr("Lab"), "startup": tr("Start-up"), "company": tr("Company")}
+    return labels.get(getattr(company.facts, "type", None)) or tr("Organisation")
 
 
 def plain(text):
-    """Text without markup or runs of spaces (a standfirst may hold tags)."""
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", str(text or ""))).strip()
+    """Text without markup, entities or runs of spaces (a summary is held as HTML)."""
+    return re.sub(r"[ \t\n]+", " ", html.unescape(re.sub(r"<[^>]+>", "", str(text or "")))).strip()
 
 
 def _date(day, lang):
     return _format_date(day.date() if hasattr(day, "date") else day, "long", lang) if day else ""
 
 
-def brief_card(brief, talent, tr):
-    return CardText(tr.ugettext("Brief"), plain(brief.title), (plain(brief.summary),), _date(brief.date, brief.lang))
+def brief_card(brief, talent, catalogue):
+    tr = catalogue.ugettext
+    return CardText(tr("Brief"), plain(brief.title), (plain(brief.summary),), _date(brief.date, brief.lang))
 
 
-def person_card(person, talent, tr):
-    lang, lines, footer = person.lang, [], ""
+def person_card(person, talent, catalogue):
+    tr, lang, lines, footer = catalogue.ugettext, person.lang, [], ""
     if getattr(person, "role", None):
         lines.append(plain(person.role))
     moves = talent.moves_of(person.slug)
@@ -59,23 +61,24 @@ def person_card(person, talent, tr):
         ends = []
         for slug, other in ((move.origin, None), (move.destination, move.text("to_other", lang))):
             company = talent.company(slug, lang) if slug else None
-            ends.append(plain(company.title) if company else plain(other) or tr.ugettext("Not stated"))
+            ends.append(plain(company.title) if company else plain(other) or tr("Not stated"))
         arrow = "←" if lang in RTL_LANGUAGES else "→"  # from the origin, in the reading direction
         lines.append(f" {arrow} ".join(ends))
         brief = talent.brief(talent.brief_of(move), lang) if talent.brief_of(move) else None
         footer = _date(brief.date, lang) if brief else ""
-    return CardText(tr.ugettext("Person"), plain(person.title), tuple(lines), footer, (len(lines) - 1,) if moves else ())
+    return CardText(tr("Person"), plain(person.title), tuple(lines), footer, (len(lines) - 1,) if moves else ())
 
 
-def company_card(company, talent, tr):
+def company_card(company, talent, catalogue):
     joined, left = len(talent.joined(company.slug)), len(talent.left(company.slug))
-    counts = " · ".join((tr.ungettext("Joined: %(num)d person", "Joined: %(num)d people", joined) % {"num": joined},
-                         tr.ungettext("Left: %(num)d person", "Left: %(num)d people", left) % {"num": left}))
-    return CardText(company_type(company, tr), plain(company.title), (counts,))
+    counts = " · ".join((catalogue.ungettext("Joined: %(num)d person", "Joined: %(num)d people", joined) % {"num": joined},
+                         catalogue.ungettext("Left: %(num)d person", "Left: %(num)d people", left) % {"num": left}))
+    return CardText(company_type(company, catalogue), plain(company.title), (counts,))
 
 
-def site_card(tr):
-    return CardText("", tr.ugettext("Who moved where"))
+def site_card(catalogue):
+    tr = catalogue.ugettext
+    return CardText("", tr("Who moved where"))
 
 
 CARDS = {"article": brief_card, "person": person_card, "company": company_card}

@@ -12,6 +12,7 @@ import yaml
 from pydantic import ValidationError
 
 from ..frontmatter import FrontMatterError
+from ..housestyle import us_spellings
 from ..reader import render_source
 from ..schema.models import SOURCED
 from ..schema.values import MAX_SLUG, SLUG, slugify
@@ -94,6 +95,7 @@ class ContentFile(WrittenFile):
                     self.add(self.at(loc, message, fix))
         self.check_file_name()
         self.check_body()
+        self.check_spelling()
         if self.kind.name == "page" and self.slug in reserved_slugs(settings):
             self.add(self.at(("slug",), f"`/{self.slug}/` is already an address of the site",
                              "choose another slug for this page"))
@@ -194,6 +196,15 @@ class ContentFile(WrittenFile):
             if position >= 0:
                 self.add(self.about("body", number, "placeholder not filled in",
                                     self.placeholder_fix(line[position:])))
+
+    def check_spelling(self):
+        """English in British spelling (docs/editing.md, "House style"): a warning per word."""
+        english = self.lang == "en"
+        for first, text in ((2, self.source.front), (self.body_line, self.body if english else "")):
+            for number, line in enumerate(text.split("\n"), start=first):
+                for word, uk in us_spellings(line) if english or "en:" in line else ():  # or an `en:` value
+                    self.add(self.about("spelling", number, f"“{word}” is American spelling",
+                                        f"write “{uk}”: the site spells English the British way", severity="warning"))
 
     def check_rendered(self, rendered):
         """Report what the HTML allow-list removes from the body (the build never shows

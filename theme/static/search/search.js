@@ -83,11 +83,14 @@ function appendText(parent, value) {
   });
 }
 
-/** Pagefind's excerpt keeps only its text and <mark> highlights (never other markup). */
-function excerpt(html) {
+/** Pagefind's excerpt keeps only its text and <mark> highlights (never other markup); an
+ * ellipsis says where it starts or ends inside the page's prose (`content`). */
+function excerpt(html, content = "") {
   const parsed = new DOMParser().parseFromString(`<p>${html}</p>`, "text/html").body;
   const out = document.createElement("p");
   out.className = "nb-result__excerpt";
+  const plain = parsed.textContent.trim();
+  const at = plain ? content.indexOf(plain.slice(0, 40)) : -1;
   for (const node of parsed.firstChild ? parsed.firstChild.childNodes : []) {
     if (node.nodeName === "MARK") {
       const mark = document.createElement("mark");
@@ -97,6 +100,8 @@ function excerpt(html) {
       appendText(out, node.textContent);
     }
   }
+  if (at > 0) out.prepend("… ");
+  if (at >= 0 && at + plain.length < content.trim().length) out.append(" …");
   return out;
 }
 
@@ -120,7 +125,7 @@ function result(data) {
   link.href = data.url;
   appendText(link, data.meta.title);
   title.append(link);
-  item.append(label, title, excerpt(data.excerpt));
+  item.append(label, title, excerpt(data.excerpt, data.content));
   return item;
 }
 
