@@ -139,6 +139,7 @@ async function hits(search, query, filters, sort) {
   const best = new Map();
   const all = new Set();
   for (const [variant, weight] of variants(fold(query))) {
+    if (sort && best.size >= SHOWN) break; // enough of the newest: the later variants are less sure
     const found = (await search.search(variant, sort ? { filters, sort } : { filters })).results;
     found.forEach((hit) => all.add(hit.id));
     for (const hit of sort ? found.slice(0, SHOWN) : found) {
