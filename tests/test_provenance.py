@@ -6,6 +6,7 @@ import shutil
 
 import pytest
 from gates import provenance
+from newsbrief.housestyle import typeset
 from pelican.settings import get_settings_from_file
 from support import ROOT, build, company_moves, copy_content, copy_cut, edit, published_items, read
 
@@ -168,14 +169,14 @@ def test_corrections_are_shown_at_the_end_and_announced_at_the_top(corrected_sit
     assert top["href"] == "#corrections" and ("2" in top.get_text())
     listed = page.select("#corrections li")
     assert [li.time["datetime"] for li in listed] == ["2026-12-03", "2026-11-30"], "newest first"
-    assert CORRECTIONS[1]["text"][lang] in listed[0].get_text()
+    assert typeset(CORRECTIONS[1]["text"][lang], lang) in listed[0].get_text()  # in the house style
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_corrections_update_modified_and_the_feed(corrected_site, site, lang):
     feed = (corrected_site.path / f"{PREFIX[lang].lstrip('/')}feeds/atom.xml").read_text(encoding="utf-8")
     assert "<updated>2026-12-03T00:00:00" in feed
-    assert CORRECTIONS[0]["text"][lang] in feed and CORRECTIONS[1]["text"][lang] in feed
+    assert typeset(CORRECTIONS[0]["text"][lang], lang) in feed and typeset(CORRECTIONS[1]["text"][lang], lang) in feed
     plain = (site.path / f"{PREFIX[lang].lstrip('/')}feeds/atom.xml").read_text(encoding="utf-8")
     assert "<updated>2026-11-28T00:00:00" in plain
 
@@ -194,7 +195,7 @@ def test_the_corrections_page_lists_every_correction_newest_first(corrected_site
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_the_source_address_is_linked_on_the_brief_and_in_the_feed(corrected_site, lang):
     credit = corrected_site.page(f"{PREFIX[lang]}articles/{BRIEF}/").select_one(".nb-brief__credit")
-    assert credit.a["href"] == SOURCE["url"] and credit.a.get_text() == SOURCE["title"]
+    assert credit.a["href"] == SOURCE["url"] and credit.a.get_text() == typeset(SOURCE["title"], lang)
     assert "HyperAI Headlines" in credit.get_text()
     feed = (corrected_site.path / f"{PREFIX[lang].lstrip('/')}feeds/atom.xml").read_text(encoding="utf-8")
     assert f'href="{SOURCE["url"]}"' in feed.replace("&quot;", '"').replace("&lt;", "<").replace("&gt;", ">")

@@ -154,18 +154,19 @@ def test_every_removal_is_a_warning_naming_the_file(hostile_site):
 
 def test_front_matter_values_are_escaped(hostile_site):
     brief = hostile_site.page(f"/en/articles/{BRIEF}/")
-    assert brief.h1.get_text() == 'Departures <script>alert("title")</script> at Meta'
-    assert 'alert("title")' in brief.title.get_text()
+    # shown as typed, in the house style's quotation marks (newsbrief.housestyle)
+    assert brief.h1.get_text() == 'Departures <script>alert(“title”)</script> at Meta'
+    assert 'alert(“title”)' in brief.title.get_text()
     # summaries pass through `striptags` before escaping: tag-like text is dropped, never markup
     standfirst = brief.select_one(".nb-brief__standfirst")
     assert standfirst.find(True) is None and standfirst.get_text().startswith("A summary with")
     assert brief.find("meta", attrs={"name": "description"})["content"].startswith("A summary with")
     assert brief.select_one(".nb-note").find("b") is None
-    assert '<b onmouseover=alert("note")>note</b>' in brief.select_one(".nb-note").get_text()
+    assert '<b onmouseover=alert(“note”)>note</b>' in brief.select_one(".nb-note").get_text()
     person = hostile_site.page("/en/people/tony-liu/")
-    assert person.h1.get_text() == 'Tony Liu <script>alert("name")</script>'
-    assert person.select_one(".nb-profile__role").get_text() == '<iframe src="https://evil.example/">role</iframe>'
+    assert person.h1.get_text() == 'Tony Liu <script>alert(“name”)</script>'
+    assert person.select_one(".nb-profile__role").get_text() == '<iframe src=“https://evil.example/”>role</iframe>'
     raw = (hostile_site.path / "en/people/tony-liu/index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;" in raw and "<iframe" not in raw
     chip = brief.select_one('.nb-mentions a[href="/en/people/tony-liu/"]')
-    assert chip.get_text() == 'Tony Liu <script>alert("name")</script>'
+    assert chip.get_text() == 'Tony Liu <script>alert(“name”)</script>'

@@ -1,6 +1,7 @@
 """Site search (issue 13) in a real Chromium over the real build: Pagefind's index of each
 language, our search page and its Arabic folding, the header box with and without JavaScript."""
 
+import datetime
 import gzip
 import json
 import re
@@ -110,21 +111,29 @@ def test_a_kind_with_more_pages_than_a_bundle_holds_is_split_and_searched_as_one
             assert f"/{PREFIX[lang]}{first}" in urls, urls
 
 
-def test_indexed_pages_carry_their_kind_and_others_are_not_indexed(site):
+def test_indexed_pages_carry_their_kind_and_only_their_prose_is_indexed(site):
+    """The kind is a filter on <main>; the title is metadata; only the prose is indexed
+    (a brief's standfirst and text, a profile's text), never labels, facts or furniture."""
     for kind, filter_value in KIND_OF.items():
         for slug in content_items(kind):
             for lang in PREFIX:
                 main = site.page(f"/{PREFIX[lang]}{kind}/{slug}/").find("main")
-                assert main.has_attr("data-pagefind-body")
                 assert main["data-pagefind-filter"] == f"kind:{filter_value}"
+                bodies = main.select("[data-pagefind-body]")
+                expected = [".nb-brief__standfirst", ".nb-brief__body"] if kind == "articles" else [".nb-prose"]
+                assert bodies == [main.select_one(selector) for selector in expected]
+                assert main.select_one("h1")["data-pagefind-meta"] == "title"
     for url in ("/", "/en/", "/people/", "/en/companies/", "/about/", "/search/", "/404.html"):
         assert site.page(url).find(attrs={"data-pagefind-body": True}) is None, url
 
 
-def test_names_folding_changes_get_a_hidden_folded_copy(site):
-    hidden = site.page("/companies/openai/").find("main").find("p", hidden=True)
-    assert hidden.get_text() == "اوبن ايه اي"
-    assert site.page("/people/bert-maher/").find("main").find("p", hidden=True) is None
+def test_other_names_are_searchable_metadata_not_text(site):
+    """The name in the other language, the aliases and the folded spellings: hidden metadata."""
+    names = site.page("/companies/openai/").select_one("main [data-pagefind-meta=names]")
+    assert names.has_attr("hidden") and names.get_text() == "OpenAI · اوبن ايه اي"
+    assert site.page("/en/people/bert-maher/").select_one("[data-pagefind-meta=names]").get_text() == "بيرت ماهر · Maher"  # the other language, an alias
+    brief = site.page("/articles/meta-superintelligence-departures/")
+    assert brief.select_one("[data-pagefind-sort=date]").get_text() == "2026-11-28"
 
 
 @pytest.mark.parametrize("prefix", PREFIX.values())
@@ -263,6 +272,65 @@ def test_a_name_inside_another_name_ranks_below_it(karim_and_reem, browser, quer
         status, urls = wait_for_results(page)
     people = [url for url in urls if url.startswith("/people/")]  # a brief may name them too
     assert people[0] == f"/people/{first}/", urls
+
+
+@pytest.fixture(scope="module")
+def three_briefs(tmp_path_factory):
+    """The mini corpus with three published briefs naming Jane Doe and Acme AI: 2026-02-01,
+    2026-01-15 and 2025-12-01; the oldest names them most often, so by score alone it
+    would come first."""
+    tmp = tmp_path_factory.mktemp("three-briefs")
+    content = copy_content(tmp, ROOT / "tests/fixtures/mini/content")
+    for lang in PREFIX:
+        front, body = read(content / f"articles/acme-expands.{lang}.md")
+        front.pop("status", None)
+        write(content / f"articles/acme-expands.{lang}.md", front, body)
+        front, body = read(content / f"articles/acme-hires.{lang}.md")
+        front.update(slug="acme-archive", date=datetime.date(2025, 12, 1), title=front["title"] + " (2025)")
+        write(content / f"articles/acme-archive.{lang}.md", front, body + body.split("\n\n")[0] * 3)
+    site = build(tmp, content=content)
+    with serve(site.path) as base:
+        yield site, base
+
+
+NEWEST_FIRST = ["articles/acme-expands/", "articles/acme-hires/", "articles/acme-archive/"]
+
+
+@pytest.mark.parametrize("lang, query, page", [
+    ("ar", "جين دو", "people/jane-doe/"), ("en", "Jane Doe", "people/jane-doe/"),
+    ("ar", "أكمي للذكاء الاصطناعي", "companies/acme-ai/"), ("en", "Acme AI", "companies/acme-ai/"),
+])
+def test_a_name_finds_its_page_then_the_briefs_newest_first_then_other_pages(three_briefs, browser, lang, query, page):
+    site, base = three_briefs
+    with opened(browser, search_url(base, lang, query)) as (tab, record):
+        status, urls = wait_for_results(tab)
+        assert record.problems() == []
+    expected = [f"/{PREFIX[lang]}{url}" for url in [page, *NEWEST_FIRST]]
+    assert urls[: len(expected)] == expected, urls
+    assert len(urls) > len(expected)  # another page names them too, after the briefs
+
+
+LABELS = ["Role", "Type", "Part of", "Time there", "When", "Source: paragraph %(number)s of the brief",
+          "source: paragraph %(number)s", "Not stated", "Person", "Brief", "Mentioned in", "Sources"]
+
+
+@pytest.mark.parametrize("lang, queries", [("ar", ["جين دو", "أكمي", "غلوبكس"]), ("en", ["Jane Doe", "Acme", "Globex"])])
+def test_excerpts_hold_only_the_pages_prose(three_briefs, browser, lang, queries):
+    """No ¶, no field label, nothing hidden from readers: every word of an excerpt is a word
+    of the indexed prose of its page."""
+    site, base = three_briefs
+    labels = [message(lang, label, number=1).split(" 1")[0] for label in LABELS]
+    for query in queries:
+        with opened(browser, search_url(base, lang, query)) as (tab, record):
+            wait_for_results(tab)
+            shown = tab.eval_on_selector_all(".nb-result", "items => items.map(i => [i.querySelector('a').getAttribute('href'), i.querySelector('.nb-result__excerpt').innerText])")
+        assert shown, query
+        for url, excerpt in shown:
+            prose = " ".join(node.get_text(" ") for node in site.page(url).select("[data-pagefind-body]"))
+            words = set(re.findall(r"\w+", prose))
+            assert "¶" not in excerpt
+            assert [label for label in labels if re.search(rf"\b{re.escape(label)}\b", excerpt)] == [], (url, excerpt)
+            assert set(re.findall(r"\w+", excerpt)) <= words, (url, excerpt)
 
 
 @pytest.mark.parametrize("lang, queries", [

@@ -11,6 +11,7 @@ from jsonschema import Draft202012Validator
 from newsbrief.cards import SIZE, CardDrawer
 from newsbrief.escaping import csv_cell
 from newsbrief import flowchart
+from newsbrief.cardtext import CardText
 from newsbrief.flowchart import flow_chart
 from newsbrief.graph import Move
 from PIL import Image, ImageChops
@@ -279,10 +280,10 @@ def test_arabic_card_is_shaped(tmp_path):
     """The same headline drawn without HarfBuzz (letters unjoined) gives another image."""
     drawer = CardDrawer(str(ROOT / "theme/cards/card-bold.ttf"))
     shaped = tmp_path / "shaped.png"
-    drawer.draw(shaped, "ar", "موجز", "شخص", "بيرت ماهر")
+    drawer.draw(shaped, "ar", "موجز", CardText("شخص", "بيرت ماهر"))
     basic = CardDrawer(str(ROOT / "theme/cards/card-bold.ttf"), shaping=False)
     unshaped = tmp_path / "basic.png"
-    basic.draw(unshaped, "ar", "موجز", "شخص", "بيرت ماهر")
+    basic.draw(unshaped, "ar", "موجز", CardText("شخص", "بيرت ماهر"))
     with Image.open(shaped) as a, Image.open(unshaped) as b:
         assert ImageChops.difference(a.convert("RGB"), b.convert("RGB")).getbbox() is not None
 
@@ -378,6 +379,6 @@ def test_the_site_card_is_drawn_in_each_language(site, tmp_path):
     """The Arabic site card's headline comes from the catalogue, not the English text."""
     english = tmp_path / "english.png"
     CardDrawer(str(ROOT / "theme/cards/card-bold.ttf")).draw(
-        english, "ar", "موجز مواهب الذكاء الاصطناعي", "", "Who moved where")
+        english, "ar", "موجز مواهب الذكاء الاصطناعي", CardText("", "Who moved where"))
     with Image.open(site.file("/cards/ar/site.png")) as ar, Image.open(english) as untranslated:
         assert ImageChops.difference(ar.convert("RGB"), untranslated.convert("RGB")).getbbox() is not None

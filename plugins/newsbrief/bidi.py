@@ -24,8 +24,9 @@ def _wrap(text):
     return LATIN_RUN.sub(lambda m: f"<bdi>{m.group(0)}</bdi>", text)
 
 
-def isolate_latin(html):
-    """Wrap Latin runs of the text (not the tags) of an HTML fragment in `<bdi>`."""
+def map_text(html, change, tag=None):
+    """`html` with `change(text)` applied to its text, never to its tags or the inside of a
+    SKIP element; `tag(part)`, if given, sees every tag on the way."""
     out, skipping = [], []
     for part in TAG.split(html):
         if part.startswith("<"):
@@ -37,12 +38,19 @@ def isolate_latin(html):
                         skipping.pop()
                 else:
                     skipping.append(name)
+            if tag:
+                tag(part)
             out.append(part)
         elif skipping or not part:
             out.append(part)
         else:
-            out.append(_wrap(part))
+            out.append(change(part))
     return "".join(out)
+
+
+def isolate_latin(html):
+    """Wrap Latin runs of the text (not the tags) of an HTML fragment in `<bdi>`."""
+    return map_text(html, _wrap)
 
 
 def isolate_text(value):

@@ -11,20 +11,29 @@ complete PNG of the right size, every chunk's checksum right, carrying its own k
 that is not (truncated, swapped, replaced) is drawn again.
 """
 
+import dataclasses
 import hashlib
+import io
 import itertools
 import multiprocessing
 import os
+import re
 import shutil
 import stat
+import unicodedata
 import zlib
 from concurrent.futures import ProcessPoolExecutor
 
 import PIL
+from fontTools.ttLib import TTFont
 from PIL import Image, ImageDraw, ImageFont, PngImagePlugin, features
 from pelican.generators import Generator
 
 from .bidi import RTL_LANGUAGES
+from .cardtext import CARDS, site_card
+from .report import content_logger, display_path
+
+logger = content_logger(__name__)
 
 SIZE = (1200, 630)
 MARGIN = 80
@@ -52,13 +61,22 @@ def card_url(kind, slug, lang):
     return f"cards/{lang}/{kind}/{slug}.png" if slug else f"cards/{lang}/site.png"
 
 
+# The card's grid: text between the margins (and clear of the accent rule), the title and
+# what follows it between TOP and BOTTOM, a rule above the footer.
+RULE, TOP, BOTTOM, FOOTER = 24, 190, 528, 596
+TITLE_SIZES, TEXT_SIZE, LEADING = (72, 64, 56, 50, 44, 40), 34, 1.32
+INVISIBLE = {"Cc", "Cf", "Zl", "Zp"}  # controls and format characters (ZWJ, bidi marks): never drawn
+
+
 class CardDrawer:
     def __init__(self, font_path, shaping=True):
         """`shaping=False` draws without HarfBuzz (letters unjoined): only to test that it matters."""
         self.font_path, self.shaping = font_path, shaping
-        self.layout = ImageFont.Layout.RAQM if shaping else ImageFont.Layout.BASIC
+        self.layout_engine = ImageFont.Layout.RAQM if shaping else ImageFont.Layout.BASIC
         with open(font_path, "rb") as font:
-            self.font_hash = hashlib.sha256(font.read()).hexdigest()
+            data = font.read()
+        self.font_hash = hashlib.sha256(data).hexdigest()
+        self.covered = frozenset(TTFont(io.BytesIO(data)).getBestCmap())
         with open(__file__, "rb") as code:  # the drawing, and what draws the letters
             self.code_hash = hashlib.sha256(code.read() + repr((PIL.__version__, *(
                 features.version(f) for f in ("raqm", "fribidi", "harfbuzz", "freetype2", "zlib")))).encode()).hexdigest()
@@ -69,51 +87,102 @@ class CardDrawer:
 
     def font(self, size):
         if size not in self.fonts:
-            self.fonts[size] = ImageFont.truetype(self.font_path, size, layout_engine=self.layout)
+            self.fonts[size] = ImageFont.truetype(self.font_path, size, layout_engine=self.layout_engine)
         return self.fonts[size]
 
     def key(self, *parts):
         return hashlib.sha256("\x00".join((VERSION, self.font_hash, self.code_hash, *parts)).encode()).hexdigest()
 
-    def wrap(self, text, font, width, direction, max_lines):
-        """Greedy line breaking on spaces, measured with the shaped text."""
+    def missing(self, text):
+        """The characters of `text` the card font has no glyph for (controls aside)."""
+        return sorted({c for c in text if ord(c) not in self.covered and unicodedata.category(c) not in INVISIBLE
+                       and not c.isspace()})
+
+    def drawable(self, text):
+        """`text` without what the font cannot draw: a box would be worse than nothing (the
+        build warns, see ShareCardGenerator)."""
+        kept = "".join(c for c in text if ord(c) in self.covered or (c.isspace() and unicodedata.category(c) not in INVISIBLE))
+        return re.sub(r"  +", " ", kept).strip()
+
+    def _fits(self, text, font, width, direction):
+        return font.getlength(text, direction=direction) <= width
+
+    def wrap(self, text, font, width, direction):
+        """Greedy line breaking at spaces (a no-break space holds), measured with the shaped
+        text; a word longer than a line is broken where the line ends."""
         lines, line = [], ""
-        for word in text.split():
-            trial = f"{line} {word}".strip()
-            if font.getlength(trial, direction=direction) <= width or not line:
+        for word in re.split(r"[ \t\n]+", text.strip()):
+            while not self._fits(word, font, width, direction):
+                low, high = 1, len(word) - 1  # the longest start of the word that fits
+                while low < high:
+                    middle = (low + high + 1) // 2
+                    low, high = (middle, high) if self._fits(word[:middle], font, width, direction) else (low, middle - 1)
+                if line:
+                    lines.append(line)
+                lines.append(word[:low])
+                line, word = "", word[low:]
+            trial = f"{line} {word}" if line else word
+            if not line or self._fits(trial, font, width, direction):
                 line = trial
             else:
                 lines.append(line)
                 line = word
-        if line:
-            lines.append(line)
-        if len(lines) > max_lines:
-            lines = lines[:max_lines]
-            lines[-1] = lines[-1].rstrip("،,.") + "…"
-        return lines
+        return lines + [line] if line else lines
 
-    def draw(self, path, lang, site, kicker, title, key=""):
+    def cut(self, lines, count, font, width, direction):
+        """The first `count` lines; when text is left over, the last ends in "…"."""
+        if count <= 0:
+            return []
+        if len(lines) <= count:
+            return lines
+        last = lines[count - 1].rstrip("،,.:;")
+        while last and not self._fits(last + "…", font, width, direction):
+            last = last[:-1].rstrip()
+        return lines[: count - 1] + [last + "…"] if count else []
+
+    def layout(self, lang, site, card):
+        """[(text, size, baseline, grey)]: every line of the card, fitted between TOP and
+        BOTTOM: the title at the largest size its lines fit, then each of `card.lines` at
+        TEXT_SIZE, cut with "…" where the room ends."""
+        direction = ("rtl" if lang in RTL_LANGUAGES else "ltr") if self.shaping else None
+        width = SIZE[0] - 2 * MARGIN - RULE
+        out = [(site, 32, 100, 55)] + ([(card.kicker, 30, 148, ACCENT_GREY)] if card.kicker else [])
+        font, text_step = self.font(TEXT_SIZE), round(TEXT_SIZE * LEADING)
+        wrapped = [self.wrap(text, font, width, direction) for text in card.lines]
+        reserved = min(2, sum(map(len, wrapped)))  # the title leaves room for two lines of text
+        room = BOTTOM - TOP - (reserved * text_step + 18 if reserved else 0)
+        for size in TITLE_SIZES:
+            title_step = round(size * LEADING)
+            title = self.wrap(card.title, self.font(size), width, direction)
+            if len(title) * title_step <= room:
+                break
+        baseline = TOP + size
+        for line in self.cut(title, max(1, room // title_step), self.font(size), width, direction):
+            out.append((line, size, baseline, INK_GREY))
+            baseline += title_step
+        baseline += 18 - title_step + text_step  # below the title's last line: a gap, then the text
+        for number, lines in enumerate(wrapped):
+            for line in self.cut(lines, (BOTTOM - baseline) // text_step + 1, font, width, direction):
+                out.append((line, TEXT_SIZE, baseline, INK_GREY if number in card.strong else 40))
+                baseline += text_step
+        if card.footer:
+            out.append((card.footer, 28, FOOTER, 55))
+        return out
+
+    def draw(self, path, lang, site, card, key=""):
         """The card as a 16-colour PNG at `path` (see LEVELS above), carrying `key`."""
         rtl = lang in RTL_LANGUAGES
         direction = ("rtl" if rtl else "ltr") if self.shaping else None
         width, height = SIZE
         grey = Image.new("L", SIZE, PAPER_GREY)
         pen = ImageDraw.Draw(grey)
-        # The accent rule at the reading start, the site's name above, the kind as a kicker.
-        pen.rectangle((width - 24, 0, width, height) if rtl else (0, 0, 24, height), fill=ACCENT_GREY)
-        x, anchor = (width - MARGIN, "r") if rtl else (MARGIN, "l")
-        pen.text((x, 70), site, font=self.font(34), fill=55, anchor=anchor + "t", direction=direction)
-        if kicker:
-            pen.text((x, 130), kicker, font=self.font(30), fill=ACCENT_GREY, anchor=anchor + "t",
-                     direction=direction)
-        size = 68 if len(title) < 60 else 56
-        font = self.font(size)
-        baseline = 210 + size  # lines sit on baselines, so a tall letter (أ) moves no line
-        for line in self.wrap(title, font, width - 2 * MARGIN - 24, direction, 4):
-            pen.text((x, baseline), line, font=font, fill=INK_GREY, anchor=anchor + "s", direction=direction)
-            baseline += int(size * 1.45)
-        start, end = (24 + MARGIN, width - MARGIN) if rtl else (MARGIN, width - MARGIN - 24)
-        pen.line((start, height - 60, end, height - 60), fill=110, width=2)
+        # The accent rule at the reading start; lines sit on baselines, so a tall letter (أ) moves none.
+        pen.rectangle((width - RULE, 0, width, height) if rtl else (0, 0, RULE, height), fill=ACCENT_GREY)
+        x, anchor = (width - MARGIN, "rs") if rtl else (MARGIN, "ls")
+        for text, size, baseline, fill in self.layout(lang, site, card):
+            pen.text((x, baseline), text, font=self.font(size), fill=fill, anchor=anchor, direction=direction)
+        start, end = (RULE + MARGIN, width - MARGIN) if rtl else (MARGIN, width - MARGIN - RULE)
+        pen.line((start, BOTTOM + 22, end, BOTTOM + 22), fill=110, width=2)
         card = Image.frombytes("P", SIZE, grey.point(LEVELS).tobytes())
         card.putpalette(PALETTE)
         info = PngImagePlugin.PngInfo()
@@ -150,23 +219,31 @@ class ShareCardGenerator(Generator):
     def generate_output(self, writer):
         if not self.settings.get("SHARE_CARDS", True):
             return
-        interface = self.context["interface"]
+        interface, talent = self.context["interface"], self.context["talent"]
         drawer = CardDrawer(os.path.join(self.settings["THEME"], "cards", "card-bold.ttf"))
         cache = os.path.join(self.settings.get("CACHE_PATH", "cache"), "cards")
         os.makedirs(cache, exist_ok=True)
-        jobs = [(kind, item.slug, item.lang, str(item.title), card_kicker(kind, item)) for kind, item in self.items()]
-        jobs += [(None, None, lang, None, "") for lang in self.settings["LANGUAGES"]]
+        jobs = [(kind, item, item.lang) for kind, item in self.items()]
+        jobs += [(None, None, lang) for lang in self.settings["LANGUAGES"]]
         cards, missing = [], {}
-        for kind, slug, lang, title, label in jobs:
-            tr = interface.catalogues[lang].ugettext
-            site = tr("AI Talent Brief")
+        for kind, item, lang in jobs:
+            catalogue = interface.catalogues[lang]
+            site = catalogue.ugettext("AI Talent Brief")
             # The site card (home, indexes, about): the site's name and what it tells.
-            kicker = tr(label) if label else ""
-            title = title or tr("Who moved where")
-            cached = os.path.join(cache, drawer.key(lang, site, kicker, title) + ".png")
+            card = CARDS[kind](item, talent, catalogue) if kind else site_card(catalogue)
+            lacking = drawer.missing("".join(card.parts()))
+            if lacking:  # said at every build, drawn or cached
+                logger.warning("%s: share card: no font has %s; the card leaves %s out — write %s with"
+                               " letters of the Latin, Greek, Cyrillic or Arabic alphabets",
+                               display_path(self.settings, item.source_path) if item else "theme/translations", " ".join(
+                                   f"“{c}” (U+{ord(c):04X})" for c in lacking),
+                               "it" if len(lacking) == 1 else "them", "the name or title")
+                card = dataclasses.replace(card, kicker=drawer.drawable(card.kicker), title=drawer.drawable(card.title),
+                                           lines=tuple(map(drawer.drawable, card.lines)), footer=drawer.drawable(card.footer))
+            cached = os.path.join(cache, drawer.key(lang, site, repr(card)) + ".png")
             if not verified(cached, os.path.basename(cached)[:-4]):
-                missing[cached] = (lang, site, kicker, title)
-            cards.append((cached, os.path.join(self.output_path, card_url(kind, slug, lang))))
+                missing[cached] = (lang, site, card)
+            cards.append((cached, os.path.join(self.output_path, card_url(kind, item and item.slug, lang))))
         draw_all(drawer, missing, self.settings.get("SHARE_CARDS_PROCESSES") or os.cpu_count() or 1)
         for cached, target in cards:
             os.makedirs(os.path.dirname(target), exist_ok=True)
@@ -223,16 +300,3 @@ def link_or_copy(source, target):
         os.link(source, target)
     except OSError:
         shutil.copyfile(source, target)
-
-
-TYPES = {"lab": "Lab", "startup": "Start-up", "company": "Company"}
-
-
-def card_kicker(kind, item):
-    """The card's kicker: a company's type only when a paragraph states it, else "Organisation"
-    (as partials/company-type.html)."""
-    if kind != "company":
-        return {"article": "Brief", "person": "Person"}[kind]
-    facts = item.facts
-    stated = getattr(facts, "type_source", None) and getattr(facts, "type_basis", None) != "inferred"
-    return TYPES.get(getattr(facts, "type", None), "Organisation") if stated else "Organisation"

@@ -27,6 +27,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from pelican.readers import MarkdownReader
 
+from .housestyle import typeset_html, typeset_value
 from .bidi import RTL_LANGUAGES, isolate_latin
 from .escaping import html as escape
 from .frontmatter import FRONT_MATTER, FrontMatterError, parse, sources_of  # noqa: F401 (re-exported)
@@ -130,8 +131,10 @@ class YamlMarkdownReader(MarkdownReader):
                                    "run `make check` and fix what it reports")
         source = sources.load(source_path, shown, keep=False)  # its content object keeps what pages show
         metadata = {}
+        lang = source.data.get("lang") or self.settings["DEFAULT_LANG"]
         for name, value in source.data.items():
             name = str(name).lower()
+            value = value if name == "url" else typeset_value(value, lang)  # the house style
             if isinstance(value, str):
                 value = self.process_metadata(name, value)
             # Pelican treats `summary` as HTML (and rewrites it as a plain string): give it
@@ -143,8 +146,7 @@ class YamlMarkdownReader(MarkdownReader):
         if sources.checked is None:  # read without the checks: report removals here
             for what, why in rendered.removed:
                 logger.warning("%s: removed %s — %s", shown, what, why)
-        content = rendered.html
-        lang = metadata.get("lang", self.settings["DEFAULT_LANG"])
+        content = typeset_html(rendered.html, lang)
         if lang in RTL_LANGUAGES:
             content = isolate_latin(content)
         return content, metadata

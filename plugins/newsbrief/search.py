@@ -8,7 +8,9 @@ variants and diacritics of the text.
 `fold()` gives the spelling a reader may type (letter variants, no diacritics or tatweel):
 theme/static/search/search.js folds every query the same way (a test keeps the two in
 step) and also tries it without proclitics; the index gets a hidden folded copy of the
-names whose folding changes them (partials/search-terms.html).
+names whose folding changes them, with its names in the other language and its aliases,
+as Pagefind metadata (`search_names`, partials/search-terms.html): searched, never in an
+excerpt, which holds only the page's prose (data-pagefind-body in article.html, profile.html).
 """
 
 import hashlib
@@ -42,9 +44,19 @@ def folded_names(item):
     return sorted({fold(name) for name in names} - {name.lower() for name in names})
 
 
+def search_names(item):
+    """The names a page is searched by beyond its title and prose: its title in the other
+    languages, its aliases and their folded spellings (`folded_names`), each once."""
+    names = [str(twin.title) for twin in getattr(item, "translations", None) or []]
+    names += [str(alias) for alias in getattr(item, "aliases", None) or []]
+    names = [re.sub(r"<[^>]+>", "", name) for name in names]
+    return list(dict.fromkeys(names + folded_names(item)))
+
+
 def install(generator):
-    """Give the templates the `folded_names` filter (connected to generator_init)."""
+    """Give the templates the `folded_names` and `search_names` filters (connected to generator_init)."""
     generator.env.filters["folded_names"] = folded_names
+    generator.env.filters["search_names"] = search_names
 
 
 UNUSED = [f"pagefind-{ui}.{ext}" for ui in ("ui", "modular-ui", "component-ui") for ext in ("js", "css")]

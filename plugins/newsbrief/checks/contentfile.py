@@ -13,6 +13,7 @@ import yaml
 from pydantic import ValidationError
 
 from ..frontmatter import FrontMatterError
+from ..housestyle import us_spellings
 from ..reader import render_source
 from ..schema.models import SOURCED
 from ..sanitize import url_scheme
@@ -91,6 +92,7 @@ class ContentFile(WrittenFile):
                     self.add(self.at(loc, message, fix))
         self.check_file_name()
         self.check_body()
+        self.check_spelling()
         rendered = render_source(self.source, settings)
         if self.kind.name == "brief":
             # numbered `p-1`, `p-2`, … by the reader's own rendering (done once: the build's reader uses it)
@@ -188,6 +190,15 @@ class ContentFile(WrittenFile):
             if position >= 0:
                 self.add(self.about("body", number, "placeholder not filled in",
                                     self.placeholder_fix(line[position:])))
+
+    def check_spelling(self):
+        """English in British spelling (docs/editing.md, "House style"): a warning per word."""
+        english = self.lang == "en"
+        for first, text in ((2, self.source.front), (self.body_line, self.body if english else "")):
+            for number, line in enumerate(text.split("\n"), start=first):
+                for word, uk in us_spellings(line) if english or "en:" in line else ():  # or an `en:` value
+                    self.add(self.about("spelling", number, f"“{word}” is American spelling",
+                                        f"write “{uk}”: the site spells English the British way", severity="warning"))
 
     def check_rendered(self, rendered):
         """Report what the HTML allow-list removes from the body (the build never shows

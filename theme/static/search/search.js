@@ -85,11 +85,14 @@ function appendText(parent, value) {
   });
 }
 
-/** Pagefind's excerpt keeps only its text and <mark> highlights (never other markup). */
-function excerpt(html) {
+/** Pagefind's excerpt keeps only its text and <mark> highlights (never other markup); an
+ * ellipsis says where it starts or ends inside the page's prose (`content`). */
+function excerpt(html, content = "") {
   const parsed = new DOMParser().parseFromString(`<p>${html}</p>`, "text/html").body;
   const out = document.createElement("p");
   out.className = "nb-result__excerpt";
+  const plain = parsed.textContent.trim();
+  const at = plain ? content.indexOf(plain.slice(0, 40)) : -1;
   for (const node of parsed.firstChild ? parsed.firstChild.childNodes : []) {
     if (node.nodeName === "MARK") {
       const mark = document.createElement("mark");
@@ -99,6 +102,8 @@ function excerpt(html) {
       appendText(out, node.textContent);
     }
   }
+  if (at > 0) out.prepend("… ");
+  if (at >= 0 && at + plain.length < content.trim().length) out.append(" …");
   return out;
 }
 
@@ -109,14 +114,69 @@ function result(data) {
   const label = document.createElement("p");
   label.className = "nb-result__kind";
   label.textContent = text["kind" + kind.charAt(0).toUpperCase() + kind.slice(1)] || "";
+  if (data.meta.when) { // a brief's date, as the page shows it
+    const when = document.createElement("time");
+    when.className = "nb-result__date";
+    when.dateTime = data.meta.date || "";
+    when.textContent = data.meta.when;
+    label.append(" · ", when);
+  }
   const title = document.createElement("h2");
   title.className = "nb-result__title";
   const link = document.createElement("a");
   link.href = data.url;
   appendText(link, data.meta.title);
   title.append(link);
-  item.append(label, title, excerpt(data.excerpt));
+  item.append(label, title, excerpt(data.excerpt, data.content));
   return item;
+}
+
+const SHOWN = 20;
+const PROFILES = ["person", "company"];
+
+/** [{hit, score}] of every variant of the query, weighted, best first (a page keeps its best
+ * score), and how many pages matched. With `sort`, Pagefind's order (newest first) decides
+ * which SHOWN hits of each variant are kept. */
+async function hits(search, query, filters, sort) {
+  const best = new Map();
+  const all = new Set();
+  for (const [variant, weight] of variants(fold(query))) {
+    if (sort && best.size >= SHOWN) break; // enough of the newest: the later variants are less sure
+    const found = (await search.search(variant, sort ? { filters, sort } : { filters })).results;
+    found.forEach((hit) => all.add(hit.id));
+    for (const hit of sort ? found.slice(0, SHOWN) : found) {
+      const score = hit.score * weight;
+      if (!best.has(hit.id) || best.get(hit.id).score < score) best.set(hit.id, { hit, score });
+    }
+  }
+  const list = [...best.values()].sort((a, b) => b.score - a.score);
+  list.total = all.size;
+  return list;
+}
+
+/** True when every word of one of the query's variants begins a word of the page's
+ * title or of its other names (meta `names`: the other script, aliases, folded spellings). */
+function names(query, data) {
+  const words = fold(`${data.meta.title} ${data.meta.names || ""}`).split(/[\s·,]+/);
+  return variants(fold(query)).some(([variant]) =>
+    variant.split(/\s+/).every((part) => words.some((word) => word.startsWith(part))));
+}
+
+/** The results in their order. When the query names a person or a company: the pages it
+ * names, then the briefs newest first, then the other pages. Otherwise profiles and briefs
+ * by score. Returns [count, data of the first SHOWN]. */
+async function ranked(search, query, kind) {
+  const profiles = await hits(search, query, { kind: { any: kind && kind !== "brief" ? [kind] : PROFILES } });
+  const briefs = kind && kind !== "brief" ? [] : await hits(search, query, { kind: "brief" }, { date: "desc" });
+  const load = (list) => Promise.all(list.slice(0, SHOWN).map(async (entry) => ({ ...entry, data: await entry.hit.data() })));
+  const [people, news] = await Promise.all([load(profiles), load(briefs)]);
+  const named = people.filter((entry) => names(query, entry.data));
+  const others = kind === "brief" ? [] : people.filter((entry) => !named.includes(entry));
+  const order = named.length
+    ? [...(kind === "brief" ? [] : named), ...news.sort((a, b) => (b.data.meta.date || "").localeCompare(a.data.meta.date || "") || b.score - a.score), ...others]
+    : [...(kind === "brief" ? [] : people), ...news].sort((a, b) => b.score - a.score);
+  const count = (kind === "brief" ? 0 : profiles.total) + (briefs.total || 0);
+  return [count, order.slice(0, SHOWN).map((entry) => entry.data)];
 }
 
 async function run() {
@@ -135,21 +195,10 @@ async function run() {
   root.dataset.state = "searching"; // for tests and styles: "searching", then "done"
   status.textContent = text.loading;
   try {
-    const search = await engine();
-    const options = kind ? { filters: { kind } } : {};
-    // Each variant's hits, weighted; a page keeps its best score.
-    const best = new Map();
-    for (const [variant, weight] of variants(fold(query))) {
-      for (const hit of (await search.search(variant, options)).results) {
-        const score = hit.score * weight;
-        if (!best.has(hit.id) || best.get(hit.id).score < score) best.set(hit.id, { hit, score });
-      }
-    }
-    const ranked = [...best.values()].sort((a, b) => b.score - a.score);
-    const results = await Promise.all(ranked.slice(0, 20).map(({ hit }) => hit.data()));
+    const [count, results] = await ranked(await engine(), query, kind);
     if (ticket !== latest) return; // a newer query has started
     list.replaceChildren(...results.map(result));
-    const values = { query, count: String(ranked.length) };
+    const values = { query, count: String(count) };
     status.replaceChildren(...message(results.length ? text.results : text.none, values));
   } catch (error) {
     if (ticket !== latest) return;
