@@ -115,7 +115,7 @@ def drawn(tmp_path_factory):
     draw = cards_module.CardDrawer.draw
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(cards_module.CardDrawer, "draw",
-                      lambda self, path, lang, site, card: (seen.__setitem__((lang, card.title), card), draw(self, path, lang, site, card)))
+                      lambda self, path, lang, site, card, key="": (seen.__setitem__((lang, card.title), card), draw(self, path, lang, site, card, key)))
         site = build(tmp, content=content, overrides={"CACHE_PATH": str(tmp / "cache")})
     return site, seen
 

@@ -162,7 +162,7 @@ def test_front_matter_values_are_escaped(hostile_site):
     assert standfirst.find(True) is None and standfirst.get_text().startswith("A summary with")
     assert brief.find("meta", attrs={"name": "description"})["content"].startswith("A summary with")
     assert brief.select_one(".nb-note").find("b") is None
-    assert '<b onmouseover=alert(“note”)>note</b>' in brief.select_one(".nb-note").get_text()
+    assert any("<b onmouseover=alert(“note”)>note</b>" in note.get_text() for note in brief.select(".nb-note"))
     person = hostile_site.page("/en/people/tony-liu/")
     assert person.h1.get_text() == 'Tony Liu <script>alert(“name”)</script>'
     assert person.select_one(".nb-profile__role").get_text() == '<iframe src=“https://evil.example/”>role</iframe>'

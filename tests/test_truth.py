@@ -36,9 +36,9 @@ def truth(tmp_path_factory):
     """A plain build (no REPO_URL), recording each share card's kicker as it is drawn."""
     kickers, key = {}, cards.CardDrawer.key
 
-    def recording(self, lang, site, kicker, title):
-        kickers[(lang, title)] = kicker
-        return key(self, lang, site, kicker, title)
+    def recording(self, lang, site, card):
+        kickers[(lang, card.title)] = card.kicker
+        return key(self, lang, site, card)
 
     cards.CardDrawer.key = recording
     try:
@@ -152,7 +152,7 @@ def test_a_company_counts_the_moves_of_its_parts_beside_the_number_the_brief_giv
     assert [a["data-person"] for a in joined.select("a[data-person]")] == ["omar-nasser"]
     inferred = text(joined.select_one('[data-field="inferred-count"]'))
     assert inferred == ("1 of these moves is inferred by us; its note says why." if lang == "en"
-                        else "انتقال واحد من هذه استنتاج منا؛ تبيّن ملاحظته السبب.")
+                        else "تنقل واحد من هذه استنتاج منا؛ تبيّن ملاحظته السبب.")
     assert left.select_one('[data-field="inferred-count"]') is None
     lab_left = company(truth, lang, "orbit-vision").select_one(".nb-flows__column--out")
     assert sorted(a["data-person"] for a in lab_left.select("a[data-person]")) == ["karim-aziz", "lina-saleh"]
@@ -179,7 +179,7 @@ def test_a_parent_is_stated_or_inferred_with_its_source(truth, lang):
 # --- types -------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang, names", [
-    ("en", {"orbit": "Company", "orbit-vision": "Lab", "nimbus": "Start-up", "nimbus-research": "Organisation",
+    ("en", {"orbit": "Company", "orbit-vision": "Lab", "nimbus": "Startup", "nimbus-research": "Organisation",
             "kestrel": "Organisation"}),
     ("ar", {"orbit": "شركة", "orbit-vision": "مختبر", "nimbus": "شركة ناشئة", "nimbus-research": "جهة",
             "kestrel": "جهة"}),

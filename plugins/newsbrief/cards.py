@@ -1,15 +1,12 @@
 """Share cards: a 1200×630 PNG per brief, person and company (and one per language for
-the site's other pages), drawn at build time in the page's language.
+the site's other pages), drawn at build time in the page's language (what each says: cardtext).
 
-Arabic is shaped by HarfBuzz through Pillow's Raqm layout, so letters join and run right
-to left; the card font (theme/cards/card-bold.ttf, `make fonts`) carries the Arabic and the
-Latin letters, since one headline may hold both. A card is drawn once: it is cached under
-`CACHE_PATH/cards/` by a hash of everything that makes it (its text, the font's bytes, this
-drawing code, Pillow's and its text libraries' versions), which it also carries in a text
-chunk; and linked (or copied) from there into the site afterwards, once it is verified: a
-complete PNG of the right size, every chunk's checksum right, carrying its own key. A card
-that is not (truncated, swapped, replaced) is drawn again.
-"""
+Arabic is shaped by HarfBuzz through Pillow's Raqm layout; the card font (theme/cards/
+card-bold.ttf, `make fonts`) carries Arabic, Latin, Greek and Cyrillic letters. A card is drawn
+once, cached under `CACHE_PATH/cards/` by a hash of everything that makes it (its text, the
+font, this code, Pillow's and its text libraries' versions), which it carries in a text chunk,
+and linked into the site once verified (a whole PNG of the right size carrying its own key);
+one that is not (truncated, swapped, replaced) is drawn again."""
 
 import dataclasses
 import hashlib
@@ -90,8 +87,8 @@ class CardDrawer:
             self.fonts[size] = ImageFont.truetype(self.font_path, size, layout_engine=self.layout_engine)
         return self.fonts[size]
 
-    def key(self, *parts):
-        return hashlib.sha256("\x00".join((VERSION, self.font_hash, self.code_hash, *parts)).encode()).hexdigest()
+    def key(self, *parts):  # a CardText is keyed by its repr: every text on the card
+        return hashlib.sha256("\x00".join((VERSION, self.font_hash, self.code_hash, *map(repr, parts))).encode()).hexdigest()
 
     def missing(self, text):
         """The characters of `text` the card font has no glyph for (controls aside)."""
@@ -240,7 +237,7 @@ class ShareCardGenerator(Generator):
                                "it" if len(lacking) == 1 else "them", "the name or title")
                 card = dataclasses.replace(card, kicker=drawer.drawable(card.kicker), title=drawer.drawable(card.title),
                                            lines=tuple(map(drawer.drawable, card.lines)), footer=drawer.drawable(card.footer))
-            cached = os.path.join(cache, drawer.key(lang, site, repr(card)) + ".png")
+            cached = os.path.join(cache, drawer.key(lang, site, card) + ".png")
             if not verified(cached, os.path.basename(cached)[:-4]):
                 missing[cached] = (lang, site, card)
             cards.append((cached, os.path.join(self.output_path, card_url(kind, item and item.slug, lang))))
