@@ -165,7 +165,7 @@ def test_home_has_the_lead_the_next_nine_and_their_moves(big, facts, lang):
     briefs = newest_first(facts, lang)
     assert home.select_one(".nb-lead__title a")["href"] == briefs[0]
     assert [a["href"] for a in home.select(".nb-brief-item__title a")] == briefs[1:10]
-    rows = home.select(".nb-table tbody tr")
+    rows = home.select(".nb-table tr[data-fact]")
     shown = {b.split("/")[-2] for b in briefs[:10]}
     home_moves = [m for m in expected_moves(facts) if m[1] in shown]
     assert 0 < len(rows) == min(20, len(home_moves))
@@ -181,8 +181,8 @@ def test_home_has_the_lead_the_next_nine_and_their_moves(big, facts, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_all_moves_pages_hold_every_move_once(big, facts, lang):
     pages = follow(big, f"{PREFIX[lang]}moves/")
-    rows = [r for url in pages for r in big.page(url).select(".nb-table tbody tr")]
-    assert all(len(big.page(url).select(".nb-table tbody tr")) <= 50 for url in pages)
+    rows = [r for url in pages for r in big.page(url).select(".nb-table tr[data-fact]")]
+    assert all(len(big.page(url).select(".nb-table tr[data-fact]")) <= 50 for url in pages)
     expected = expected_moves(facts)
     assert len(rows) == len(expected)
     got = [(r.th.a["href"].split("/")[-2], r.select("td")[-1].a["href"].split("/")[-2]) for r in rows]
@@ -207,7 +207,7 @@ def test_big_company_pages_list_the_latest_50_and_link_all(big, facts):
         page = big.page(f"{PREFIX[lang]}companies/{slug}/")
         assert len(page.select("[data-flow] a[data-person]")) == 50
         full = page.select_one(f'a[href="{PREFIX[lang]}companies/{slug}/moves/"]')
-        rows = [r for url in follow(big, full["href"]) for r in big.page(url).select(".nb-table tbody tr")]
+        rows = [r for url in follow(big, full["href"]) for r in big.page(url).select(".nb-table tr[data-fact]")]
         assert len(rows) == total
 
 

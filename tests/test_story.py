@@ -303,7 +303,7 @@ def test_open_data_holds_exactly_the_moves_the_pages_show(site):
     shown, url = [], "/en/moves/"
     while url:
         page = site.page(url)
-        for row in page.select(".nb-table tbody tr"):
+        for row in page.select(".nb-table tr[data-fact]"):
             person = row.select_one("th a")["href"]
             origin, destination = (cell.select_one("a") for cell in row.select("td")[:2])
             source = row.select_one("a[href*='#p-']")["href"]
