@@ -198,13 +198,13 @@ class FlowChart:
     def _bar(self, node):
         x = self.bar_x(node.column)
         # Origins' and destinations' labels stand outside the flow; a stop's on its end side,
-        # over the bands that leave it (with a halo, in the stylesheet).
+        # over the bands that leave it, on a halo.
         physical_left = self.rtl if node.column == 1 else (node.column == 0) != self.rtl
-        mid, css = node.y + node.height / 2, "nb-flow__label" + (" nb-flow__label--stop" if node.column == 1 else "")
-        if physical_left:
-            label = text(x - 6, mid, node.caption, "right", css)
-        else:
-            label = text(x + BAR + 6, mid, node.caption, "left", css)
+        mid = node.y + node.height / 2
+        at, align = (x - 6, "right") if physical_left else (x + BAR + 6, "left")
+        label = text(at, mid, node.caption, align, "nb-flow__label")
+        if node.column == 1:  # drawn twice: first as a halo of the page's colour
+            label = text(at, mid, node.caption, align, "nb-flow__label nb-flow__halo") + label
         kind = "company" if node.url else "unknown"
         side_name = ("origin", "stop", "destination")[node.column]
         css = f"nb-flow__node nb-flow__node--{kind}" + (f" nb-flow--c{node.colour}" if node.colour is not None else "")
