@@ -12,13 +12,13 @@ from gates.server import serve  # noqa: E402
 from support import screenshot  # noqa: E402
 
 PAGES = {
-    "home": "", "archive": "articles/", "month": "articles/2026/11/", "moves": "moves/",
+    "home": "", "archive": "articles/", "year": "articles/2026/", "month": "articles/2026/11/", "moves": "moves/",
     "brief": "articles/meta-superintelligence-departures/",
     "person": "people/bert-maher/", "company": "companies/meta/",
     "people": "people/", "companies": "companies/", "about": "about/",
-    "person-not-stated": "people/rishabh-agarwal/", "corrections": "corrections/",
+    "person-not-stated": "people/rishabh-agarwal/", "corrections": "corrections/", "not-found": "404.html",
 }
-WIDTHS = (390, 1280)
+WIDTHS = (360, 390, 1280)
 
 
 def main(site, target):

@@ -2,6 +2,7 @@
 headless Chromium (tests/support.py holds the helpers they are made of)."""
 
 import pathlib
+import subprocess
 import sys
 
 import pytest
@@ -12,7 +13,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from gates.browser import launch  # noqa: E402
 from gates.server import serve  # noqa: E402
-from support import build  # noqa: E402
+from support import CORPUS_BRIEFS, build  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -25,6 +26,28 @@ def site(tmp_path_factory):
 def server(site):
     """The base URL of the real site served on localhost."""
     with serve(site.path) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory):
+    """A synthetic archive of 300 briefs (scripts/make_corpus.py)."""
+    content = tmp_path_factory.mktemp("corpus") / "content"
+    subprocess.run([sys.executable, str(ROOT / "scripts/make_corpus.py"), str(CORPUS_BRIEFS), str(content)],
+                   check=True, capture_output=True)
+    return content
+
+
+@pytest.fixture(scope="session")
+def big(corpus, tmp_path_factory):
+    """The 300-brief site."""
+    return build(tmp_path_factory.mktemp("big"), content=corpus)
+
+
+@pytest.fixture(scope="session")
+def big_server(big):
+    """The base URL of the 300-brief site served on localhost."""
+    with serve(big.path) as base:
         yield base
 
 

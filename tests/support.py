@@ -25,6 +25,7 @@ BAD_CASES = sorted(p for p in (FIXTURES / "bad").iterdir() if p.is_dir())
 HOSTILE = FIXTURES / "hostile"
 SECRET = "newsbrief-canary-secret-6b1f"  # in the build's environment, never in the output
 ARTIFACTS = ROOT / "test-artifacts"
+CORPUS_BRIEFS = 300  # the synthetic archive of the `corpus` and `big` fixtures (conftest.py)
 
 
 # --- building ----------------------------------------------------------------------------------
@@ -314,6 +315,8 @@ def expected_routes(content=ROOT / "content"):
                            "search/")]
     months = {str(v["ar"]["date"])[:7].replace("-", "/") for v in briefs.values()}
     groups += [{lang: f"{PREFIX[lang]}articles/{month}/" for lang in LANGS} for month in sorted(months)]
+    years = {month[:4] for month in months}
+    groups += [{lang: f"{PREFIX[lang]}articles/{year}/" for lang in LANGS} for year in sorted(years)]
     for kind in ("articles", "people", "companies"):
         groups += [{lang: f"{PREFIX[lang]}{kind}/{slug}/" for lang in LANGS} for slug in published_items(kind, content)]
     return groups

@@ -1,15 +1,14 @@
 """A growing publication (issue 9): a 300-brief synthetic archive, built once and crawled
 from each language's home page like a reader or a search engine would.
 
-The corpus comes from scripts/make_corpus.py (600 people, 75 companies): the people index
+The corpus comes from scripts/make_corpus.py (600 people, 75 companies; the `corpus` and `big`
+fixtures of conftest.py): the people index
 passes INDEX_SPLIT_AT and splits into letter pages; the companies index stays one page.
 """
 
 import collections
 import gzip
 import re
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
@@ -17,26 +16,11 @@ import pytest
 import yaml
 from gates import budgets
 from newsbrief.collation import IndexOrder
-from support import ROOT, build, content_items
+from support import CORPUS_BRIEFS, ROOT, build, content_items
 
-N = 300
 LANGS = ("ar", "en")
 PREFIX = {"ar": "/", "en": "/en/"}
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
-
-
-@pytest.fixture(scope="session")
-def corpus(tmp_path_factory):
-    content = tmp_path_factory.mktemp("corpus") / "content"
-    subprocess.run([sys.executable, str(ROOT / "scripts/make_corpus.py"), str(N), str(content)],
-                   check=True, capture_output=True)
-    return content
-
-
-@pytest.fixture(scope="session")
-def big(corpus, tmp_path_factory):
-    """The 300-brief site."""
-    return build(tmp_path_factory.mktemp("big"), content=corpus)
 
 
 @pytest.fixture(scope="session")
@@ -83,7 +67,7 @@ def newest_first(facts, lang):
 def test_every_brief_is_within_4_clicks_and_every_profile_reachable(crawl, facts, lang):
     depth = crawl[lang]
     briefs = newest_first(facts, lang)
-    assert len(briefs) == N
+    assert len(briefs) == CORPUS_BRIEFS
     far = {url: depth.get(url) for url in briefs if depth.get(url) is None or depth[url] > 4}
     assert far == {}
     for kind in ("people", "companies"):
@@ -149,6 +133,29 @@ def test_month_archives_have_babel_names_and_counts(big, facts, lang):
                       if str(facts["articles"][u.split("/")[-2]][lang]["date"]).startswith("2025-11")]
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_year_pages_hold_the_year_in_pages_of_20(big, facts, lang):
+    """`/articles/<yyyy>/`: linked from the archive's year heading and from each of its months,
+    that year's briefs newest first, 20 a page, with its months; the other language's twin."""
+    years = collections.Counter(str(v[lang]["date"])[:4] for v in facts["articles"].values())
+    archive = big.page(f"{PREFIX[lang]}articles/")
+    linked = [a["href"] for a in archive.select(".nb-months__year a")]
+    assert linked == [f"{PREFIX[lang]}articles/{year}/" for year in sorted(years, reverse=True)]
+    year = max(years, key=years.get)
+    pages = follow(big, f"{PREFIX[lang]}articles/{year}/")
+    assert all(len(big.page(url).select(".nb-brief-item")) <= 20 for url in pages)
+    listed = [a["href"] for url in pages for a in big.page(url).select(".nb-brief-item__title a")]
+    assert listed == [u for u in newest_first(facts, lang)
+                      if str(facts["articles"][u.split("/")[-2]][lang]["date"]).startswith(year)]
+    first = big.page(pages[0])
+    assert year in first.h1.get_text()
+    assert {a["href"][:-3] for a in first.select(".nb-months__link")} == {f"{PREFIX[lang]}articles/{year}/"}
+    month = first.select_one(".nb-months__link")["href"]
+    assert big.page(month).select_one(f'.nb-archive__up a[href="{pages[0]}"]')
+    other = "en" if lang == "ar" else "ar"
+    assert first.select_one(f'link[hreflang="{other}"]')["href"] == f"{PREFIX[other]}articles/{year}/"
+
+
 # --- home and moves --------------------------------------------------------------------------------
 
 def expected_moves(facts):
@@ -165,7 +172,7 @@ def test_home_has_the_lead_the_next_nine_and_their_moves(big, facts, lang):
     briefs = newest_first(facts, lang)
     assert home.select_one(".nb-lead__title a")["href"] == briefs[0]
     assert [a["href"] for a in home.select(".nb-brief-item__title a")] == briefs[1:10]
-    rows = home.select(".nb-table tbody tr")
+    rows = home.select(".nb-table tr[data-fact]")
     shown = {b.split("/")[-2] for b in briefs[:10]}
     home_moves = [m for m in expected_moves(facts) if m[1] in shown]
     assert 0 < len(rows) == min(20, len(home_moves))
@@ -181,8 +188,8 @@ def test_home_has_the_lead_the_next_nine_and_their_moves(big, facts, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_all_moves_pages_hold_every_move_once(big, facts, lang):
     pages = follow(big, f"{PREFIX[lang]}moves/")
-    rows = [r for url in pages for r in big.page(url).select(".nb-table tbody tr")]
-    assert all(len(big.page(url).select(".nb-table tbody tr")) <= 50 for url in pages)
+    rows = [r for url in pages for r in big.page(url).select(".nb-table tr[data-fact]")]
+    assert all(len(big.page(url).select(".nb-table tr[data-fact]")) <= 50 for url in pages)
     expected = expected_moves(facts)
     assert len(rows) == len(expected)
     got = [(r.th.a["href"].split("/")[-2], r.select("td")[-1].a["href"].split("/")[-2]) for r in rows]
@@ -207,7 +214,7 @@ def test_big_company_pages_list_the_latest_50_and_link_all(big, facts):
         page = big.page(f"{PREFIX[lang]}companies/{slug}/")
         assert len(page.select("[data-flow] a[data-person]")) == 50
         full = page.select_one(f'a[href="{PREFIX[lang]}companies/{slug}/moves/"]')
-        rows = [r for url in follow(big, full["href"]) for r in big.page(url).select(".nb-table tbody tr")]
+        rows = [r for url in follow(big, full["href"]) for r in big.page(url).select(".nb-table tr[data-fact]")]
         assert len(rows) == total
 
 

@@ -105,3 +105,24 @@ def test_latin_runs_inside_arabic_are_isolated(site):
     body = site.page(f"/articles/{brief}/").select_one(".nb-brief__body")
     for text in body.find_all(string=re.compile("[A-Za-z]")):
         assert text.parent.name == "bdi", text
+
+
+def test_the_404_offers_search_and_the_main_lists_in_every_language(site):
+    """One bilingual page: each language's half has a search box for its own search page and
+    links to its archive, moves and indexes, each in that language's words."""
+    page = site.page("/404.html")
+    for lang, prefix in (("ar", "/"), ("en", "/en/")):
+        [part] = [p for p in page.select(".nb-not-found__part")
+                  if p.select_one("form")["action"] == f"{prefix}search/"]
+        words = {m.id: m.string or m.id for m in catalogue(lang) if m.id}
+        assert part.select_one("label").get_text(strip=True) == words["Search the site"]
+        links = {a["href"]: a.get_text(strip=True) for a in part.select("a")}
+        assert {f"{prefix}{path}" for path in ("articles/", "moves/", "people/", "companies/")} <= set(links)
+        assert links[f"{prefix}moves/"] == words["All moves"]
+
+
+def test_moves_are_in_the_main_navigation(site):
+    for prefix in ("/", "/en/"):
+        assert site.page(prefix).select_one(f'.nb-nav a[href="{prefix}moves/"]')
+        current = site.page(f"{prefix}moves/").select_one('.nb-nav a[aria-current="page"]')
+        assert current["href"] == f"{prefix}moves/"

@@ -107,7 +107,7 @@ def test_notes_travel_with_inferred_moves(site, lang):
     for slug, note in notes.items():
         person = site.page(f"{PREFIX[lang]}people/{slug}/")
         assert note in person.select(".nb-timeline__item")[0].get_text()
-        for rows in (meta, deepmind, home.select(".nb-table tbody tr")):
+        for rows in (meta, deepmind, home.select(".nb-table tr[data-fact]")):
             theirs = [r for r in rows if r.select_one(f'a[href$="/people/{slug}/"]')]
             noted = [r.select_one("details.nb-fact__note") for r in theirs if r.select_one("details.nb-fact__note")]
             assert len(noted) == 1 and noted[0].summary and note in noted[0].get_text(), (slug, theirs)

@@ -9,10 +9,11 @@ import pathlib
 import pytest
 from jsonschema import Draft202012Validator
 from newsbrief.cards import SIZE, CardDrawer
-from newsbrief.escaping import csv_cell
-from newsbrief import flowchart
+from bs4 import BeautifulSoup
+from newsbrief import flowtext
 from newsbrief.cardtext import CardText
-from newsbrief.flowchart import flow_chart
+from newsbrief.escaping import csv_cell
+from newsbrief.flowchart import FlowChart, flow_chart
 from newsbrief.graph import Move
 from PIL import Image, ImageChops
 from support import ROOT
@@ -55,9 +56,16 @@ def test_flow_is_an_image_with_title_description_and_working_links(site, lang, p
         assert ("/people/" in link["href"]) == link.has_attr("data-person")
         assert link.find("title").get_text().strip()  # its accessible name
         assert link["href"].startswith("/" + LANGS[lang])
-    # the scroll box is a named, focusable region (keyboard users can scroll it)
-    box = svg.find_parent(class_="nb-flow__scroll")
-    assert box["tabindex"] == "0" and box["aria-label"]
+    # a news graphic: a title naming the figure, a dek, a legend and a source line, in words
+    figure = svg.find_parent("figure")
+    title = figure.select_one(".nb-flow__title")
+    assert figure["aria-labelledby"] == title["id"] and title.get_text(strip=True)
+    assert figure.select_one(".nb-flow__dek").get_text(strip=True)
+    assert len(figure.select(".nb-flow__legend li")) == 4
+    assert figure.select_one(".nb-flow__source").get_text(strip=True)
+    # the phone layout names the same people, each once
+    people = [a["href"] for a in figure.select(".nb-flow__stack .nb-flow__who")]
+    assert sorted(people) == sorted({a["href"] for a in links if a.has_attr("data-person")})
 
 
 def test_brief_flow_has_one_band_per_move_it_reports(site):
@@ -102,7 +110,7 @@ def test_a_flow_to_not_stated_is_drawn_and_not_linked():
     assert svg == str(flow_chart(list(reversed(moves)), "en", names, LABELS, "t"))  # order-independent
 
 
-def test_long_labels_are_shortened_with_the_full_name_in_title():
+def test_long_labels_wrap_and_are_never_shortened():
     long = "Meta Superintelligence Labs of Very Long Names"
     moves = [Move("p1", 1, "acme", None, {"source": {}})]
 
@@ -110,23 +118,51 @@ def test_long_labels_are_shortened_with_the_full_name_in_title():
         return (long, "/companies/acme/") if kind == "company" else ("P", "/people/p1/")
 
     svg = str(flow_chart(moves, "en", names, LABELS, "t"))
-    assert f"<title>{long}</title>" in svg
-    assert f">{long}<" not in svg.replace(f"<title>{long}</title>", "")  # the drawn label is short
-    assert "…" in svg
+    [label] = [t for t in BeautifulSoup(svg, "html.parser").select("text.nb-flow__label") if t.tspan]
+    lines = [span.get_text() for span in label.select("tspan")]
+    assert len(lines) > 1 and " ".join(lines) == long
+    assert "…" not in svg
 
 
-def test_shortening_a_label_reads_only_what_it_shows(monkeypatch):
-    """A 200 KB name costs what a short one does: `_short` measures the characters it may
-    show and stops, never the whole name again for each character it drops."""
+def test_a_person_who_moved_twice_is_one_path():
+    """Left Acme for Beta, then Beta for Gamma: Beta stands in the middle, both bands have the
+    colour of where the path starts, the name is drawn once, and the phone layout has one route."""
+    moves = [Move("p1", 1, "acme", "beta", {"source": {}}), Move("p1", 2, "beta", "gamma", {"source": {}}),
+             Move("p2", 1, "beta", "delta", {"source": {}})]
+
+    def names(kind, slug):
+        return (slug.title(), f"/{kind}/{slug}/")
+
+    chart = FlowChart(moves, "en", names, LABELS, "t")
+    soup = BeautifulSoup(str(chart.svg()), "html.parser")
+    [stop] = soup.select('g[data-side="stop"]')
+    assert stop.title.get_text() == "Beta"
+    bands = soup.select('g.nb-flow__band[data-person="p1"]')
+    assert len(bands) == 2 and bands[0]["class"] == bands[1]["class"]
+    assert [t.get_text() for t in soup.select("text.nb-flow__person")].count("P1") == 1
+    [acme, beta] = chart.blocks()[::-1] if chart.blocks()[0]["node"].label == "Beta" else chart.blocks()
+    assert [[n.label for n in row["route"]] for row in acme["rows"]] == [["Beta", "Gamma"]]
+    assert [[n.label for n in row["route"]] for row in beta["rows"]] == [["Delta"]]
+
+
+def test_inferred_moves_are_dashed_by_their_basis_when_it_is_given():
+    moves = [Move("p1", 1, "acme", "beta", {"source": {}, "basis": "inferred"}),
+             Move("p2", 1, "acme", "beta", {"source": {}, "basis": "stated", "note": {"en": "n"}})]
+    svg = str(flow_chart(moves, "en", lambda kind, slug: (slug, f"/{slug}/"), LABELS, "t"))
+    assert svg.count("nb-flow__band--inferred") == 1 and 'inferred" data-person="p1"' in svg
+
+
+def test_wrapping_a_label_measures_each_character_a_bounded_number_of_times(monkeypatch):
+    """A 200 KB name costs in proportion to its length: a label's lines are measured as they
+    grow, never the whole name again for each word."""
     measured = []
-    width = flowchart._width
-    monkeypatch.setattr(flowchart, "_width", lambda text, *a: measured.append(len(text)) or width(text, *a))
+    width = flowtext.width
+    monkeypatch.setattr(flowtext, "width", lambda text, *a: measured.append(len(text)) or width(text, *a))
     name = "كريم Doe " * 25_000
-    shown = flowchart._short(name)
-    assert sum(measured) < 2 * len(shown), "characters measured"
-    assert shown.endswith("…") and name.startswith(shown[:-1]) and flowchart._width(shown) <= flowchart.LABEL_ROOM
-    assert flowchart._short(name[: len(shown) + 1]) == shown, "the same label as for a name just past the room"
-    assert flowchart._short("Jane Doe") == "Jane Doe"
+    lines = flowtext.label_lines(name)
+    assert " ".join(lines) == name.strip()
+    assert sum(measured) < 3 * len(name), "characters measured"
+    assert all(width(line) <= flowtext.ROOM for line in lines)
 
 
 @pytest.mark.browser
@@ -322,7 +358,7 @@ def test_open_data_holds_exactly_the_moves_the_pages_show(site):
     shown, url = [], "/en/moves/"
     while url:
         page = site.page(url)
-        for row in page.select(".nb-table tbody tr"):
+        for row in page.select(".nb-table tr[data-fact]"):
             person = row.select_one("th a")["href"]
             origin, destination = (cell.select_one("a") for cell in row.select("td")[:2])
             source = row.select_one("a[href*='#p-']")["href"]

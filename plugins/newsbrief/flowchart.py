@@ -1,12 +1,18 @@
-"""The talent-flow graphic: who moved from where to where, drawn at build time as SVG.
+"""The talent-flow graphic: who moved from where to where, drawn at build time.
 
-A two-column Sankey-like layout. Origins stand on the reading start side (the right on
-Arabic pages, the left on English ones), destinations on the other; each person is one
-band of equal thickness from their origin to their destination, so a node is as tall as
-the number of people who left or joined it. Nodes link to company pages, bands to person
-pages. What a brief does not name is a node of its own: "not stated", or the words the
-brief uses for a destination that is not a company (a newsletter), drawn dashed and not
-linked. No script: the output is plain markup, the same bytes for the same moves.
+A Sankey-like layout in up to three columns. Origins stand on the reading start side (the
+right on Arabic pages, the left on English ones), destinations on the other; a company a
+person passed through (left A for B, then B for C) stands in a middle column, so that a
+person who moved twice is one path through it, in one colour. Each move is one band of equal
+thickness, so a node is as tall as the number of people who left or joined it. Nodes link to
+company pages, bands to person pages. What a brief does not name is a node of its own: "not
+stated", or the words the brief uses for a destination that is not a company (a
+newsletter), drawn dashed and not linked. Labels wrap, never shortened. A move inferred by
+us (`basis: inferred`; before that field, a move with an editor's note) is dashed.
+
+`FlowChart.blocks()` gives the same paths for phones as HTML: one block per origin, each
+person's route stacked under it (partials/flow-stack.html). No script: plain markup, the
+same bytes for the same moves.
 """
 
 from dataclasses import dataclass, field
@@ -15,8 +21,10 @@ from markupsafe import Markup
 
 from .bidi import RTL_LANGUAGES
 from .escaping import html as escape
+from .flowtext import LINE, label_lines, text
 
-WIDTH = 640  # viewBox units; the CSS gives the figure a minimum width and scrolls it
+WIDTH = 640  # viewBox units of a two-column chart; the CSS scales it to the column
+VIA_WIDTH = 160  # added when a middle column is drawn
 BAR = 10  # node bar thickness
 LABEL = 170  # room for node labels outside the bars
 BAND = 18  # one person
@@ -24,136 +32,126 @@ GAP = 3  # between two bands of one node
 NODE_GAP = 16  # between two nodes of a column
 TOP = 8
 PALETTE = 8  # colour classes nb-flow--c0 … c7 (Okabe–Ito, in the stylesheet)
-LABEL_ROOM = LABEL - 12  # label width before it is shortened (the full text stays in <title>)
-EM = 13  # label font size, as in the stylesheet
 
 
 @dataclass
 class Node:
-    key: tuple  # ("company", slug) / ("other", text) / ("unknown",)
+    key: tuple  # (column, "company", slug) / (column, "other", text) / (column, "unknown")
     label: str
     url: str | None
-    bands: list = field(default_factory=list)
+    ins: list = field(default_factory=list)  # bands that end here
+    outs: list = field(default_factory=list)  # bands that start here
     y: float = 0.0
+    colour: int | None = None
+
+    @property
+    def column(self):
+        return self.key[0]
+
+    @property
+    def count(self):
+        return max(len(self.ins), len(self.outs))
 
     @property
     def height(self):
-        return len(self.bands) * BAND + (len(self.bands) - 1) * GAP
+        return self.count * BAND + (self.count - 1) * GAP
 
+    @property
+    def caption(self):
+        return f"{self.label} ({self.count})" if self.count > 1 else self.label
 
-def _direction(text):
-    return "rtl" if any("\u0600" <= ch <= "\u08ff" or "\ufb50" <= ch <= "\ufeff" for ch in text) else "ltr"
-
-
-def _width(text, size=EM):
-    """A safe estimate of the drawn width: wide Latin capitals, narrower Arabic."""
-    return sum(size * (0.75 if ch.isupper() else 0.5 if "\u0600" <= ch <= "\u06ff" else 0.56) for ch in text)
-
-
-def _short(text, room=LABEL_ROOM):
-    """`text`, or its longest start that fits `room` with "…" after it. One pass that stops
-    where the label is full: linear in what is shown, whatever the length of `text`."""
-    ellipsis, total, fits = _width("…"), 0.0, 0
-    for end, char in enumerate(text, start=1):
-        total += _width(char)
-        if total > room:
-            return text[:fits].rstrip() + "…"
-        if total + ellipsis <= room:
-            fits = end
-    return text
-
-
-def _text(x, y, text, align, css):
-    """A label whose physical alignment (`left`/`right` of x) holds in either direction;
-    its own `direction` (and `unicode-bidi: isolate` in the stylesheet) keeps a Latin name
-    inside an Arabic page in its own order."""
-    direction = _direction(text)
-    anchor = {("right", "ltr"): "end", ("right", "rtl"): "start",
-              ("left", "ltr"): "start", ("left", "rtl"): "end"}[(align, direction)]
-    shown = _short(text)
-    return (f'<text class="{css}" x="{round(x)}" y="{round(y)}" text-anchor="{anchor}" direction="{direction}"'
-            f' dominant-baseline="central">{escape(shown)}</text>')
+    @property
+    def slot(self):
+        """The height the node takes in its column: its bar, or its label if that is taller."""
+        return max(self.height, len(label_lines(self.caption)) * LINE)
 
 
 class FlowChart:
-    """Lays out `moves` (graph.Move) for one page and renders the SVG."""
+    """Lays out `moves` (graph.Move) for one page; `svg()` draws it, `blocks()` lists it."""
 
     def __init__(self, moves, lang, names, labels, id_prefix):
         """`names(kind, slug)` → (title, url) or None; `labels`: translated strings
         `title`, `desc`, `not_stated`, `noted`, `links`, `person_move` (with {person}, {origin}, {destination})."""
         self.lang, self.names, self.labels, self.id = lang, names, labels, id_prefix
         self.rtl = lang in RTL_LANGUAGES
-        self.sources, self.targets = {}, {}
-        for move in moves:
+        people = {}
+        for move in sorted(moves, key=lambda m: (m.person, m.sequence)):
             person = names("person", move.person)
-            if person is None:
-                continue
-            band = {"move": move, "person": person}
-            self._node(self.sources, self._end(move.origin, None), band)
-            band["target"] = self._node(self.targets, self._end(move.destination, move.text("to_other", lang)), band)
-        self.columns = [self._order(self.sources), self._order(self.targets)]
+            if person is not None:
+                people.setdefault(move.person, (person, []))[1].append(move)
+        # A company a person left right after joining it is a stop on their path.
+        self.via = {a.destination for _, legs in people.values() for a, b in zip(legs, legs[1:])
+                    if a.destination and a.destination == b.origin and b.sequence == a.sequence + 1}
+        self.nodes, self.bands = {}, []
+        for slug, (person, legs) in sorted(people.items(), key=lambda item: item[1][0][0]):
+            for move in legs:
+                start = self._node(1 if move.origin in self.via else 0, move.origin, None)
+                column = 1 if move.destination in self.via and start.column == 0 else 2
+                end = self._node(column, move.destination, move.text("to_other", lang))
+                band = {"move": move, "person": person, "slug": slug, "start": start, "end": end}
+                start.outs.append(band)
+                end.ins.append(band)
+                self.bands.append(band)
+        self.columns = [self._order(c) for c in range(3)]
+        self.width = WIDTH + (VIA_WIDTH if self.columns[1] else 0)
         self._layout()
 
-    def _end(self, slug, other):
+    def _node(self, column, slug, other):
+        """The node of a company in `column`, or of what the brief says in its place."""
         if slug:
-            title, url = self.names("company", slug)
-            return ("company", slug), title, url
-        if other:
-            return ("other", other), other, None
-        return ("unknown",), self.labels["not_stated"], None
+            key, (label, url) = (column, "company", slug), self.names("company", slug)
+        elif other:
+            key, label, url = (column, "other", other), other, None
+        else:
+            key, label, url = (column, "unknown"), self.labels["not_stated"], None
+        return self.nodes.setdefault(key, Node(key, label, url))
 
-    @staticmethod
-    def _node(column, end, band):
-        key, label, url = end
-        node = column.setdefault(key, Node(key, label, url))
-        node.bands.append(band)
-        return node
-
-    @staticmethod
-    def _order(column):
+    def _order(self, column):
         # Biggest first; ties by label, so the output does not depend on input order.
-        return sorted(column.values(), key=lambda n: (-len(n.bands), n.key[0] != "company", n.label))
+        nodes = [n for n in self.nodes.values() if n.column == column]
+        return sorted(nodes, key=lambda n: (-n.count, n.key[1] != "company", n.label))
 
     def _layout(self):
+        colours = 0
         for column in self.columns:
             y = TOP
             for node in column:
-                node.y = y
-                y += node.height + NODE_GAP
-        self.height = max((max((n.y + n.height for n in c), default=0) for c in self.columns), default=0) + TOP
-        # Bands leave their origin in the order of their destinations, and the reverse.
-        rank = {id(n): i for i, n in enumerate(self.columns[1])}
-        source_of = {}
-        for node in self.columns[0]:
-            node.bands.sort(key=lambda b: (rank[id(b["target"])], b["person"][0]))
-            for i, band in enumerate(node.bands):
-                source_of[id(band)] = (node, node.y + i * (BAND + GAP))
-        order = {id(n): i for i, n in enumerate(self.columns[0])}
-        self.bands = []
-        for node in self.columns[1]:
-            node.bands.sort(key=lambda b: (order[id(source_of[id(b)][0])], b["person"][0]))
-            for i, band in enumerate(node.bands):
-                origin, y0 = source_of[id(band)]
-                self.bands.append((band, origin, y0, node, node.y + i * (BAND + GAP)))
+                node.y = y + (node.slot - node.height) / 2
+                y += node.slot + NODE_GAP
+                if node.outs:
+                    node.colour, colours = colours % PALETTE, colours + 1
+        self.height = max(n.y + n.slot for n in self.nodes.values()) + TOP if self.nodes else 0
+        rank = {id(n): (n.column, i) for column in self.columns for i, n in enumerate(column)}
+        # A person's path keeps the colour of where it starts; at a stop, those passing
+        # through come first on both faces, so their path runs straight through it.
+        first = {}
+        for band in self.bands:
+            first.setdefault(band["slug"], band["start"].colour)
+            band["colour"] = first[band["slug"]]
+        passing = {b["slug"] for b in self.bands if b["start"].column == 1} & {b["slug"] for b in self.bands
+                                                                                if b["end"].column == 1}
+        for node in self.nodes.values():
+            node.outs.sort(key=lambda b: (b["slug"] not in passing, rank[id(b["end"])], b["person"][0]))
+            node.ins.sort(key=lambda b: (b["slug"] not in passing, rank[id(b["start"])], b["person"][0]))
+            for face in ("outs", "ins"):
+                for i, band in enumerate(getattr(node, face)):
+                    band["y0" if face == "outs" else "y1"] = node.y + i * (BAND + GAP)
 
-    def x(self, value):
-        """Mirror a left-to-right x for right-to-left pages."""
-        return WIDTH - value if self.rtl else value
+    def bar_x(self, column):
+        """The physical x of a column's bar: mirrored for right-to-left pages."""
+        x = {0: LABEL, 1: (self.width - BAR) / 2, 2: self.width - LABEL - BAR}[column]
+        return self.width - BAR - x if self.rtl else x
 
-    def render(self):
+    def svg(self):
         """Two layers in one box: the drawing, `role="img"` with a title and a description
         (an image has no interactive parts), and over it the same shapes as links, each
         named in words, so that keyboard and screen-reader users reach every person and
         company the drawing shows."""
         if not self.bands:
             return Markup("")
-        colours = {id(n): i % PALETTE for i, n in enumerate(self.columns[0])}
-        start, end = LABEL + BAR, WIDTH - LABEL - BAR
-        parts = [self._band(band, colours[id(origin)], start, y0, end, y1)
-                 for band, origin, y0, target, y1 in self.bands]
-        parts += [self._bar(node, side, colours.get(id(node)))
-                  for side, column in enumerate(self.columns) for node in column]
-        box = f'viewBox="0 0 {WIDTH} {self.height:.0f}" xmlns="http://www.w3.org/2000/svg"'
+        parts = [self._band(band) for band in self.bands]
+        parts += [self._bar(node) for column in self.columns for node in column]
+        box = f'viewBox="0 0 {self.width} {self.height:.0f}" xmlns="http://www.w3.org/2000/svg"'
         drawing = [
             f'<svg class="nb-flow__svg" {box} role="img" aria-labelledby="{self.id}-title {self.id}-desc">',
             f'<title id="{self.id}-title">{escape(self.labels["title"])}</title>',
@@ -164,61 +162,78 @@ class FlowChart:
                  *(link for _, link in parts if link), "</svg>"]
         return Markup("\n".join(drawing + links))
 
-    def _band(self, band, colour, x0, y0, x1, y1):
-        title, url = band["person"]
-        mid = (x0 + x1) / 2
-        a, b, m = self.x(x0), self.x(x1), self.x(mid)
-        a, b, m = round(a), round(b), round(m)  # whole units: a page may hold 50 bands
-        y0, y1 = round(y0), round(y1)
+    def _band(self, band):
+        start, end, move = band["start"], band["end"], band["move"]
+        # From the end face of the start bar to the start face of the end bar.
+        a = self.bar_x(start.column) + (0 if self.rtl else BAR)
+        b = self.bar_x(end.column) + (BAR if self.rtl else 0)
+        m, y0, y1 = round((a + b) / 2), round(band["y0"]), round(band["y1"])
+        a, b = round(a), round(b)
         path = (f"M{a} {y0}C{m} {y0} {m} {y1} {b} {y1}V{y1 + BAND}"
                 f"C{m} {y1 + BAND} {m} {y0 + BAND} {a} {y0 + BAND}Z")
-        # The person's name sits at the destination end of the band, inside the flow area.
-        label = _text(self.x(x1 - 6), y1 + BAND / 2, title, "left" if self.rtl else "right", "nb-flow__person")
-        move = band["move"]
+        title, url = band["person"]
+        label = ""
+        if not any(b is not band and b["slug"] == band["slug"] and b["start"] is end for b in end.outs):
+            # The person's name, once, at the end of their path, inside the flow area.
+            x = b + 6 if self.rtl else b - 6
+            label = text(x, y1 + BAND / 2, title, "left" if self.rtl else "right", "nb-flow__person")
         description = self.labels["person_move"].format(
-            person=title, origin=self._name(move.origin, None),
-            destination=self._name(move.destination, move.text("to_other", self.lang)),
-        )
-        css = f"nb-flow__band nb-flow--c{colour}"
+            person=title, origin=start.label, destination=end.label)
+        css = f"nb-flow__band nb-flow--c{band['colour']}"
         if move.inferred:  # a move we infer (`basis: inferred`): dashed, and said; a note alone is not
             css += " nb-flow__band--inferred"
             description = f"{description} ({self.labels['noted']})"
         # The link is named by its <title> (which is also the mouse's tooltip).
-        drawn = f'<g class="{css}" data-basis="{move.basis}"><path d="{path}"/>{label}</g>'
-        link = (f'<a class="nb-flow__link" href="{escape(url)}" data-person="{escape(move.person)}" data-basis="{move.basis}">'
+        drawn = f'<g class="{css}" data-person="{escape(band["slug"])}" data-basis="{move.basis}"><path d="{path}"/>{label}</g>'
+        link = (f'<a class="nb-flow__link" href="{escape(url)}" data-person="{escape(band["slug"])}" data-basis="{move.basis}">'
                 f'<title>{escape(description)}</title><path class="nb-flow__target" d="{path}"/></a>')
         return drawn, link
 
-    def _name(self, slug, other):
-        if slug:
-            return self.names("company", slug)[0]
-        return other or self.labels["not_stated"]
-
-    def _bar(self, node, side, colour):
-        # Origins stand at the reading start: the left on LTR pages, the right on RTL ones.
-        physical_left = (side == 0) != self.rtl
-        area = 0 if physical_left else WIDTH - LABEL - BAR
-        bar_x = LABEL if physical_left else area
-        count = len(node.bands)
-        caption = f"{node.label} ({count})" if count > 1 else node.label
-        if physical_left:
-            label = _text(LABEL - 6, node.y + node.height / 2, caption, "right", "nb-flow__label")
-        else:
-            label = _text(area + BAR + 6, node.y + node.height / 2, caption, "left", "nb-flow__label")
+    def _bar(self, node):
+        x = self.bar_x(node.column)
+        # Origins' and destinations' labels stand outside the flow; a stop's on its end side,
+        # over the bands that leave it, on a halo.
+        physical_left = self.rtl if node.column == 1 else (node.column == 0) != self.rtl
+        mid = node.y + node.height / 2
+        at, align = (x - 6, "right") if physical_left else (x + BAR + 6, "left")
+        label = text(at, mid, node.caption, align, "nb-flow__label")
+        if node.column == 1:  # drawn twice: first as a halo of the page's colour
+            label = text(at, mid, node.caption, align, "nb-flow__label nb-flow__halo") + label
         kind = "company" if node.url else "unknown"
-        side_name = "origin" if side == 0 else "destination"
-        css = f"nb-flow__node nb-flow__node--{kind}" + (f" nb-flow--c{colour}" if colour is not None else "")
-        rect = f'<rect class="nb-flow__bar" x="{bar_x}" y="{round(node.y)}" width="{BAR}" height="{round(node.height)}"/>'
+        side_name = ("origin", "stop", "destination")[node.column]
+        css = f"nb-flow__node nb-flow__node--{kind}" + (f" nb-flow--c{node.colour}" if node.colour is not None else "")
+        rect = f'<rect class="nb-flow__bar" x="{round(x)}" y="{round(node.y)}" width="{BAR}" height="{round(node.height)}"/>'
         full = f"<title>{escape(node.label)}</title>"
         drawn = f'<g class="{css}" data-side="{side_name}">{full}{rect}{label}</g>'
         if not node.url:
             return drawn, None
         # The link's target covers the label and the bar: easy to hit, and it draws the focus ring.
+        area = x - LABEL if physical_left else x
         link = (f'<a class="nb-flow__link" href="{escape(node.url)}" data-side="{side_name}">'
-                f'<title>{escape(caption)}</title><rect class="nb-flow__target" x="{area}" y="{round(node.y) - 2}"'
-                f' width="{LABEL + BAR}" height="{round(node.height) + 4}" rx="3"/></a>')
+                f'<title>{escape(node.caption)}</title><rect class="nb-flow__target" x="{round(area)}"'
+                f' y="{round(node.y) - 2}" width="{LABEL + BAR}" height="{round(node.height) + 4}" rx="3"/></a>')
         return drawn, link
+
+    def blocks(self):
+        """For phones: one block per place where paths start, each person's route under it.
+        [{"node": Node, "rows": [{"route": [Node], "people": [(title, url, inferred)]}]}]"""
+        paths = {}
+        for band in self.bands:
+            path = paths.setdefault(band["slug"], {"route": [band["start"]], "person": band["person"], "inferred": False})
+            path["route"].append(band["end"])
+            path["inferred"] = path["inferred"] or band["move"].inferred
+        blocks = {}
+        for path in paths.values():
+            start, rest = path["route"][0], tuple(path["route"][1:])
+            rows = blocks.setdefault(id(start), (start, {}))[1]
+            rows.setdefault(tuple(map(id, rest)), {"route": list(rest), "people": []})["people"].append(
+                (*path["person"], path["inferred"]))
+        ordered = sorted(blocks.values(), key=lambda b: (-sum(len(r["people"]) for r in b[1].values()),
+                                                          b[0].key[1] != "company", b[0].label))
+        return [{"node": node, "count": sum(len(r["people"]) for r in rows.values()),
+                 "rows": sorted(rows.values(), key=lambda r: (-len(r["people"]), [n.label for n in r["route"]]))}
+                for node, rows in ordered]
 
 
 def flow_chart(moves, lang, names, labels, id_prefix="flow"):
-    return FlowChart(list(moves), lang, names, labels, id_prefix).render()
+    return FlowChart(list(moves), lang, names, labels, id_prefix).svg()

@@ -133,36 +133,48 @@ class ListingGenerator(Generator):
 
 
 class ArchiveGenerator(ListingGenerator):
-    """`/articles/` 20 a page with the list of months, and `/articles/2026/11/` per month."""
+    """`/articles/` 20 a page with the list of months, `/articles/2026/` per year (with its
+    months) and `/articles/2026/11/` per month."""
 
     template = "archive"
     page_name = "archive"
 
     def plan(self):
         per_page = self.settings["ARCHIVE_PAGINATION"]
-        archive, months = {}, defaultdict(dict)
+        archive, months, years = {}, defaultdict(dict), defaultdict(dict)
         for lang in self.languages:
             briefs = self.briefs(lang)
-            by_month = defaultdict(list)
-            for brief in briefs:  # newest first, so each month's list is too
+            by_month, by_year = defaultdict(list), defaultdict(list)
+            for brief in briefs:  # newest first, so each month's and year's list is too
                 by_month[(brief.date.year, brief.date.month)].append(brief)
+                by_year[brief.date.year].append(brief)
             month_links = []
             for (year, month), items in by_month.items():
                 pages = self.paginate("ARCHIVE_MONTH", lang, items, per_page, year=year, month=month)
                 date = pages[0].items[0].date
                 name = babel.dates.format_skeleton("yMMMM", date, locale=lang)
+                year_url = self.route("ARCHIVE_YEAR", lang, year=year)[0]
                 for page in pages:
-                    page.extra = {"month_name": name, "month_count": len(items)}
+                    page.extra = {"month_name": name, "month_count": len(items), "year_url": year_url,
+                                  "year_of_month": babel.dates.format_skeleton("y", date, locale=lang)}
                 months[(year, month)][lang] = pages
                 month_only = babel.dates.format_date(date, "LLLL", locale=lang)
                 month_links.append((year, month_only, pages[0].url, len(items)))
+            for year, items in by_year.items():
+                pages = self.paginate("ARCHIVE_YEAR", lang, items, per_page, year=year)
+                name = babel.dates.format_skeleton("y", items[0].date, locale=lang)
+                for page in pages:
+                    page.extra = {"year_name": name, "year_count": len(items)}
+                pages[0].extra["months"] = [link for link in month_links if link[0] == year]
+                years[year][lang] = pages
             archive[lang] = self.paginate("ARCHIVE", lang, briefs, per_page)
             for page in archive[lang]:
                 page.extra = {"total": len(briefs)}
-            archive[lang][0].extra["months"] = month_links
+            archive[lang][0].extra.update(months=month_links,
+                                          year_urls={year: years[year][lang][0].url for year in by_year})
         listings = self.twin(archive)
-        for month in months.values():
-            listings += self.twin(month)
+        for group in (*years.values(), *months.values()):
+            listings += self.twin(group)
         return listings
 
 

@@ -9,7 +9,7 @@ from jinja2 import pass_context
 from markupsafe import Markup
 
 from .cards import card_url
-from .flowchart import flow_chart
+from .flowchart import FlowChart
 from .structured import StructuredData, script_tag
 
 # The section index each kind of page belongs to, for breadcrumbs: (label, site URL path).
@@ -46,7 +46,7 @@ def install(env, interface, settings):
 
         labels = {"title": title, "desc": desc, "not_stated": not_stated, "noted": noted, "links": links,
                   "person_move": person_move}
-        return flow_chart(moves, lang, names, labels, id_prefix)
+        return FlowChart(list(moves), lang, names, labels, id_prefix)
 
     @pass_context
     def structured_data(ctx, name=""):

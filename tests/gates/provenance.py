@@ -31,7 +31,7 @@ from . import _html
 
 # Where facts are shown by nature: each of these must carry data-fact.
 # A table of facts (the moves table) says so with `data-facts`; each of its rows is a fact.
-FACT_PLACES = (".nb-timeline__item", ".nb-flows__people > li", "[data-flow] > li:not(.nb-flows__brief)", ".nb-exchanges > li", "[data-facts] tbody tr",
+FACT_PLACES = (".nb-timeline__item", ".nb-flows__people > li", "[data-flow] > li:not(.nb-flows__brief)", ".nb-exchanges > li", "[data-facts] tbody tr:not(.nb-table__brief)",
                ".nb-profile__facts > div")
 KINDS = {"people": "person", "companies": "company"}
 

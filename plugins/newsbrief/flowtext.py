@@ -1,0 +1,48 @@
+"""Text of the talent-flow graphic (flowchart.py): labels that wrap onto lines of a given
+width instead of being shortened, each in its own direction inside the drawing."""
+
+from .escaping import html as escape
+
+EM = 14  # label font size, as in the stylesheet
+ROOM = 158  # a node label's line width, in viewBox units
+LINE = 19  # line height (room for the Naskh at 16 px)
+
+
+def direction(text):
+    return "rtl" if any("\u0600" <= ch <= "\u08ff" or "\ufb50" <= ch <= "\ufeff" for ch in text) else "ltr"
+
+
+def width(text, size=EM):
+    """A safe estimate of the drawn width: wide Latin capitals; Arabic, drawn at 16 px for
+    the Latin 14 (site.css), as 0.6 of the Latin size."""
+    return sum(size * (0.75 if ch.isupper() else 0.6 if "\u0600" <= ch <= "\u06ff" else 0.56) for ch in text)
+
+
+def label_lines(text, room=ROOM):
+    """`text` in lines of at most `room` (a word longer than that keeps a line of its own)."""
+    lines = []
+    for word in text.split():
+        if lines and width(f"{lines[-1]} {word}") <= room:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def text(x, y, label, align, css, wrap=True):
+    """A label centred on `y`, on as many lines as it needs, whose physical alignment
+    (`left`/`right` of x) holds in either direction; its own `direction` (and
+    `unicode-bidi: isolate` in the stylesheet) keeps a Latin name inside an Arabic page in its
+    own order."""
+    way = direction(label)
+    anchor = {("right", "ltr"): "end", ("right", "rtl"): "start",
+              ("left", "ltr"): "start", ("left", "rtl"): "end"}[(align, way)]
+    lines = label_lines(label) if wrap else [label]
+    if len(lines) == 1:
+        body = escape(label)
+    else:
+        top = -(len(lines) - 1) * LINE / 2
+        body = "".join(f'<tspan x="{round(x)}" dy="{round(top) if i == 0 else LINE}">{escape(line)}</tspan>'
+                       for i, line in enumerate(lines))
+    return (f'<text class="{css}" x="{round(x)}" y="{round(y)}" text-anchor="{anchor}" direction="{way}"'
+            f' dominant-baseline="central">{body}</text>')

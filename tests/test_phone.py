@@ -1,0 +1,144 @@
+"""Made for the phone (issue 22): every page type of the real site and of the 300-brief archive,
+in both languages, at 360 and 390 px in Chromium. Nothing scrolls sideways or lies outside the
+screen, no cell or entry of a list of moves is taller than 8 lines, targets that stand alone
+are 24×24 px at least (and axe's target-size agrees), and the flow graphic reads as a news
+graphic at every width.
+"""
+
+import pytest
+from gates import axe
+from gates.browser import opened
+from support import screenshot
+
+PREFIX = {"ar": "", "en": "en/"}
+WIDTHS = (360, 390)
+KINDS = ("home", "archive", "year", "month", "moves", "brief", "person", "company", "people",
+         "companies", "about", "corrections", "search", "not-found")
+BIG_KINDS = ("home", "moves", "moves-2", "year", "brief", "person", "company", "company-moves", "people")
+MAX_LINES = 8
+
+# What a page must not do on a phone, as readable lines (empty: it reads well).
+LAYOUT = """() => {
+  const vw = document.documentElement.clientWidth, problems = [];
+  const name = el => `${el.tagName.toLowerCase()}.${String(el.className.baseVal ?? el.className).trim().split(/\\s+/).join('.')}`
+    + ` «${(el.textContent || '').trim().slice(0, 40)}»`;
+  const hidden = el => { for (let e = el; e; e = e.parentElement) { const s = getComputedStyle(e);
+    if (s.display === 'none' || s.visibility === 'hidden' || s.clipPath.startsWith('inset(50%')) return true; } return false; };
+  const sideways = document.documentElement.scrollWidth - vw;
+  if (sideways > 0) problems.push(`the page scrolls sideways by ${sideways}px`);
+  for (const el of document.body.querySelectorAll('*')) {
+    const r = el.getBoundingClientRect();
+    if (!r.width && !r.height) continue;
+    if ((r.right > vw + 1 || r.left < -1) && !hidden(el)) problems.push(`outside the screen: ${name(el)}`);
+    const s = getComputedStyle(el);
+    if (['auto', 'scroll'].includes(s.overflowX) && el.scrollWidth > el.clientWidth + 1)
+      problems.push(`scrolls sideways inside: ${name(el)}`);
+  }
+  const entries = '.nb-table tr, .nb-table th, .nb-table td, .nb-flow__route, .nb-flows__people > li, .nb-exchanges > li';
+  for (const el of document.querySelectorAll(entries)) {
+    const s = getComputedStyle(el), h = el.getBoundingClientRect().height;
+    const line = parseFloat(s.lineHeight) || parseFloat(s.fontSize) * 1.2;
+    if (h > %(lines)d * line + 1) problems.push(`${Math.round(h / line)} lines tall: ${name(el)}`);
+  }
+  const targets = '.nb-fact__source:not(.nb-source-link), .nb-paranum, .nb-footer a, .nb-brief-item__names a, '
+    + '.nb-table a, .nb-flow__who, .nb-flow__place, .nb-nav__link, .nb-pagination__link';
+  for (const el of document.querySelectorAll(targets)) {
+    const r = el.getBoundingClientRect();
+    if (r.width && (r.width < 23.5 || r.height < 23.5))
+      problems.push(`a ${Math.round(r.width)}×${Math.round(r.height)} px target: ${name(el)}`);
+  }
+  return problems;
+}""".replace("%(lines)d", str(MAX_LINES))
+
+
+def real_pages(site):
+    """{kind: URL path} of one page of each template of the real site (found, not named)."""
+    home = site.page("/")
+    archive = site.page("/articles/")
+    row = home.select_one('.nb-table tr[data-fact="move"]')
+    return {
+        "home": "", "archive": "articles/", "moves": "moves/", "people": "people/", "companies": "companies/",
+        "about": "about/", "corrections": "corrections/", "search": "search/", "not-found": "404.html",
+        "year": archive.select_one(".nb-months__year a")["href"].lstrip("/"),
+        "month": archive.select_one(".nb-months__link")["href"].lstrip("/"),
+        "brief": home.select_one(".nb-lead__title a")["href"].lstrip("/"),
+        "person": row.th.a["href"].lstrip("/"),
+        "company": row.select("td a")[0]["href"].lstrip("/"),
+    }
+
+
+def big_pages(big):
+    pages = real_pages(big)
+    busiest = next(p.parent.parent for p in sorted(big.path.glob("companies/*/moves/index.html")))
+    company = busiest.relative_to(big.path).as_posix() + "/"
+    people = big.page("/people/").select_one(".nb-letters__link")["href"].lstrip("/")
+    return {**{kind: pages[kind] for kind in BIG_KINDS if kind in pages}, "moves-2": "moves/page/2/",
+            "company": company, "company-moves": company + "moves/", "people": people}
+
+
+def cases(kinds):
+    return [(kind, lang, width) for kind in kinds for lang in PREFIX for width in WIDTHS
+            if not (kind == "not-found" and lang == "en")]
+
+
+def url(pages, kind, lang):
+    path = pages[kind]
+    return path if kind == "not-found" else PREFIX[lang] + path
+
+
+def check_phone_page(browser, base, path, width, name):
+    """Layout problems, and at 360 px axe's (target-size with the rest)."""
+    with opened(browser, f"{base}/{path}", width=width, height=800) as (page, record):
+        page.evaluate("document.fonts.ready")
+        screenshot(page, f"phone/{name}")
+        problems = page.evaluate(LAYOUT)
+        if width == WIDTHS[0]:
+            problems += axe.run(page)
+    return problems
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("kind, lang, width", cases(KINDS))
+def test_real_pages_read_well_on_a_phone(site, server, browser, kind, lang, width):
+    problems = check_phone_page(browser, server, url(real_pages(site), kind, lang), width, f"{kind}-{lang}-{width}")
+    assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("kind, lang, width", cases(BIG_KINDS))
+def test_archive_pages_read_well_on_a_phone(big, big_server, browser, kind, lang, width):
+    problems = check_phone_page(browser, big_server, url(big_pages(big), kind, lang), width,
+                                f"big-{kind}-{lang}-{width}")
+    assert problems == [], "\n".join(problems)
+
+
+# The graphic: title, legend and source in sight; every label whole; the layout that fits.
+FIGURE = """() => {
+  const fig = document.querySelector('figure.nb-flow');
+  const seen = sel => { const el = fig.querySelector(sel); const r = el && el.getBoundingClientRect();
+    return !!r && r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden'; };
+  const labels = [...fig.querySelectorAll('text, .nb-flow__place, .nb-flow__who')]
+    .filter(el => el.getBoundingClientRect().width > 0).map(el => el.textContent.trim());
+  const italic = [...fig.querySelectorAll('*')].filter(el => el.getBoundingClientRect().width > 0
+    && getComputedStyle(el).fontStyle !== 'normal').length;
+  return {title: seen('.nb-flow__title'), legend: seen('.nb-flow__legend'), source: seen('.nb-flow__source'),
+          drawing: seen('svg.nb-flow__svg'), stack: seen('.nb-flow__stack'), labels, italic,
+          height: fig.getBoundingClientRect().height};
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("lang", PREFIX)
+@pytest.mark.parametrize("kind", ["home", "moves", "brief", "company", "big-company"])
+def test_flow_graphic_has_title_legend_source_and_whole_labels(site, server, big, big_server, browser,
+                                                              kind, lang, width):
+    base, pages = (big_server, big_pages(big)) if kind.startswith("big-") else (server, real_pages(site))
+    with opened(browser, f"{base}/{url(pages, kind.removeprefix('big-'), lang)}", width=width) as (page, record):
+        page.evaluate("document.fonts.ready")
+        figure = page.evaluate(FIGURE)
+    assert figure["title"] and figure["legend"] and figure["source"]
+    assert (figure["drawing"], figure["stack"]) == ((True, False) if width > 640 else (False, True))
+    assert figure["labels"] and not [label for label in figure["labels"] if label.endswith("…")]
+    assert figure["italic"] == 0  # Naskh has no italic, and the English half matches
+    assert figure["height"] < 3000  # bounded however many moves a company has
