@@ -1,4 +1,5 @@
-"""Chromium screenshots of the main pages, Arabic and English, phone and desktop width.
+"""Chromium screenshots of the main pages, Arabic and English, at 360, 390 and 1280 px, and
+in the dark colour scheme at 390 px.
 
     python scripts/screenshots.py output test-artifacts/screenshots   # or: make screenshots
 """
@@ -18,19 +19,20 @@ PAGES = {
     "people": "people/", "companies": "companies/", "about": "about/",
     "person-not-stated": "people/rishabh-agarwal/", "corrections": "corrections/", "not-found": "404.html",
 }
-WIDTHS = (360, 390, 1280)
+SHOTS = ((360, "light"), (390, "light"), (1280, "light"), (390, "dark"))
 
 
 def main(site, target):
     target = pathlib.Path(target)
     target.mkdir(parents=True, exist_ok=True)
     with serve(site) as base, launch() as browser:
-        for width in WIDTHS:
-            page = browser.new_page(viewport={"width": width, "height": 900})
+        for width, scheme in SHOTS:
+            page = browser.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
+            suffix = "" if scheme == "light" else f"-{scheme}"
             for name, path in PAGES.items():
                 for lang, prefix in (("ar", ""), ("en", "en/")):
                     page.goto(f"{base}/{prefix}{path}")
-                    print(screenshot(page, f"{name}-{lang}-{width}", target))
+                    print(screenshot(page, f"{name}-{lang}-{width}{suffix}", target))
             page.close()
 
 

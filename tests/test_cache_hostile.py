@@ -20,6 +20,7 @@ from support import ROOT, Project, old_site, snapshot, tree
 from newsbrief import cards
 from newsbrief.build import BuildFailed
 from newsbrief.cards import SIZE, CardDrawer, verified
+from newsbrief.cardtext import CardText
 from newsbrief.tools import build as build_command
 
 FONT = ROOT / "theme" / "cards" / "card-bold.ttf"
@@ -256,8 +257,8 @@ def test_the_card_key_covers_the_drawing_code_the_font_and_pillow(tmp_path, monk
 def test_a_truncated_or_swapped_card_is_never_linked(tmp_path):
     drawer = CardDrawer(str(FONT))
     one, two = tmp_path / "one.png", tmp_path / "two.png"
-    drawer.draw(str(one), "ar", "الموقع", "موجز", "عنوان", key="one")
-    drawer.draw(str(two), "en", "Site", "Brief", "Title", key="two")
+    drawer.draw(str(one), "ar", "الموقع", CardText("موجز", "عنوان"), key="one")
+    drawer.draw(str(two), "en", "Site", CardText("Brief", "Title"), key="two")
     assert verified(one, "one") and verified(two, "two")
     assert not verified(one, "two")  # a card swapped for another's
     data = one.read_bytes()

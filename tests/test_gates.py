@@ -9,6 +9,7 @@ import gzip
 import re
 
 import pytest
+from newsbrief.minify import minify_css
 import yaml
 from gates import a11y_extra, axe, budgets, csp, lighthouse, links, repro, rtl, vnu
 from gates.browser import opened
@@ -122,6 +123,18 @@ def test_first_screen_of_the_brief_fits_in_14_kb(site, lang):
     html = (site.path / sample_url("brief", lang) / "index.html").read_bytes()
     css = (site.path / "theme/css/site.css").read_bytes()
     assert len(gzip.compress(html, 9)) + len(gzip.compress(css, 9)) <= limit
+
+
+def test_the_stylesheet_is_served_without_comments_and_blanks(site):
+    served = (site.path / "theme/css/site.css").read_text(encoding="utf-8")
+    source = (ROOT / "theme/static/css/site.css").read_text(encoding="utf-8")
+    assert served == minify_css(source) + "\n" and "/*" not in served and len(served) < 0.8 * len(source)
+    assert '"Noto Naskh Arabic"' in served and 'url("../fonts/noto-naskh-arabic.woff2")' in served
+
+
+def test_minifying_keeps_strings_and_the_blanks_between_words():
+    css = '/* a note */\n.a  .b ,\n.c {\n  content: "x ;  { y";\n  margin: calc(1rem + 2px) 0;\n}\n'
+    assert minify_css(css) == '.a .b,.c{content: "x ;  { y";margin: calc(1rem + 2px) 0;}'
 
 
 # 7. Reproducible --------------------------------------------------------------------------------

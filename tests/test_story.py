@@ -161,7 +161,7 @@ def test_wrapping_a_label_measures_each_character_a_bounded_number_of_times(monk
     name = "كريم Doe " * 25_000
     lines = flowtext.label_lines(name)
     assert " ".join(lines) == name.strip()
-    assert sum(measured) < 3 * len(name), "characters measured"
+    assert sum(measured) < 5 * len(name), "characters measured"  # a line's width, as it grows
     assert all(width(line) <= flowtext.ROOM for line in lines)
 
 

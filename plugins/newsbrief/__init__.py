@@ -11,6 +11,7 @@ from .drafts import drop_drafts, mark_draft
 from .generators import CompaniesGenerator, PeopleGenerator, SiteGenerator, connect
 from .i18n import Interface
 from .memo import writer_class
+from .minify import minify_stylesheets
 from .listings import (
     ArchiveGenerator, CompaniesIndexGenerator, CompanyMovesGenerator, MovesGenerator,
     PeopleIndexGenerator,
@@ -57,3 +58,4 @@ def register():
     signals.page_generator_finalized.connect(drop_drafts)
     signals.all_generators_finalized.connect(connect)
     signals.get_writer.connect(writer_class)
+    signals.finalized.connect(minify_stylesheets)

@@ -7,7 +7,6 @@ reader reports an error (`CORRECTIONS_EMAIL`, and a GitHub issue form with `REPO
 """
 
 import datetime
-import logging
 import os
 import re
 from urllib.parse import quote, urlencode
@@ -17,6 +16,7 @@ from markupsafe import Markup
 from pelican.utils import set_date_tzinfo
 
 from .escaping import html as escape
+from .report import content_logger
 
 PARAGRAPH = re.compile(r'<p id="p-(\d+)">')
 
@@ -129,7 +129,7 @@ def report_issue(settings, title, page):
 def warn_placeholder_address(settings):
     """`make publish` (CORRECTIONS_EMAIL_REQUIRED) warns while readers' reports go nowhere."""
     if settings.get("CORRECTIONS_EMAIL_REQUIRED") and settings.get("CORRECTIONS_EMAIL") in (None, "", CORRECTIONS_EMAIL_PLACEHOLDER):
-        logging.getLogger(__name__).warning(
+        content_logger(__name__).warning(  # said at every build, never dropped as a repeat
             "CORRECTIONS_EMAIL is still the placeholder %s: the “Report an error” link of every page "
             "writes to it — set CORRECTIONS_EMAIL=<the editors' address> when you publish", CORRECTIONS_EMAIL_PLACEHOLDER)
 
