@@ -124,9 +124,9 @@ def test_each_card_says_what_its_page_is_about(drawn):
     site, cards = drawn
     assert cards["en", "Acme hires a researcher from Globex"] == CardText(
         _("en", "Brief"), "Acme hires a researcher from Globex", ("The researcher Jane Doe moved from Globex to Acme AI.",),
-        "January 15, 2026")
+        "15 January 2026")
     assert cards["en", "Jane Doe"] == CardText(_("en", "Person"), "Jane Doe", ("Researcher", "Globex → Acme AI"),
-                                               "January 15, 2026", (1,))
+                                               "15 January 2026", (1,))
     assert cards["ar", "جين دو"].lines == ("باحثة", "غلوبكس ← أكمي للذكاء الاصطناعي")
     assert cards["ar", "جين دو"].footer == "15 يناير 2026"
     # A type only where a brief states it; and who joined and left.

@@ -293,7 +293,7 @@ def test_every_page_has_share_meta_and_a_card_of_the_right_size(site):
                     "og:image", "twitter:card", "twitter:image"):
             assert meta.get(key), (relative, key)
         lang = page.html["lang"]
-        assert meta["og:locale"] == {"ar": "ar_EG", "en": "en_US"}[lang]
+        assert meta["og:locale"] == {"ar": "ar_EG", "en": "en_GB"}[lang]
         with Image.open(site.file(meta["og:image"])) as card:
             assert card.size == SIZE
     brief = site.page("/" + BRIEF).select_one('meta[property="og:image"]')["content"]

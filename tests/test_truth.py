@@ -200,9 +200,9 @@ def test_a_type_is_shown_only_where_a_paragraph_states_it(truth, lang, names):
 # --- dates, roles, quotes ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang, published, dates, reported, when", [
-    ("en", "Published on this site on March 10, 2026",
-     "The original article is undated. We retrieved it on March 9, 2026 .",
-     "Reported in the brief of March 10, 2026", "in April (as said in the brief of March 10, 2026 )"),
+    ("en", "Published on this site on 10 March 2026",
+     "The original article is undated. We retrieved it on 9 March 2026 .",
+     "Reported in the brief of 10 March 2026", "in April (as said in the brief of 10 March 2026 )"),
     ("ar", "نُشر على هذا الموقع في 10 مارس 2026",
      "المقال الأصلي غير مؤرَّخ. اطّلعنا عليه في 9 مارس 2026 .",
      "ورد في موجز 10 مارس 2026", "في أبريل (بحسب موجز 10 مارس 2026 )"),
@@ -282,7 +282,7 @@ def test_a_dated_source_says_its_date_and_structured_data_gives_it(tmp_path):
     site = build(tmp_path, content=content, overrides={"SHARE_CARDS": False})
     page = site.page(f"/en/articles/{BRIEF}/")
     assert text(page.select_one('[data-field="source-dates"]')).startswith(
-        "The original article was published on March 8, 2026 .")
+        "The original article was published on 8 March 2026 .")
     data = json.loads(page.select_one('script[type="application/ld+json"]').string)["@graph"]
     [article] = [n for n in data if n["@type"] == "NewsArticle"]
     assert (article["datePublished"], article["isBasedOn"]["datePublished"]) == ("2026-03-10", "2026-03-08")

@@ -44,9 +44,13 @@ def load_catalogue(directory, lang):
 ITEM_NAMES = ("article", "page", "person", "company")
 
 
+# The house style's English is British (docs/editing.md): "28 November 2026", not "November 28, 2026".
+HOUSE_LOCALES = {"en": "en_GB"}
+
+
 @functools.lru_cache(maxsize=4096)  # an archive shows the same days on many pages
 def _format_date(value, format, lang):
-    return babel.dates.format_date(value, format=format, locale=lang)
+    return babel.dates.format_date(value, format=format, locale=HOUSE_LOCALES.get(lang, lang))
 
 
 class Interface:

@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from .cards import card_url
 from .flowchart import FlowChart
+from .i18n import HOUSE_LOCALES
 from .structured import StructuredData, script_tag
 
 # The section index each kind of page belongs to, for breadcrumbs: (label, site URL path).
@@ -19,7 +20,9 @@ CARD_KINDS = {"article": "article", "person": "person", "company": "company"}
 
 @functools.cache  # Locale.parse costs 2 ms; pages ask 14,000 times at 1,000 briefs
 def og_locale(lang):
-    """`ar` → `ar_EG`, `en` → `en_US`: OpenGraph wants a language and a territory."""
+    """`ar` → `ar_EG`, `en` → `en_GB` (the house style's English): OpenGraph wants a language
+    and a territory."""
+    lang = HOUSE_LOCALES.get(lang, lang)
     likely = Locale.parse(get_global("likely_subtags").get(lang, lang))
     return f"{likely.language}_{likely.territory}" if likely.territory else lang
 
