@@ -17,8 +17,9 @@ SOURCE = pathlib.Path("/usr/share/fonts/truetype/noto")
 TARGET = ROOT / "theme" / "static" / "fonts"
 FACES = {"NotoNaskhArabic-Regular.ttf": "noto-naskh-arabic.woff2",
          "NotoNaskhArabic-Bold.ttf": "noto-naskh-arabic-bold.woff2"}
-# The basic Arabic block, Arabic punctuation and the joiners; our texts add the rest.
-BASE = set(range(0x0600, 0x0700)) | {0x200C, 0x200D, 0x200E, 0x200F}
+# The basic Arabic block, Arabic punctuation, the joiners and the quotation marks of Arabic
+# text (« », drawn by the Naskh, not a Latin fallback); our texts add the rest.
+BASE = set(range(0x0600, 0x0700)) | {0x200C, 0x200D, 0x200E, 0x200F, 0x00AB, 0x00BB}
 
 
 def used_characters():
