@@ -7,6 +7,7 @@ import fcntl
 import json
 import os
 import random
+import shutil
 import threading
 import time
 
@@ -124,6 +125,22 @@ def test_a_tampered_cache_gives_the_bytes_of_a_clean_build(kind, clean, tmp_path
     valid = [p for p in again["sources"] if _entry_key(p) == p.stem]  # those of the file before EDIT are left
     assert len(valid) >= len(found["sources"]), kind
     assert all(verified(card, card.stem) for card in again["cards"])
+
+
+@pytest.mark.parametrize("folder", ["cards", "sources", "."])
+def test_a_cache_folder_replaced_by_a_file_is_a_miss(folder, clean, tmp_path):
+    """A file where the cache (or one of its folders) should be is not the cache's own: the
+    build reads afresh, as with no cache, and gives a clean build's bytes."""
+    project, output = Project(tmp_path), tmp_path / "output"
+    project.build(output)
+    shutil.rmtree(output)
+    target = (project.cache / folder).resolve()
+    shutil.rmtree(target)
+    target.write_text("not a folder", encoding="utf-8")
+    project.edit(*EDIT)
+    project.build(output)
+    assert tree(output) == clean
+    assert (project.cache / "cards").is_dir() and (project.cache / "sources").is_dir()
 
 
 def test_nothing_in_the_cache_can_run_code(tmp_path):

@@ -27,7 +27,7 @@ import os
 import stat
 from pathlib import Path
 
-from .store import open_data, typed
+from .store import cache_folder, open_data, typed
 
 PLUGIN = Path(__file__).resolve().parent
 PACKAGES = ("pelican", "markdown", "pyyaml", "pydantic", "jinja2", "babel", "nh3", "pillow", "pagefind")
@@ -164,7 +164,7 @@ class BuildRecord:
     def remember(self, inputs, output, warnings, environment, state):
         """Write the record of a build whose site (`state`: its output_state) is about to
         become `output`: written before the swap, it describes that site and no other."""
-        os.makedirs(os.path.dirname(self.path), exist_ok=True)
+        cache_folder(os.path.dirname(self.path))
         record = {"inputs": inputs, "output": os.path.realpath(output), "warnings": list(warnings),
                   "environment": environment, "state": state}
         temporary = f"{self.path}.{os.getpid()}.tmp"

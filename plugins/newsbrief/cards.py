@@ -27,6 +27,7 @@ from PIL import Image, ImageDraw, ImageFont, PngImagePlugin, features
 from pelican.generators import Generator
 
 from .bidi import RTL_LANGUAGES
+from .store import cache_folder
 from .cardtext import CARDS, site_card
 from .report import content_logger, display_path
 
@@ -218,8 +219,7 @@ class ShareCardGenerator(Generator):
             return
         interface, talent = self.context["interface"], self.context["talent"]
         drawer = CardDrawer(os.path.join(self.settings["THEME"], "cards", "card-bold.ttf"))
-        cache = os.path.join(self.settings.get("CACHE_PATH", "cache"), "cards")
-        os.makedirs(cache, exist_ok=True)
+        cache = cache_folder(os.path.join(self.settings.get("CACHE_PATH", "cache"), "cards"))
         jobs = [(kind, item, item.lang) for kind, item in self.items()]
         jobs += [(None, None, lang) for lang in self.settings["LANGUAGES"]]
         cards, missing = [], {}

@@ -15,6 +15,8 @@ import logging
 import os
 import time
 
+from .store import cache_folder
+
 log = logging.getLogger(__name__)
 WAIT = 600
 
@@ -68,7 +70,7 @@ def locked(path, what, wait):
 def one_build(output, cache, wait=None):
     """Hold the locks of the output folder `output` (its real path) and of `cache`."""
     wait = WAIT if wait is None else wait
-    os.makedirs(cache, exist_ok=True)
+    cache_folder(cache)
     with locked(os.path.dirname(output), f"the output folder {output}/", wait), \
             locked(os.path.join(cache, "build.lock"), f"the cache {cache}/", wait):
         yield

@@ -32,7 +32,7 @@ import shutil
 
 from pelican.writers import Writer
 
-from .store import open_data, typed
+from .store import cache_folder, open_data, typed
 from .graph import EVERYTHING, Move, note
 from .report import Records
 
@@ -188,7 +188,7 @@ class PageMemo:
         pages = {**self.kept, **self.fresh}
         slugs = set().union(*(page[1] for page in pages.values())) if pages else set()
         digests = {slug: self.digest(slug) for slug in slugs}
-        os.makedirs(os.path.dirname(self.path), exist_ok=True)
+        cache_folder(os.path.dirname(self.path))
         temporary = f"{self.path}.{os.getpid()}.tmp"
         with open(temporary, "w", encoding="utf-8") as handle:
             handle.write(json.dumps({"state": state, "digests": digests}) + "\n")

@@ -15,6 +15,20 @@ from .reader import Rendered
 from .sanitize import is_clean
 
 
+def cache_folder(path):
+    """`path`, a folder of the cache, made where missing. Whatever stands in its place or in
+    that of a folder above it (a file, a pipe, a link to nothing) is not the cache's own and is
+    removed: a foreign cache is a miss, never a failed build."""
+    path = os.path.normpath(path)
+    parent = os.path.dirname(path)
+    if parent and parent != path and not os.path.isdir(parent):
+        cache_folder(parent)
+    if os.path.lexists(path) and not os.path.isdir(path):
+        os.remove(path)
+    os.makedirs(path, exist_ok=True)
+    return path
+
+
 class SourceStore:
     """Content files read, parsed and rendered by an earlier build, by the digest of their
     bytes and of what read them (`key`), and each file's own checks (newsbrief.checks.discovery):
@@ -28,7 +42,7 @@ class SourceStore:
         root = os.path.join(folder, "sources")
         self.folder, self.key = os.path.join(root, key[:16]), key
         self.saved, self.rejected = set(), set()
-        os.makedirs(self.folder, exist_ok=True)
+        cache_folder(self.folder)
         os.utime(self.folder)
         others = sorted((os.path.join(root, entry) for entry in os.listdir(root)), key=os.path.getmtime)
         for old in others[: -self.KEEP]:  # what older code read: never used again
@@ -62,7 +76,7 @@ class SourceStore:
             return
         temporary = None
         try:
-            os.makedirs(os.path.dirname(path), exist_ok=True)
+            cache_folder(os.path.dirname(path))
             handle, temporary = tempfile.mkstemp(suffix=".tmp", dir=os.path.dirname(path))
             with os.fdopen(handle, "w", encoding="utf-8") as out:
                 json.dump({"key": digest, "code": self.key, "value": value}, out, ensure_ascii=False,
