@@ -394,7 +394,7 @@ def test_each_file_is_parsed_and_rendered_once_and_pelican_reads_only_checked_fi
     parse a file itself), never twice."""
     import os
 
-    from newsbrief import frontmatter, reader
+    from newsbrief import frontmatter, reader, rendering, state
 
     log = tmp_path / "log.txt"  # written by both processes
     log.write_text("")
@@ -403,14 +403,14 @@ def test_each_file_is_parsed_and_rendered_once_and_pelican_reads_only_checked_fi
         with log.open("a") as out:
             out.write(" ".join(map(str, (os.getpid(), *words))) + "\n")
 
-    read, render, parse = frontmatter.Sources._read, reader.Renderer.render, frontmatter.parse
+    read, render, parse = frontmatter.Sources._read, rendering.Renderer.render, frontmatter.parse
     monkeypatch.setattr(frontmatter.Sources, "_read", lambda self, *a: note("read", a[0]) or read(self, *a))
     monkeypatch.setattr(frontmatter, "parse", lambda text, shown, *a: note("parse", shown) or parse(text, shown, *a))
-    monkeypatch.setattr(reader.Renderer, "render", lambda self, body: note("render") or render(self, body))
+    monkeypatch.setattr(rendering.Renderer, "render", lambda self, body: note("render") or render(self, body))
     pelican_read = reader.YamlMarkdownReader.read
 
     def spy(self, path):
-        note("pelican", path in frontmatter.sources_of(self.settings).checked)
+        note("pelican", path in state.state_of(self.settings).sources.checked)
         return pelican_read(self, path)
 
     monkeypatch.setattr(reader.YamlMarkdownReader, "read", spy)
@@ -438,12 +438,12 @@ def test_each_file_is_parsed_and_rendered_once_and_pelican_reads_only_checked_fi
 
 
 def test_the_reader_refuses_a_file_the_checks_did_not_accept(tmp_path):
-    from newsbrief.frontmatter import sources_of
+    from newsbrief.state import state_of
     from newsbrief.reader import YamlMarkdownReader
     from pelican.settings import read_settings
 
     settings = read_settings(SETTINGS, override={"PATH": str(tmp_path)})
-    sources_of(settings).checked = set()
+    state_of(settings).sources.checked = set()
     path = tmp_path / "articles" / "x.en.md"
     path.parent.mkdir()
     path.write_text("---\ntitle: x\n---\nx\n", encoding="utf-8")

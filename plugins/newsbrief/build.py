@@ -24,13 +24,13 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 from .cache import BuildRecord, code_digest
-from .frontmatter import sources_of
 from .lock import Busy, one_build
 from .outputdir import keep_unchanged, refusal, stale_folders
 from .parallel import Forked
 from .report import Steps, content_logger, wait_for_checks
 from .store import SourceStore
 from .search import IndexingFailed, index_site
+from .state import release, state_of
 from .checks.validator import ContentValidator
 
 log = content_logger(__name__)  # never drops a warning it already gave in an earlier build
@@ -105,7 +105,7 @@ def _build(settings_file, settings, target, overrides, strict):
         result.skipped = True
         return result
     steps.done("digest of the inputs")
-    staging = checks = None
+    staging = checks = state = None
     collector = _Collector()
     logging.getLogger().addHandler(collector)
     collections = gc.get_threshold()
@@ -119,13 +119,12 @@ def _build(settings_file, settings, target, overrides, strict):
         # Pages that show nothing changed are linked from the current site (newsbrief.memo),
         # when it is as the last build left it and was built by the same code and theme.
         previous = target if last and last.get("environment") == environment else None
-        settings = read_settings(settings_file, override={
-            **(overrides or {}), "OUTPUT_PATH": staging, "NEWSBRIEF_PREVIOUS_SITE": previous,
-            "NEWSBRIEF_PREVIOUS_STATE": last.get("state"), "NEWSBRIEF_STEPS": steps})
-        sources = sources_of(settings)
-        sources.store = SourceStore(settings["CACHE_PATH"], code_digest(
-            repr((settings["MARKDOWN"], sources.max_size))))
-        checks = settings["NEWSBRIEF_CHECKS"] = Checks(settings)  # while Pelican reads
+        settings = read_settings(settings_file, override={**(overrides or {}), "OUTPUT_PATH": staging})
+        state = state_of(settings)  # what this build makes as it runs (newsbrief.state)
+        state.previous_site, state.previous_state, state.steps = previous, last.get("state"), steps
+        state.sources.store = SourceStore(settings["CACHE_PATH"], code_digest(
+            repr((settings["MARKDOWN"], state.sources.max_size))))
+        checks = state.checks = Checks(settings)  # while Pelican reads
         try:
             _run_pelican(settings, collector, strict)
         except ContentRefused as refused:
@@ -145,13 +144,12 @@ def _build(settings_file, settings, target, overrides, strict):
         # The records describe the new site (its state: the swap renames it, files keep
         # their times), written before the swap: a build stopped before it, or a swap that
         # failed, leaves records of a site that is not the output, which the next build ignores.
-        state = BuildRecord.output_state(staging)
+        output_state = BuildRecord.output_state(staging)
         warnings = Warnings(collector.messages(logging.WARNING))
-        memo = settings.get("NEWSBRIEF_PAGE_MEMO")
-        if memo is not None:
-            memo.save(state)
-            warnings.rendered, warnings.kept = memo.rendered, memo.reused
-        record.remember(inputs, target, warnings, environment, state)
+        if state.memo is not None:
+            state.memo.save(output_state)
+            warnings.rendered, warnings.kept = state.memo.rendered, state.memo.reused
+        record.remember(inputs, target, warnings, environment, output_state)
         _swap(staging, target)
     except BaseException:
         if checks is not None:
@@ -160,6 +158,8 @@ def _build(settings_file, settings, target, overrides, strict):
             shutil.rmtree(staging, ignore_errors=True)
         raise
     finally:
+        if state is not None:
+            release(settings)
         logging.getLogger().removeHandler(collector)
         gc.set_threshold(*collections)
     steps.done("swap and records")
@@ -190,7 +190,7 @@ class Checks:
     def __init__(self, settings):
         validator = ContentValidator(settings["PATH"], settings)
         # Pelican reads only the files the checks read (newsbrief.reader refuses any other)
-        sources_of(settings).checked = {os.path.realpath(p) for p in validator.content_files()}
+        state_of(settings).sources.checked = {os.path.realpath(p) for p in validator.content_files()}
         self.process, self.errors = Forked(lambda: _validate(settings)), None
 
     def wait(self):
@@ -210,7 +210,7 @@ class Checks:
 def _validate(settings):
     """The problems of the content; the files read kept in the store."""
     problems = ContentValidator(settings["PATH"], settings).validate()
-    sources_of(settings).save()  # every file was read, parsed and rendered by the checks
+    state_of(settings).sources.save()  # every file was read, parsed and rendered by the checks
     return problems
 
 

@@ -31,9 +31,6 @@ from .store import cache_folder, open_data, typed
 
 PLUGIN = Path(__file__).resolve().parent
 PACKAGES = ("pelican", "markdown", "pyyaml", "pydantic", "jinja2", "babel", "nh3", "pillow", "pagefind")
-VOLATILE = ("OUTPUT_PATH", "CACHE_PATH", "NEWSBRIEF_SOURCES", "NEWSBRIEF_PREVIOUS_SITE", "NEWSBRIEF_PAGE_MEMO",
-            "NEWSBRIEF_PREVIOUS_STATE", "NEWSBRIEF_LOCK_WAIT",
-            "NEWSBRIEF_CHECKS", "NEWSBRIEF_STEPS")
 
 
 def file_digest(path):
@@ -93,10 +90,12 @@ def _tree(digest, folder):
 
 
 def settings_digest(settings):
-    """The settings a build or a check depends on (not where it writes)."""
+    """The settings a build or a check depends on: all but where it writes (OUTPUT_PATH,
+    CACHE_PATH). The settings hold settings only; what a build makes as it runs is in its
+    state (newsbrief.state)."""
     digest = hashlib.sha1()
     for key in sorted(settings):
-        text = _stable(settings[key]) if key not in VOLATILE else None
+        text = _stable(settings[key]) if key not in ("OUTPUT_PATH", "CACHE_PATH") else None
         if text is not None:
             digest.update(f"{key}={text}\n".encode())
     return digest.hexdigest()
@@ -171,9 +170,3 @@ class BuildRecord:
         with open(temporary, "w", encoding="utf-8") as handle:
             json.dump(record, handle)
         os.replace(temporary, self.path)
-
-    def forget(self):
-        try:
-            os.remove(self.path)
-        except FileNotFoundError:
-            pass

@@ -2,7 +2,8 @@
 
 The checks (newsbrief.checks) and the reader Pelican calls (newsbrief.reader) both read
 through `Sources.load()`, so they see the same values; each file is read and parsed once
-per process (a `Sources` object lives in the settings, keyed by path, size and mtime).
+per process (the build's `Sources`, in its state (newsbrief.state), keeps them by path,
+size and mtime).
 
 Reading is bounded, whatever the file holds:
 - a file larger than `NEWSBRIEF_MAX_FILE_SIZE` bytes (default 1 MB) is refused unread;
@@ -190,7 +191,6 @@ class Sources:
         self.max_size = settings.get("NEWSBRIEF_MAX_FILE_SIZE", MAX_FILE_SIZE)
         self.cache = {}
         self.checked = None  # the set of paths the checks accepted, once they ran
-        self._renderer = None
         self.store = None  # a newsbrief.store.SourceStore: files read by earlier builds
         self.digests = {}  # path -> SHA-1 of the bytes read
 
@@ -201,12 +201,6 @@ class Sources:
         for source in self.cache.values():
             if isinstance(source, Source) and source.rendered is not None and source.path in self.digests:
                 self.store.put_source(self.digests[source.path], source)
-
-    def renderer(self, make, markdown_settings):
-        """The body renderer of this build (newsbrief.reader.Renderer), made once."""
-        if self._renderer is None:
-            self._renderer = make(markdown_settings)
-        return self._renderer
 
     def load(self, path, shown, keep=True):
         """The Source of `path`; raise FrontMatterError when it cannot be read. `keep=False`:
@@ -263,9 +257,3 @@ class Sources:
         data, front, tree, body, body_line = parse(text, shown)
         return Source(path, shown, data, front, body, body_line, tree=tree)
 
-
-def sources_of(settings):
-    """The Sources object of a build (kept in its settings, shared by checks and reader)."""
-    if "NEWSBRIEF_SOURCES" not in settings:
-        settings["NEWSBRIEF_SOURCES"] = Sources(settings)
-    return settings["NEWSBRIEF_SOURCES"]

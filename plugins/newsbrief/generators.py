@@ -20,6 +20,7 @@ from .mentions import Mentions
 from .parallel import write_pages
 from .provenance import apply_corrections, feed_extras, warn_placeholder_address
 from .report import step_done, wait_for_checks
+from .state import state_of
 
 
 def lang_prefix(settings, lang):
@@ -56,7 +57,7 @@ def connect(generators):
     apply_corrections(briefs, settings)
     warn_placeholder_address(settings)
     context["talent"] = TalentGraph(people, companies, briefs)
-    settings["NEWSBRIEF_PAGE_MEMO"] = PageMemo(settings, context)  # the writer's (memo.MemoWriter)
+    state_of(settings).memo = PageMemo(settings, context)  # the writer's (memo.MemoWriter)
     for generator in generators:
         if hasattr(generator, "plan_pages"):
             generator.plan_pages()

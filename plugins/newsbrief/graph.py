@@ -182,11 +182,6 @@ class TalentGraph:
         return out
 
     @recorded
-    def briefs_mentioning(self, slug, lang):
-        """The briefs, in `lang`, whose `people` or `companies` list names `slug`."""
-        return [version(self.briefs[b], lang) for b in self._mentions.get(slug, [])]
-
-    @recorded
     def moves_of(self, person_slug):
         return list(self._moves_of.get(person_slug, []))
 

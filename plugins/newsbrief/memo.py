@@ -16,7 +16,7 @@ The next build renders a page only when its shape or the digest of one of its sl
 differs; otherwise the current site's file is linked into the new one, and its warnings
 are logged again. Every page is rendered when the code, theme, catalogues or settings
 changed, or when the output folder is not as the last build left it (the caller passes
-NEWSBRIEF_PREVIOUS_SITE only then). Only templates whose content reaches them through
+the build's state a `previous_site` only then, newsbrief.state). Only templates whose content reaches them through
 their arguments and the graph are kept (PAGE_TEMPLATES); the site-level pages (home,
 corrections, search, 404) read the whole archive and are always rendered.
 """
@@ -35,6 +35,7 @@ from pelican.writers import Writer
 from .store import cache_folder, open_data, typed
 from .graph import EVERYTHING, Move, note
 from .report import Records
+from .state import state_of
 
 PAGE_TEMPLATES = {"article", "page", "person", "company", "archive", "moves", "company-moves", "index"}
 
@@ -78,10 +79,11 @@ class PageMemo:
     def __init__(self, settings, context):
         self.settings, self.context = settings, context
         self.path = self.record_path(settings["CACHE_PATH"])
-        self.previous_site = settings.get("NEWSBRIEF_PREVIOUS_SITE")
+        state = state_of(settings)
+        self.previous_site, self.sources = state.previous_site, state.sources
         self.pages, self.digests = {}, {}
         if self.previous_site:
-            self.pages, self.digests = self.load(self.path, settings.get("NEWSBRIEF_PREVIOUS_STATE"))
+            self.pages, self.digests = self.load(self.path, state.previous_state)
         self.fresh = {}  # file -> (shape, slugs, warnings) of the pages rendered by this build
         self.kept = {}  # the same, of the pages kept from the last build
         self._now = {}
@@ -100,7 +102,7 @@ class PageMemo:
 
     def _digest(self, slug):
         talent = self.context["talent"]
-        sources = self.settings["NEWSBRIEF_SOURCES"].digests
+        sources = self.sources.digests
         cards = self.context.get("share_card_profiles", ())
         siteurl = self.settings["SITEURL"]
         mentions = self.context["mentions"]
@@ -229,7 +231,7 @@ class MemoWriter(Writer):
     changed (PageMemo), and notes what each page it renders reads."""
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None, **kwargs):
-        memo, talent = self.settings.get("NEWSBRIEF_PAGE_MEMO"), context.get("talent")
+        memo, talent = state_of(self.settings).memo, context.get("talent")
         render = functools.partial(super().write_file, name, template, context, relative_urls, paginated, **kwargs)
         if memo is None or talent is None or paginated or not name or \
                 template.name.removesuffix(".html") not in PAGE_TEMPLATES:

@@ -21,6 +21,7 @@ import signal
 import traceback
 
 from .report import Records
+from .state import state_of
 
 RENDER_PARALLEL_MIN = 200
 
@@ -69,7 +70,7 @@ def _write(writer, pages):
 def _render_in_child(writer, pages, pipe):
     """In a forked copy: render, send back (log records, error), and exit."""
     keep = _records_only()
-    memo = writer.settings.get("NEWSBRIEF_PAGE_MEMO")
+    memo = state_of(writer.settings).memo
     if memo is not None:
         memo.start_over()
     error = None
@@ -113,7 +114,7 @@ def write_pages(writer, pages, settings):
             _, status = os.waitpid(pid, 0)
             records, error, memo = pickle.loads(data) if data else ([], f"a rendering process ended ({status})", None)
             if memo is not None:  # the pages it rendered, and those it kept (newsbrief.memo)
-                writer.settings["NEWSBRIEF_PAGE_MEMO"].merge(memo)
+                state_of(writer.settings).memo.merge(memo)
             for name, level, message in records:
                 logging.getLogger(name).log(level, "%s", message)
             if error:

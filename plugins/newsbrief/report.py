@@ -5,6 +5,8 @@ import logging
 import os
 import time
 
+from .state import state_of
+
 
 def content_logger(name):
     """A logger whose warnings are reported every time they happen.
@@ -44,7 +46,7 @@ class Records(logging.Handler):
 def wait_for_checks(settings):
     """Wait for the content checks of this build, if it runs them (newsbrief.build.Checks):
     raises when they found an error, so nothing is built from content they refuse."""
-    checks = settings.get("NEWSBRIEF_CHECKS")
+    checks = state_of(settings).checks
     if checks is not None:
         checks.wait()
 
@@ -68,6 +70,6 @@ class Steps(dict):
 
 def step_done(settings, step):
     """End a step of this build, if it counts them (newsbrief.build)."""
-    steps = settings.get("NEWSBRIEF_STEPS")
+    steps = state_of(settings).steps
     if steps is not None:
         steps.done(step)

@@ -11,7 +11,7 @@ import stat
 import tempfile
 
 from .frontmatter import parse
-from .reader import Rendered
+from .rendering import Rendered
 from .sanitize import is_clean
 
 

@@ -18,7 +18,7 @@ import re
 
 from ..matching import Matcher
 from ..mentions import link_mentions
-from ..reader import render_source
+from ..rendering import render_source
 from ..schema.parts import Source
 from ..schema.walk import references
 from .names import names_of

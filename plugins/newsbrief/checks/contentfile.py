@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from ..frontmatter import FrontMatterError
 from ..housestyle import us_spellings
-from ..reader import render_source
+from ..rendering import render_source
 from ..schema.models import SOURCED
 from ..sanitize import url_scheme
 from ..schema.values import MAX_SLUG, SLUG, slugify
@@ -95,7 +95,7 @@ class ContentFile(WrittenFile):
         self.check_spelling()
         rendered = render_source(self.source, settings)
         if self.kind.name == "brief":
-            # numbered `p-1`, `p-2`, … by the reader's own rendering (done once: the build's reader uses it)
+            # numbered `p-1`, `p-2`, … by the one rendering (newsbrief.rendering; the build's reader uses it)
             self.paragraphs = rendered.paragraphs
         self.check_rendered(rendered)
         self.check_provenance()

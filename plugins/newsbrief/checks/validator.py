@@ -17,7 +17,7 @@ from pathlib import Path
 
 from babel import Locale
 
-from ..frontmatter import sources_of
+from ..state import state_of
 from ..schema.models import CONTENT_TYPES, SOURCED
 from ..schema.parts import Source
 from ..schema.values import MAX_SLUG, SLUG, is_fact
@@ -59,7 +59,7 @@ class ContentValidator(ContentFiles):
         self.folders = {
             folder: kind for kind in CONTENT_TYPES.values() for folder in settings[kind.paths_setting]
         }
-        self.sources = sources_of(settings)  # the reading shared with the build's reader
+        self.sources = state_of(settings).sources  # the reading shared with the build's reader
         self.problems, self.files, self.items = [], [], {}
         self.static = set()  # real paths of the images and PDFs in the content folder
 
