@@ -1,6 +1,7 @@
 """Shared fixtures: the real site built once per session, one static server over it and one
 headless Chromium (tests/support.py holds the helpers they are made of)."""
 
+import os
 import pathlib
 import subprocess
 import sys
@@ -10,6 +11,8 @@ import pytest
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT / "tests"))
+# A page the memo keeps reads only what the memo records, or the build fails (newsbrief.memoguard).
+os.environ["NEWSBRIEF_STRICT_MEMO"] = "1"
 
 from gates.browser import launch  # noqa: E402
 from gates.server import serve  # noqa: E402

@@ -88,11 +88,14 @@ class ProfileGenerator(Generator):
         self.profiles, self.translations = process_translations(profiles, translation_id="slug")
         self.context[self.context_name] = self.profiles
 
+    def page_arguments(self, profile):
+        """What the profile's page shows besides the graph's answers (newsbrief.memoguard)."""
+        return {self.content_class.__name__.lower(): profile}
+
     def generate_output(self, writer):
-        variable = self.content_class.__name__.lower()
         write_pages(writer, (
             ((profile.save_as, self.get_template(profile.template), self.context),
-             {"relative_urls": self.settings["RELATIVE_URLS"], variable: profile})
+             {"relative_urls": self.settings["RELATIVE_URLS"], **self.page_arguments(profile)})
             for profile in chain(self.profiles, self.translations)
         ), self.settings)
 
@@ -105,6 +108,12 @@ class PeopleGenerator(ProfileGenerator):
 class CompaniesGenerator(ProfileGenerator):
     content_class = Company
     context_name = "companies"
+
+    def page_arguments(self, profile):
+        """The company, and the address of all its moves when its page shows only the
+        latest (listings.CompanyMovesGenerator)."""
+        urls = self.context.get("company_moves_urls", {})
+        return {**super().page_arguments(profile), "all_moves_url": urls.get((profile.slug, profile.lang))}
 
 
 class SiteGenerator(Generator):

@@ -42,6 +42,7 @@ def recorded(question):
             if not args:
                 self.reads.add(EVERYTHING)
         return answer
+    ask.recorded = True  # what a kept page may ask (newsbrief.memoguard)
     return ask
 
 

@@ -32,6 +32,7 @@ import shutil
 
 from pelican.writers import Writer
 
+from . import memoguard
 from .store import cache_folder, open_data, typed
 from .graph import EVERYTHING, Move, note
 from .report import Records
@@ -88,6 +89,7 @@ class PageMemo:
         self.kept = {}  # the same, of the pages kept from the last build
         self._now = {}
         self.rendered = self.reused = 0
+        self.strict = memoguard.is_on(settings)  # refuse what a page reads unrecorded
 
     # --- What any page can see of a slug, in this build. ---------------------------------
 
@@ -253,7 +255,13 @@ class MemoWriter(Writer):
         logging.getLogger().addHandler(catch)
         talent.reads = slugs
         try:
-            render()
+            if memo.strict:
+                page = memoguard.page_context(context, self.settings, kwargs, template.name)
+                super().write_file(name, template, page, relative_urls, paginated, **kwargs)
+                if page.get("localsiteurl"):  # as Pelican's writer keeps it
+                    context["localsiteurl"] = page["localsiteurl"]
+            else:
+                render()
         finally:
             talent.reads = None
             logging.getLogger().removeHandler(catch)
