@@ -18,7 +18,8 @@ are logged again. Every page is rendered when the code, theme, catalogues or set
 changed, or when the output folder is not as the last build left it (the caller passes
 the build's state a `previous_site` only then, newsbrief.state). Only templates whose content reaches them through
 their arguments and the graph are kept (PAGE_TEMPLATES); the site-level pages (home,
-corrections, search, 404) read the whole archive and are always rendered.
+corrections, search, 404) read the whole archive and are always rendered. With
+NEWSBRIEF_STRICT_MEMO, a kept page that reads anything else fails (newsbrief.memoguard).
 """
 
 import dataclasses
