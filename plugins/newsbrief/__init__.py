@@ -19,7 +19,7 @@ from .listings import (
 from .opendata import OpenDataGenerator
 from .provenance import install as install_provenance
 from .reader import YamlMarkdownReader
-from . import mentions, search
+from . import keypoints, mentions, search
 
 
 def add_readers(readers):
@@ -53,6 +53,7 @@ def register():
     signals.generator_init.connect(install_interface)
     signals.generator_init.connect(search.install)
     signals.generator_init.connect(mentions.install)
+    signals.generator_init.connect(keypoints.install)
     signals.content_object_init.connect(mark_draft)
     signals.article_generator_finalized.connect(drop_drafts)
     signals.page_generator_finalized.connect(drop_drafts)

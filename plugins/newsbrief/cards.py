@@ -3,12 +3,10 @@ the site's other pages), drawn at build time in the page's language (what each s
 
 Arabic is shaped by HarfBuzz through Pillow's Raqm layout; the card font (theme/cards/
 card-bold.ttf, `make fonts`) carries Arabic, Latin, Greek and Cyrillic letters. A card is drawn
-once, cached under `CACHE_PATH/cards/` by a hash of everything that makes it (its text, the
-font, this code, Pillow's and its text libraries' versions), which it carries in a text chunk,
-and linked into the site once verified (a whole PNG of the right size carrying its own key);
-one that is not (truncated, swapped, replaced) is drawn again."""
+once, cached under `CACHE_PATH/cards/` by a hash of everything that makes it (its text, the font,
+this code, Pillow's and its text libraries' versions), carried in a text chunk, and linked into
+the site once verified (a whole PNG of the right size carrying its key), else drawn again."""
 
-import dataclasses
 import hashlib
 import io
 import itertools
@@ -140,13 +138,14 @@ class CardDrawer:
 
     def layout(self, lang, site, card):
         """[(text, size, baseline, grey)]: every line of the card, fitted between TOP and
-        BOTTOM: the title at the largest size its lines fit, then each of `card.lines` at
-        TEXT_SIZE, cut with "…" where the room ends."""
+        BOTTOM: the title at the largest size its lines fit, then at TEXT_SIZE `card.points`,
+        each whole, as many as fit in order, or (when the first does not) each of `card.lines`,
+        cut with "…" where the room ends."""
         direction = ("rtl" if lang in RTL_LANGUAGES else "ltr") if self.shaping else None
         width = SIZE[0] - 2 * MARGIN - RULE
         out = [(site, 32, 100, 55)] + ([(card.kicker, 30, 148, ACCENT_GREY)] if card.kicker else [])
         font, text_step = self.font(TEXT_SIZE), round(TEXT_SIZE * LEADING)
-        wrapped = [self.wrap(text, font, width, direction) for text in card.lines]
+        wrapped = [self.wrap(text, font, width, direction) for text in (*card.points, *card.lines)]
         reserved = min(2, sum(map(len, wrapped)))  # the title leaves room for two lines of text
         room = BOTTOM - TOP - (reserved * text_step + 18 if reserved else 0)
         for size in TITLE_SIZES:
@@ -159,8 +158,13 @@ class CardDrawer:
             out.append((line, size, baseline, INK_GREY))
             baseline += title_step
         baseline += 18 - title_step + text_step  # below the title's last line: a gap, then the text
-        for number, lines in enumerate(wrapped):
-            for line in self.cut(lines, (BOTTOM - baseline) // text_step + 1, font, width, direction):
+        points = 0  # the key points drawn: in order, each whole, until one does not fit
+        for number, lines in enumerate(wrapped, -len(card.points)):
+            rows = (BOTTOM - baseline) // text_step + 1
+            if (number < 0 and (len(lines) > rows or points < number + len(card.points))) or (number >= 0 and points):
+                continue
+            points += number < 0
+            for line in self.cut(lines, rows, font, width, direction):
                 out.append((line, TEXT_SIZE, baseline, INK_GREY if number in card.strong else 40))
                 baseline += text_step
         if card.footer:
@@ -235,8 +239,7 @@ class ShareCardGenerator(Generator):
                                display_path(self.settings, item.source_path) if item else "theme/translations", " ".join(
                                    f"“{c}” (U+{ord(c):04X})" for c in lacking),
                                "it" if len(lacking) == 1 else "them", "the name or title")
-                card = dataclasses.replace(card, kicker=drawer.drawable(card.kicker), title=drawer.drawable(card.title),
-                                           lines=tuple(map(drawer.drawable, card.lines)), footer=drawer.drawable(card.footer))
+                card = card.drawn_with(drawer.drawable)
             cached = os.path.join(cache, drawer.key(lang, site, card) + ".png")
             if not verified(cached, os.path.basename(cached)[:-4]):
                 missing[cached] = (lang, site, card)
@@ -278,9 +281,8 @@ def verified(path, key):
 
 
 def draw_all(drawer, missing, processes):
-    """Draw the cards the cache lacks, over `processes` forked workers when there are
-    enough of them to pay (a card takes about 20 ms); each card is the same bytes
-    whichever process draws it."""
+    """Draw the cards the cache lacks, over `processes` forked workers when there are enough
+    to pay (a card takes about 20 ms); a card is the same bytes whichever process draws it."""
     if processes < 2 or len(missing) < 50:
         for cached, parts in missing.items():
             _draw(drawer, cached, parts)
@@ -291,8 +293,7 @@ def draw_all(drawer, missing, processes):
 
 
 def link_or_copy(source, target):
-    """A cached card is linked into the site (no second copy on disk) where the cache
-    and the site share a file system, copied otherwise."""
+    """A cached card linked into the site (no second copy) where they share a file system, else copied."""
     try:
         os.link(source, target)
     except OSError:

@@ -1,6 +1,7 @@
 """What a share card says (newsbrief.cards draws it): the story of its page in a few lines.
 
-- a brief: its headline, the start of its standfirst, its date;
+- a brief: its headline, its key points where they fit whole (else the start of its
+  standfirst), its date;
 - a person: the name, the role where the brief states one, the latest move ("Meta →
   Anthropic") and the date of the brief that reports it;
 - a company: the name, its type where a brief states it (else the word for any
@@ -10,7 +11,7 @@
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .bidi import RTL_LANGUAGES
 from .i18n import _format_date
@@ -23,10 +24,16 @@ class CardText:
     lines: tuple = ()  # what follows the title, each a paragraph of its own, cut to fit
     footer: str = ""  # under the rule: a date
     strong: tuple = ()  # which of `lines` are in ink (the others in grey)
+    points: tuple = ()  # a brief's key points, before `lines`: each drawn only whole, and `lines` only when none is
 
     def parts(self):
         """Every text drawn, in order (the cache key and the glyph check read these)."""
-        return (self.kicker, self.title, *self.lines, self.footer)
+        return (self.kicker, self.title, *self.points, *self.lines, self.footer)
+
+    def drawn_with(self, drawable):
+        """The card with only what `drawable` keeps of each text (what the font can draw)."""
+        return replace(self, kicker=drawable(self.kicker), title=drawable(self.title), footer=drawable(self.footer),
+                       lines=tuple(map(drawable, self.lines)), points=tuple(map(drawable, self.points)))
 
 
 def company_type(company, catalogue):
@@ -50,7 +57,8 @@ def _date(day, lang):
 
 def brief_card(brief, talent, catalogue):
     tr = catalogue.ugettext
-    return CardText(tr("Brief"), plain(brief.title), (plain(brief.summary),), _date(brief.date, brief.lang))
+    points = tuple(f"• {plain(point['text'])}" for point in getattr(brief, "key_points", None) or ())
+    return CardText(tr("Brief"), plain(brief.title), (plain(brief.summary),), _date(brief.date, brief.lang), points=points)
 
 
 def person_card(person, talent, catalogue):

@@ -15,6 +15,7 @@ from pelican.utils import process_translations, set_date_tzinfo
 from .contents import Company, Person, freeze_urls
 from .escaping import xml_attribute, xml_text
 from .graph import TalentGraph
+from .keypoints import feed_points
 from .memo import PageMemo
 from .mentions import Mentions
 from .parallel import write_pages
@@ -201,7 +202,8 @@ class SiteGenerator(Generator):
             modified = getattr(brief, "modified", None)
             feed.add_item(
                 title=brief.title, link=link, description=brief.summary,
-                content=self.context["mentions"].link(brief.get_content(self.settings["SITEURL"]), lang)[0]
+                content=feed_points(brief, self.context["mentions"], link, gettext)
+                + self.context["mentions"].link(brief.get_content(self.settings["SITEURL"]), lang)[0]
                 + feed_extras(brief, lang, gettext),
                 unique_id=get_tag_uri(link, brief.date),
                 pubdate=set_date_tzinfo(brief.date, self.settings["TIMEZONE"]),

@@ -24,6 +24,7 @@ from ..schema.values import MAX_SLUG, SLUG, is_fact
 from ..schema.walk import references
 from .citations import Citations
 from .discovery import ContentFiles
+from .keypoints import KeyPoints
 from .names import NameOwners
 from .reserved import ReservedSlugs
 from .written import Problem
@@ -90,7 +91,9 @@ class ContentValidator(ContentFiles):
         self.check_parents()
         self.check_mentions()
         NameOwners(self).check()
-        Citations(self, language_name).check()
+        citations = Citations(self, language_name)
+        citations.check()
+        KeyPoints(self, citations).check()
         unique = dict.fromkeys(self.problems + [p for file in self.files for p in file.problems])
         return sorted(unique, key=lambda p: (p.severity != "error", p.path, p.line, p.field, p.message))
 

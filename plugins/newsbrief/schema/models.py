@@ -21,13 +21,27 @@ from typing import Annotated, ClassVar, Literal, Optional
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, create_model, field_validator, model_validator
 
-from .parts import Affiliation, BriefSource, Correction, MoveEntry, Source, StatedCount
+from .parts import Affiliation, BriefSource, Correction, KeyPoint, MoveEntry, Source, StatedCount
 from .values import (
     Basis, CompanySlug, Date, Language, Line, Name, PersonSlug, Slug, Status, Text, Translated,
     MAX_ALIASES, fact, invalid, is_fact, lang_field, marks, needs_note, no_repeats, slug_field, status_field,
 )
 
 # --- content types -------------------------------------------------------------------------
+
+KEY_POINTS = (3, 5)  # the fewest and the most key points of a brief
+
+
+def three_to_five(points):
+    fewest, most = KEY_POINTS
+    if len(points) < fewest:
+        raise invalid(f"{len(points)} key point{'s' if len(points) != 1 else ''}, but a brief gives {fewest} to {most}",
+                      "add a point for each thing a reader must know, citing the paragraph that states it, "
+                      "or remove `key_points`")
+    if len(points) > most:
+        raise invalid(f"{len(points)} key points, but a brief gives {fewest} to {most}", f"keep the {most} that matter most")
+    return points
+
 
 class FrontMatter(BaseModel):
     """The front-matter of one content file."""
@@ -52,6 +66,11 @@ class BriefMatter(FrontMatter):
     )
     companies: Annotated[list[CompanySlug], AfterValidator(no_repeats)] = fact(
         "Every company or lab the brief names; each has a profile in `content/companies/`."
+    )
+    key_points: Optional[Annotated[list[KeyPoint], AfterValidator(three_to_five)]] = Field(
+        None, description="Three to five points a reader must know, shown first on the brief page, in its feed entry "
+        "and on its share card: `[{text: …, paragraphs: [2]}]`. Every language file gives as many, in the same "
+        "order, citing the same paragraphs.",
     )
     translator_note: Optional[Text] = Field(None, description="A note from the translator, shown under the text.")
     editor_note: Optional[Text] = Field(None, description="A note from the editors about the text, shown under it (in any language).")

@@ -8,7 +8,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInf
 
 from .values import (
     Basis, BriefSlug, CompanySlug, Count, Date, Line, Shown, Translated, TranslatedLine, basis_field, invalid,
-    marks, needs_note,
+    marks, needs_note, no_repeats,
 )
 
 # --- parts: groups of fields inside a content file ------------------------------------------
@@ -168,6 +168,18 @@ class Correction(Part):
     label: ClassVar[str] = "correction"
     date: Date = Field(description="The day the correction was made.")
     text: Translated = Field(description="What was wrong and what was corrected.")
+
+
+class KeyPoint(Part):
+    """One of a brief's key points: a sentence and the paragraphs of the brief it sums up."""
+
+    label: ClassVar[str] = "key point"
+    text: Line = Field(description="The point, one sentence in the file's language, naming whom it is about as its "
+                       "paragraphs write them (the checks hold it to them by these names).")
+    paragraphs: Annotated[list[Count], AfterValidator(no_repeats)] = Field(
+        description="The paragraphs of this brief it sums up, counting from 1 (e.g. `[2]`); each names someone "
+        "the point names. The same numbers in every language file.", min_length=1, max_length=3,
+    )
 
 
 class StatedCount(Part):
