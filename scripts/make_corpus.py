@@ -11,6 +11,7 @@ What it exercises:
   paragraphs each, Arabic first and an English translation paragraph by paragraph;
 - every person and company a brief names is in its `people`/`companies` list, and the
   text names exactly those (the mention check finds nothing to warn about);
+- three to five key points in nine briefs of ten, each citing the paragraph that names whom it names;
 - moves with `from`, `to` (or `to_other`), `when`, `tenure`, `role`, `quote` and the
   paragraph that states them; some people move again in a later brief; executives
   are quoted with an affiliation and no move; a few big companies are in many briefs;
@@ -309,8 +310,26 @@ class Corpus:
                 "slug": slug, "date": date, "paragraphs": paragraphs, "people": [p["slug"] for p in names],
                 "companies": [c["slug"] for c in companies], "source": rng.choice(SOURCES),
                 "title": (title_ar, title_en), "summary": (lead_ar, lead_en),
+                "key_points": self.key_points(movers, host, executive) if i % 10 != 9 else [],
             })
         return self.briefs
+
+    @staticmethod
+    def key_points(movers, host, executive):
+        """[(ar, en, paragraphs)]: three to five points, each naming whom its paragraph names
+        (the host in the lead, each mover and the companies of the move in its paragraph, the
+        executive), or [] when the brief has fewer than three to tell (no randomness: the rest
+        of the corpus stays as it was)."""
+        points = [(f"تتابع شركة {host['ar']} توسيع فرقها.", f"{host['en']} keeps growing its teams.", 1)]
+        for number, (person, origin, dest) in enumerate(movers, 2):
+            points.append((f"غادر {person['ar']} شركة {origin['ar']}.", f"{person['en']} left {origin['en']}.", number))
+            if person["moves"][-1].get("to"):  # the move of this brief goes to a company with a profile
+                points.append((f"انضم {person['ar']} إلى {dest['ar']}.", f"{person['en']} joined {dest['en']}.", number))
+        if executive:
+            points.append((f"قال {executive['ar']} إن {host['ar']} تبحث عن كفاءات قادرة على نقل الأبحاث إلى منتجات.",
+                           f"{executive['en']} said {host['en']} is looking for people who can turn research into products.",
+                           len(movers) + 2))
+        return points[:5] if len(points) >= 3 else []
 
     def brief_slug(self, movers, host, i):
         words = host["en"]
@@ -425,9 +444,12 @@ class Corpus:
             f"  name: {q(brief['source'])}",
             f"people: [{', '.join(brief['people'])}]",
             f"companies: [{', '.join(brief['companies'])}]",
-            "---",
-            "",
         ]
+        if brief["key_points"]:
+            lines.append("key_points:")
+            for point in brief["key_points"]:
+                lines += [f"  - text: {q(point[index])}", f"    paragraphs: [{point[2]}]"]
+        lines += ["---", ""]
         body = "\n\n".join(p[index] for p in brief["paragraphs"])
         (out / "articles" / f"{brief['slug']}.{lang}.md").write_text("\n".join(lines) + body + "\n", encoding="utf-8")
 
