@@ -10,6 +10,7 @@ error naming the file, the field and the paragraph, with the fix.
 
 from ..escaping import html as escape
 from ..mentions import link_mentions
+from .citations import PROFILES
 
 
 def _numbers(numbers):
@@ -33,6 +34,15 @@ class KeyPoints:
 
     def __init__(self, validator, citations):
         self.validator, self.citations = validator, citations
+        self.known = {}  # lang -> whether every profile's file in it gives its names
+
+    def names_known(self, lang):
+        """Whether every person and company has a file in `lang` that gives its names: else
+        their own errors come first, and a point could seem to name no one."""
+        if lang not in self.known:
+            self.known[lang] = all(self.citations.named_in(versions.get(lang)) for kind in PROFILES
+                                   for versions in self.validator.items.get(kind, {}).values())
+        return self.known[lang]
 
     def check(self):
         default_lang = self.validator.default_lang
@@ -73,6 +83,8 @@ class KeyPoints:
                     (*loc, "paragraphs", position), f"this brief has {len(spans)} paragraphs, not {paragraph}",
                     f"use a number from 1 to {len(spans)}: count the paragraphs of the text, headings and lists excluded"))
                 return
+        if not self.names_known(lang):
+            return
         subjects = self.subjects(point.text, lang)
         cited = _paragraphs(point.paragraphs)
         if not subjects:
