@@ -2,7 +2,8 @@
 # both set up what they need (.venv with pinned packages; system packages for tests).
 
 PYTHON ?= python3
-VENV := .venv
+# Another venv, for another Python: make test PYTHON=python3.13 VENV=.venv313
+VENV ?= .venv
 BIN := $(VENV)/bin
 PY := PYTHONPATH=plugins $(BIN)/python
 OUTPUT ?= output
@@ -84,8 +85,14 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
+# The site needs Python 3.11 or newer (README): an older one is refused with what to do.
+NEED_PYTHON = import sys; v = sys.version_info; sys.exit(0 if v >= (3, 11) else "%s is Python %d.%d; the site \
+  needs Python 3.11 or newer: give one, e.g. make PYTHON=python3.13 (and remove $(VENV) if it was made with this one)" \
+  % (sys.executable, v[0], v[1]))
+
 $(VENV)/.installed: requirements.txt constraints.txt
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@test -x $(BIN)/python || { $(PYTHON) -c '$(NEED_PYTHON)' && $(PYTHON) -m venv $(VENV); }
+	@$(BIN)/python -c '$(NEED_PYTHON)'
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
 	touch $@
 

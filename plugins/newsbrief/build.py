@@ -26,7 +26,7 @@ from pelican.settings import read_settings
 from .cache import BuildRecord, code_digest
 from .lock import Busy, one_build
 from .outputdir import keep_unchanged, refusal, stale_folders
-from .parallel import Forked
+from .parallel import Workers
 from .report import Steps, content_logger, wait_for_checks
 from .store import SourceStore
 from .search import IndexingFailed, index_site
@@ -86,7 +86,7 @@ def build_site(settings_file, output, overrides=None, strict=False):
     except Busy as busy:
         raise BuildFailed([str(busy)]) from None
     except Exception as error:  # noqa: BLE001 (whatever it is, output/ was left as it was)
-        raise BuildFailed([f"{type(error).__name__}: {error}"]) from error
+        raise BuildFailed(getattr(error, "problems", None) or [f"{type(error).__name__}: {error}"]) from error
 
 
 def _build(settings_file, settings, target, overrides, strict):
@@ -178,7 +178,7 @@ class ContentRefused(BaseException):
 
 class Checks:
     """The content checks (newsbrief.checks), run in a forked copy of the build while Pelican
-    reads the content (newsbrief.parallel.Forked). They hold every file, its model and its
+    reads the content (newsbrief.parallel.Workers). They hold every file, its model and its
     nodes at once (700 MB at 10,000 briefs), and that memory is the system's again when they
     end. The files they read, parsed and rendered go to the build's store
     (newsbrief.store.SourceStore), where Pelican's reader finds them from the next build on.
@@ -191,12 +191,13 @@ class Checks:
         validator = ContentValidator(settings["PATH"], settings)
         # Pelican reads only the files the checks read (newsbrief.reader refuses any other)
         state_of(settings).sources.checked = {os.path.realpath(p) for p in validator.content_files()}
-        self.process, self.errors = Forked(lambda: _validate(settings)), None
+        self.process, self.errors = Workers("the content checks"), None
+        self.process.start(_validate, settings)
 
     def wait(self):
         """Raise ContentRefused when the checks found an error; log their warnings once."""
         if self.errors is None:
-            problems = self.process.result()
+            (problems,) = self.process.results()
             self.errors = [str(p) for p in problems if p.severity == "error"]
             for problem in [] if self.errors else problems:  # warnings alone: logged, and collected
                 log.warning("%s", problem)

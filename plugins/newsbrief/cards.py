@@ -9,15 +9,12 @@ the site once verified (a whole PNG of the right size carrying its key), else dr
 
 import hashlib
 import io
-import itertools
-import multiprocessing
 import os
 import re
 import shutil
 import stat
 import unicodedata
 import zlib
-from concurrent.futures import ProcessPoolExecutor
 
 import PIL
 from fontTools.ttLib import TTFont
@@ -27,6 +24,7 @@ from pelican.generators import Generator
 from .bidi import RTL_LANGUAGES
 from .store import cache_folder
 from .cardtext import CARDS, site_card
+from .parallel import share
 from .report import content_logger, display_path
 
 logger = content_logger(__name__)
@@ -77,9 +75,6 @@ class CardDrawer:
             self.code_hash = hashlib.sha256(code.read() + repr((PIL.__version__, *(
                 features.version(f) for f in ("raqm", "fribidi", "harfbuzz", "freetype2", "zlib")))).encode()).hexdigest()
         self.fonts = {}
-
-    def __getstate__(self):  # to a worker process: its fonts are loaded again there
-        return {**self.__dict__, "fonts": {}}
 
     def font(self, size):
         if size not in self.fonts:
@@ -281,15 +276,14 @@ def verified(path, key):
 
 
 def draw_all(drawer, missing, processes):
-    """Draw the cards the cache lacks, over `processes` forked workers when there are enough
-    to pay (a card takes about 20 ms); a card is the same bytes whichever process draws it."""
-    if processes < 2 or len(missing) < 50:
-        for cached, parts in missing.items():
+    """Draw the cards the cache lacks, over `processes` forked copies of the build
+    (newsbrief.parallel) when there are enough to pay (a card takes about 20 ms); a card is
+    the same bytes whichever process draws it."""
+    def draw(part):
+        for cached, parts in part:
             _draw(drawer, cached, parts)
-        return
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(processes, mp_context=context) as pool:
-        list(pool.map(_draw, itertools.repeat(drawer), missing, missing.values(), chunksize=32))
+
+    share("drawing the share cards", list(missing.items()), processes if len(missing) >= 50 else 1, draw)
 
 
 def link_or_copy(source, target):

@@ -1,32 +1,45 @@
-"""Writing many pages over the machine's cores.
+"""Work over the machine's cores, in forked copies of the build: the one way the build forks.
 
-`write_pages(writer, pages, settings)` renders pages with forked copies of the build
-(`os.fork`, after every generator has read its content, so each copy holds the same site):
-copy k renders every n-th page from the k-th. The log records a copy emits (warning and
-above) are sent back and logged by the build itself, so warnings, `--strict` and the
-build's list of problems are the same as in one process; an error in a copy fails the
-build. A page is the same bytes whichever process renders it.
+`Workers(label)` runs functions in copies of this process (multiprocessing's fork context:
+a copy holds the site as read, nothing is pickled on the way in). Each copy sends its log
+records (warning and above) through a queue (logging's QueueHandler there, a QueueListener
+here), so the build's handlers count and print them as its own, and sends back the value
+of its function or a one-line description of its error. Errors and Ctrl-C are handled
+here, once:
 
-RENDER_PROCESSES (default: the number of cores) sets how many; 1 renders in order in the
-build's own process, as does a list of fewer than RENDER_PARALLEL_MIN pages.
+- an error, in a copy or in this process's share, fails the build with one line,
+  `<label> failed: UndefinedError: 'x' is undefined (…/person.html, line 2)`
+  (`WorkerFailed`, whose `problems` the build prints);
+- a copy ignores Ctrl-C (a terminal sends it to every process of the build); this process
+  gets KeyboardInterrupt, ends every copy and waits for it (`stop()`, also on any other
+  exception), and the build leaves `output/` as it was. Ctrl-C is held while a copy is
+  forked, so it is never lost in an at-fork handler.
 
-`Forked(function)` runs one step of the build in a forked copy while the build goes on
-(the content checks, while Pelican reads the content: newsbrief.build.Checks).
+A process with more than one thread never forks (a thread holding a lock at the fork holds
+it forever in the copy; Python 3.12+ warns): there (a test runner's worker, say) the
+functions run here, one after the other, with the same result.
+
+`share(...)` splits a list of items over the cores: profile and listing pages
+(`write_pages`) and share cards (newsbrief.cards). The content checks run in one copy
+while Pelican reads (newsbrief.build.Checks).
 """
 
 import logging
+import logging.handlers
+import multiprocessing
 import os
-import pickle
 import signal
+import threading
 import traceback
 
-from .report import Records
 from .state import state_of
 
+FORK = multiprocessing.get_context("fork")
+HELD = {signal.SIGINT, signal.SIGTERM}
 RENDER_PARALLEL_MIN = 200
 
 
-class RenderFailed(Exception):
+class WorkerFailed(Exception):
     def __init__(self, problems):
         self.problems = problems
         super().__init__("\n".join(problems))
@@ -40,150 +53,152 @@ def describe(failure):
     return f"{type(failure).__name__}: {failure}{where}"
 
 
-def _fork():
-    """os.fork(), with Ctrl-C held until it has returned. A SIGINT that arrives during a fork
-    is raised in an at-fork handler (logging's), where Python ignores it: the build would go
-    on as if Ctrl-C had not been pressed. Held, it is raised here, after the fork."""
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+def single_threaded():
+    """Whether this process runs one thread (Linux counts native threads too)."""
     try:
-        return os.fork()
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return threading.active_count() == 1
 
 
-def _records_only():
-    """In a forked copy: its log goes to a Records handler alone, whose records are sent
-    back; the build prints and collects them."""
+class _Relog(logging.Handler):
+    """Logs a copy's record here, through its logger's filters and this process's handlers."""
+
+    def handle(self, record):
+        logging.getLogger(record.name).handle(record)
+        return True
+
+
+def _run(function, args):
+    try:
+        return True, function(*args)
+    except Exception as failure:  # noqa: BLE001 (described, and raised by results())
+        return False, describe(failure)
+
+
+def _in_copy(log, pipe, function, args):
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the build's own process handles Ctrl-C
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, HELD)
     root = logging.getLogger()
     for handler in root.handlers[:]:
         root.removeHandler(handler)
-    keep = Records()
-    root.addHandler(keep)
-    return keep
-
-
-def _write(writer, pages):
-    for args, kwargs in pages:
-        writer.write_file(*args, **kwargs)
-
-
-def _render_in_child(writer, pages, pipe):
-    """In a forked copy: render, send back (log records, error), and exit."""
-    keep = _records_only()
-    memo = state_of(writer.settings).memo
-    if memo is not None:
-        memo.start_over()
-    error = None
+    sender = logging.handlers.QueueHandler(log)
+    sender.setLevel(logging.WARNING)
+    root.addHandler(sender)
+    outcome = _run(function, args)
     try:
-        _write(writer, pages)
-    except BaseException as failure:  # noqa: BLE001 (Ctrl-C too: reported, and the build stops)
-        error = describe(failure)
-    try:
-        with os.fdopen(pipe, "wb") as out:
-            out.write(pickle.dumps((keep.records, error, memo.report() if memo is not None else None)))
-    finally:
-        os._exit(1 if error else 0)
+        pipe.send(outcome)
+    except Exception as failure:  # noqa: BLE001 (a value that cannot be pickled)
+        pipe.send((False, describe(failure)))
+
+
+class Workers:
+    """Functions run in forked copies (see the module docstring); `results()` gives their
+    values in order; used as a context manager, or `stop()`, ends any copy still running."""
+
+    def __init__(self, label):
+        self.label, self.log, self.copies, self.outcomes = label, FORK.Queue(), [], None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *failure):
+        self.stop()
+
+    def start(self, function, *args):
+        """function(*args) in a forked copy, or here when this process runs threads."""
+        if not single_threaded():
+            self.copies.append((None, _run(function, args)))
+            return
+        read, write = FORK.Pipe(duplex=False)
+        copy = FORK.Process(target=_in_copy, args=(self.log, write, function, args), daemon=True)
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, HELD)
+        try:
+            copy.start()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+            write.close()
+        self.copies.append((copy, read))
+
+    def here(self, function, *args):
+        """function(*args) in this process, its error described as a copy's would be."""
+        try:
+            return function(*args)
+        except Exception as failure:  # noqa: BLE001 (one line, as from a copy)
+            raise WorkerFailed([f"{self.label} failed: {describe(failure)}"]) from failure
+
+    def results(self):
+        """The copies' values, once each has ended; their log records logged here first.
+        Raises WorkerFailed naming every copy that failed (again if called again)."""
+        if self.outcomes is None:
+            listener = logging.handlers.QueueListener(self.log, _Relog())
+            listener.start()  # a thread, while nothing forks
+            try:
+                self.outcomes = [self._outcome(copy, read) for copy, read in self.copies]
+            finally:
+                listener.stop()
+                self.stop()
+        problems = [f"{self.label} failed: {value}" for done, value in self.outcomes if not done]
+        if problems:
+            raise WorkerFailed(problems)
+        return [value for _, value in self.outcomes]
+
+    @staticmethod
+    def _outcome(copy, read):
+        if copy is None:  # run here: `read` is its outcome
+            return read
+        try:
+            outcome = read.recv()
+        except EOFError:
+            copy.join()
+            return False, f"a process of the build ended (exit code {copy.exitcode})"
+        copy.join()
+        return outcome
+
+    def stop(self):
+        """End every copy still running and wait for it; close the log queue."""
+        for copy, read in self.copies:
+            if copy is not None:
+                if copy.exitcode is None:
+                    copy.kill()
+                copy.join()
+                read.close()
+        self.log.close()
+        self.log.join_thread()
+
+
+def share(label, items, processes, function, in_copy=None):
+    """function(part) for `processes` parts of `items` (every n-th from the k-th): the
+    first here, the others in forked copies (which run `in_copy(part)` instead, if given);
+    the copies' values, in order."""
+    processes = processes if single_threaded() else 1
+    with Workers(label) as workers:
+        for k in range(1, processes):
+            workers.start(in_copy or function, items[k::processes])
+        workers.here(function, items[::processes])
+        return workers.results()
 
 
 def write_pages(writer, pages, settings):
-    """`writer.write_file(*args, **kwargs)` for each (args, kwargs) of `pages`."""
+    """`writer.write_file(*args, **kwargs)` for each (args, kwargs) of `pages`, over
+    RENDER_PROCESSES processes (default: the number of cores) when there are at least
+    RENDER_PARALLEL_MIN pages. A page is the same bytes whichever process renders it."""
     pages = list(pages)
     processes = settings.get("RENDER_PROCESSES") or os.cpu_count() or 1
-    if processes < 2 or len(pages) < settings.get("RENDER_PARALLEL_MIN", RENDER_PARALLEL_MIN):
-        return _write(writer, pages)
-    children = []
-    try:
-        for k in range(1, processes):
-            read, write = os.pipe()
-            pid = _fork()
-            if pid == 0:
-                os.close(read)
-                _render_in_child(writer, pages[k::processes], write)
-            os.close(write)
-            children.append((pid, read))
-        _write(writer, pages[0::processes])
-    except BaseException:  # the build stops (Ctrl-C, an error here): end the copies, don't wait
-        for pid, _ in children:
-            os.kill(pid, signal.SIGKILL)
-        raise
-    finally:
-        problems = []
-        for pid, read in children:
-            with os.fdopen(read, "rb") as report:
-                data = report.read()
-            _, status = os.waitpid(pid, 0)
-            records, error, memo = pickle.loads(data) if data else ([], f"a rendering process ended ({status})", None)
-            if memo is not None:  # the pages it rendered, and those it kept (newsbrief.memo)
-                state_of(writer.settings).memo.merge(memo)
-            for name, level, message in records:
-                logging.getLogger(name).log(level, "%s", message)
-            if error:
-                problems.append(f"rendering failed: {error}")
-    if problems:
-        raise RenderFailed(problems)
+    if len(pages) < settings.get("RENDER_PARALLEL_MIN", RENDER_PARALLEL_MIN):
+        processes = 1
+    memo = state_of(writer.settings).memo
 
+    def write(part):
+        for args, kwargs in part:
+            writer.write_file(*args, **kwargs)
 
-class Forked:
-    """function() run in a forked copy of the process while this one goes on. `result()`
-    waits for it and gives its value (pickled back), its warnings logged here, or raises its
-    exception again here (RenderFailed describing it, when it cannot be sent); `stop()`
-    ends it. The memory it used is the system's again when it ends."""
+    def write_in_copy(part):  # and send back the pages it rendered and kept (newsbrief.memo)
+        if memo is not None:
+            memo.start_over()
+        write(part)
+        return memo.report() if memo is not None else None
 
-    def __init__(self, function):
-        read, write = os.pipe()
-        self.pid = _fork()
-        if self.pid == 0:
-            os.close(read)
-            self._child(function, write)
-        os.close(write)
-        self.pipe = read
-
-    @staticmethod
-    def _child(function, write):
-        keep = _records_only()
-        try:
-            try:
-                outcome = (True, function())
-            except BaseException as failure:  # noqa: BLE001 (Ctrl-C too: the build stops)
-                outcome = (False, failure)
-            try:
-                data = pickle.dumps((keep.records, outcome))
-            except Exception:  # noqa: BLE001 (an exception that cannot be pickled)
-                data = pickle.dumps((keep.records, (False, RenderFailed([describe(outcome[1])]))))
-            with os.fdopen(write, "wb") as out:
-                out.write(data)
-        finally:
-            os._exit(0)
-
-    def result(self):
-        pipe, self.pipe = self.pipe, None
-        try:
-            with os.fdopen(pipe, "rb") as report:
-                data = report.read()
-        except BaseException:  # Ctrl-C while waiting: end it rather than wait for it
-            self.stop()
-            raise
-        _, status = os.waitpid(self.pid, 0)
-        self.pid = None
-        if not data:
-            raise RenderFailed([f"a process of the build ended ({status})"])
-        records, (done, value) = pickle.loads(data)
-        for name, level, message in records:
-            logging.getLogger(name).log(level, "%s", message)
-        if not done:
-            raise value
-        return value
-
-    def stop(self):
-        """End it if it still runs (the build failed, or was stopped, meanwhile)."""
-        if self.pid is None:
-            return
-        try:
-            os.kill(self.pid, signal.SIGKILL)
-            os.waitpid(self.pid, 0)
-        except (ProcessLookupError, ChildProcessError):
-            pass
-        self.pid = None
-        if self.pipe is not None:
-            os.close(self.pipe)
-            self.pipe = None
+    for report in share("rendering", pages, processes, write, write_in_copy):
+        if report is not None:
+            memo.merge(report)

@@ -31,9 +31,8 @@ def display_path(settings, source_path):
 
 
 class Records(logging.Handler):
-    """Keeps (logger name, level, message) of every warning and error, to log again later:
-    from a rendering process (newsbrief.parallel), or for a page kept from the last build
-    (newsbrief.memo)."""
+    """Keeps (logger name, level, message) of every warning and error, to log again later
+    for a page kept from the last build (newsbrief.memo)."""
 
     def __init__(self):
         super().__init__(logging.WARNING)

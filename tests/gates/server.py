@@ -3,8 +3,9 @@
     with serve("output") as base_url:      # e.g. "http://127.0.0.1:41234"
         page.goto(base_url + "/en/")
 
-A free port is picked by the OS, the server runs in a daemon thread and logs
-nothing. A missing path is answered with the site's ``404.html`` (status 404)
+A free port is picked by the OS, the server runs in a process of its own (a
+thread would make the test process multi-threaded, and a build in it could not fork:
+newsbrief.parallel) and logs nothing. A missing path is answered with the site's ``404.html`` (status 404)
 when the site has one, as static hosts do. ``/dir`` (no slash) is redirected
 to ``/dir/`` (301) and ``/dir/`` serves ``dir/index.html``, like most hosts.
 """
@@ -15,7 +16,8 @@ import contextlib
 import functools
 import http.server
 import os
-import threading
+import subprocess
+import sys
 from pathlib import Path
 from typing import Iterator
 
@@ -74,14 +76,26 @@ def serve(site_dir: str | os.PathLike, prefix: str = "", port: int = 0) -> Itera
     directory = str(Path(site_dir).resolve())
     if not Path(directory).is_dir():
         raise FileNotFoundError(f"site dir not found: {directory}")
-    handler = type("_PrefixHandler", (_Handler,), {"prefix": prefix.rstrip("/")})
-    handler = functools.partial(handler, directory=directory)
-    server = _Server(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
+    process = subprocess.Popen([sys.executable, __file__, directory, prefix.rstrip("/"), str(port)],
+                               stdout=subprocess.PIPE, text=True)
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{prefix.rstrip('/')}"
+        bound = process.stdout.readline().strip()
+        if not bound.isdigit():
+            raise OSError(f"the server of {directory} did not start (port {port})")
+        yield f"http://127.0.0.1:{bound}{prefix.rstrip('/')}"
     finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+        process.terminate()
+        process.wait(timeout=5)
+        process.stdout.close()
+
+
+def _main(directory, prefix, port):
+    """In the server's process: bind, print the port, serve until terminated."""
+    handler = type("_PrefixHandler", (_Handler,), {"prefix": prefix})
+    server = _Server(("127.0.0.1", int(port)), functools.partial(handler, directory=directory))
+    print(server.server_address[1], flush=True)
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    _main(*sys.argv[1:])

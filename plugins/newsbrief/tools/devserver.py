@@ -2,25 +2,40 @@
 `make html`: a bad file prints its problems and the last good site stays up.
 
     python -m newsbrief.tools.devserver [--settings pelicanconf.py] [--output output] [--port 8000]
+
+The server and each build are processes of their own: the build forks (newsbrief.parallel),
+which a process running threads (a server's, the file watcher's) must not do, and a build
+in a fresh process runs the plugin's code as it is now, not as it was when this started.
 """
 
 import argparse
-import functools
-import http.server
-import threading
+import subprocess
+import sys
 
 from watchfiles import watch
-
-from .build import main as build
 
 WATCHED = ("content", "theme", "plugins", "pelicanconf.py")
 
 
+def build(options):
+    """Run a build to its end; its exit code (130: stopped by Ctrl-C). Ctrl-C reaches the
+    build too (a terminal sends it to every process), which stops with the output unchanged:
+    this waits for that rather than kill it halfway."""
+    process = subprocess.Popen([sys.executable, "-m", "newsbrief.tools.build", *options])
+    stopped = False
+    while True:
+        try:
+            code = process.wait()
+            return 130 if stopped else code
+        except KeyboardInterrupt:
+            stopped = True
+
+
 def serve(directory, port):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=directory)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
+                               "--directory", directory], stdout=subprocess.DEVNULL)
     print(f"Serving {directory}/ on http://127.0.0.1:{port}/ (Ctrl-C to stop)")
+    return server
 
 
 def main(argv=None):
@@ -31,8 +46,9 @@ def main(argv=None):
     parser.add_argument("--port", type=int, default=8000)
     args = parser.parse_args(argv)
     options = ["--settings", args.settings, "--output", args.output, "--content", args.content]
-    build(options)
-    serve(args.output, args.port)
+    if build(options) == 130:
+        return
+    server = serve(args.output, args.port)
     watched = [args.content if path == "content" else path for path in WATCHED]
     try:
         for changes in watch(*watched):
@@ -41,6 +57,9 @@ def main(argv=None):
                 break
     except KeyboardInterrupt:
         pass
+    finally:
+        server.terminate()
+        server.wait()
 
 
 if __name__ == "__main__":
