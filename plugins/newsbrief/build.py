@@ -28,6 +28,7 @@ from .lock import Busy, one_build
 from .outputdir import keep_unchanged, refusal, stale_folders
 from .parallel import Workers
 from .report import Steps, content_logger, wait_for_checks
+from .sitesize import warn_near_limit
 from .store import SourceStore
 from .search import IndexingFailed, index_site
 from .state import release, state_of
@@ -141,6 +142,7 @@ def _build(settings_file, settings, target, overrides, strict):
         for folder in indexed:  # and so do the files of each index written again
             keep_unchanged(os.path.join(staging, folder), os.path.join(target, folder))
         steps.done("search index")
+        warn_near_limit(staging, settings)  # GitHub Pages' limit on a published site
         # The records describe the new site (its state: the swap renames it, files keep
         # their times), written before the swap: a build stopped before it, or a swap that
         # failed, leaves records of a site that is not the output, which the next build ignores.
