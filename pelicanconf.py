@@ -189,6 +189,13 @@ SHARE_CARDS = True
 # SHARE_CARDS_PROFILE_BRIEFS briefs, and shows the site card otherwise (bounded output).
 SHARE_CARDS_PROFILE_BRIEFS = 100
 CACHE_PATH = "cache"
+# The stylesheet each page type links: theme/css/<bundle>.css, made of the blocks of
+# theme/static/css/site.css marked `/* @bundles <bundle> … */` and those marked `all`
+# (plugins/newsbrief/cssbundles.py). A page type not named here links the whole site.css.
+CSS_BUNDLES = {"article": "brief", "person": "profile", "company": "profile",
+               **dict.fromkeys(("home", "archive", "moves", "company-moves", "people", "companies",
+                                "corrections"), "list"),
+               **dict.fromkeys(("page", "404", "search"), "page")}
 # GitHub Pages publishes a site of at most 1 GB: the build warns past 80 % of this (bytes).
 PAGES_SIZE_LIMIT = 1_000_000_000
 # The page whose end describes the open data (its "Data" section).

@@ -149,3 +149,27 @@ def test_every_published_brief_person_and_company_has_a_card_in_each_language(dr
         assert sorted(p.relative_to(site.path / "cards" / lang).as_posix() for p in (site.path / "cards" / lang).rglob("*.png")) == [
             "article/acme-hires.png", "company/acme-ai.png", "company/globex.png",
             "person/jane-doe.png", "person/john-roe.png", "site.png"]  # the draft brief has none
+
+
+def test_profiles_get_a_card_only_when_a_newest_brief_names_them(tmp_path):
+    """SHARE_CARDS_PROFILE_BRIEFS = 1: a later brief names Jane Doe and Acme AI only, so they
+    get their cards; John Roe and Globex, named only in the older brief, show the site card.
+    Every published brief keeps its card (the draft has none)."""
+    content = copy_content(tmp_path, MINI)
+    for lang in ("ar", "en"):
+        front, body = read(content / f"articles/acme-hires.{lang}.md")
+        first = body.strip().split("\n\n")[0]
+        front.update(slug="acme-again", date="2026-01-20", people=["jane-doe"], companies=["acme-ai"])
+        front.update(title=front["title"] + (" مجددًا" if lang == "ar" else " again"))
+        write(content / f"articles/acme-again.{lang}.md", front, first + "\n")
+    site = build(tmp_path / "site", content=content, overrides={"SHARE_CARDS_PROFILE_BRIEFS": 1,
+                                                               "CACHE_PATH": str(tmp_path / "cache")})
+    for lang, prefix in (("ar", ""), ("en", "en/")):
+        cards = sorted(p.relative_to(site.path / "cards" / lang).as_posix() for p in (site.path / "cards" / lang).rglob("*.png"))
+        assert cards == ["article/acme-again.png", "article/acme-hires.png", "company/acme-ai.png",
+                         "person/jane-doe.png", "site.png"]
+        for url, card in (("people/jane-doe/", "person/jane-doe.png"), (f"companies/acme-ai/", "company/acme-ai.png"),
+                          ("people/john-roe/", "site.png"), ("companies/globex/", "site.png"),
+                          ("articles/acme-hires/", "article/acme-hires.png")):
+            image = site.page(f"/{prefix}{url}").select_one('meta[property="og:image"]')["content"]
+            assert image == f"/cards/{lang}/{card}", (lang, url)

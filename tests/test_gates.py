@@ -9,7 +9,9 @@ import gzip
 import re
 
 import pytest
+from newsbrief import cssbundles
 from newsbrief.minify import minify_css
+from pelican.settings import read_settings
 import yaml
 from gates import a11y_extra, axe, budgets, csp, lighthouse, links, repro, rtl, vnu
 from gates.browser import opened
@@ -25,6 +27,7 @@ SAMPLES = {  # one page of every type
     "search": "search/",
 }
 PREFIX = {"ar": "", "en": "en/"}
+PELICANCONF = read_settings(str(ROOT / "pelicanconf.py"))
 CASES = [(kind, lang) for kind in SAMPLES for lang in PREFIX
          if not (kind == "not-found" and lang == "en")]  # one bilingual 404 page
 
@@ -120,8 +123,9 @@ def test_page_fits_its_budget(site, tmp_path, kind, lang):
 @pytest.mark.parametrize("lang", PREFIX)
 def test_first_screen_of_the_brief_fits_in_14_kb(site, lang):
     limit = budgets.parse_size(yaml.safe_load(BUDGETS.read_text())["first_screen_gzip"])
+    page = site.page("/" + sample_url("brief", lang))
     html = (site.path / sample_url("brief", lang) / "index.html").read_bytes()
-    css = (site.path / "theme/css/site.css").read_bytes()
+    css = site.file(page.select_one('link[rel="stylesheet"]')["href"]).read_bytes()
     assert len(gzip.compress(html, 9)) + len(gzip.compress(css, 9)) <= limit
 
 
@@ -130,6 +134,26 @@ def test_the_stylesheet_is_served_without_comments_and_blanks(site):
     source = (ROOT / "theme/static/css/site.css").read_text(encoding="utf-8")
     assert served == minify_css(source) + "\n" and "/*" not in served and len(served) < 0.8 * len(source)
     assert '"Noto Naskh Arabic"' in served and 'url("../fonts/noto-naskh-arabic.woff2")' in served
+
+
+@pytest.mark.parametrize("kind", list(SAMPLES))
+def test_each_page_links_the_bundle_of_its_type(site, kind):
+    """A page links its type's bundle (CSS_BUNDLES): the blocks of site.css marked for it or
+    for all, in their order, minified; a brief carries none of the lists' rules."""
+    parts = cssbundles.parse((ROOT / "theme/static/css/site.css").read_text(encoding="utf-8"))
+    page = site.page("/" + SAMPLES[kind])
+    href = page.select_one('link[rel="stylesheet"]')["href"]
+    bundle = PELICANCONF["CSS_BUNDLES"][page.body["class"][1].removeprefix("nb-page--")]
+    assert href == f"/theme/css/{bundle}.css"
+    assert site.file(href).read_text(encoding="utf-8") == minify_css(cssbundles.bundle(parts, bundle)) + "\n"
+    if kind == "brief":
+        assert ".nb-pagination" not in site.file(href).read_text(encoding="utf-8")
+        assert ".nb-pagination" in (site.path / "theme/css/list.css").read_text(encoding="utf-8")
+
+
+def test_a_bundle_marker_inside_a_block_names_its_line():
+    with pytest.raises(cssbundles.BundleError, match=r"^site.css:3: a `/\* @bundles … \*/` marker inside a block"):
+        cssbundles.parse(".a { color: red; }\n@media print {\n/* @bundles brief */\n.b { color: blue; } }\n")
 
 
 def test_minifying_keeps_strings_and_the_blanks_between_words():

@@ -11,7 +11,7 @@ from .drafts import drop_drafts, mark_draft
 from .generators import CompaniesGenerator, PeopleGenerator, SiteGenerator, connect
 from .i18n import Interface
 from .memo import writer_class
-from .minify import minify_stylesheets
+from .minify import compact_pages, minify_stylesheets
 from .listings import (
     ArchiveGenerator, CompaniesIndexGenerator, CompanyMovesGenerator, MovesGenerator,
     PeopleIndexGenerator,
@@ -19,7 +19,7 @@ from .listings import (
 from .opendata import OpenDataGenerator
 from .provenance import install as install_provenance
 from .reader import YamlMarkdownReader
-from . import keypoints, mentions, search
+from . import cssbundles, keypoints, mentions, search
 
 
 def add_readers(readers):
@@ -50,6 +50,8 @@ def install_interface(generator):
 def register():
     signals.readers_init.connect(add_readers)
     signals.get_generators.connect(add_generators)
+    signals.generator_init.connect(compact_pages)
+    signals.generator_init.connect(cssbundles.install)
     signals.generator_init.connect(install_interface)
     signals.generator_init.connect(search.install)
     signals.generator_init.connect(mentions.install)

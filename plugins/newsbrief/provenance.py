@@ -9,6 +9,7 @@ reader reports an error (`CORRECTIONS_EMAIL`, and a GitHub issue form with `REPO
 import datetime
 import os
 import re
+import unicodedata
 from urllib.parse import quote, urlencode
 
 from jinja2 import Undefined
@@ -111,11 +112,19 @@ CORRECTIONS_EMAIL_PLACEHOLDER = "corrections@example.org"
 ISSUE_FORM = "report-an-error.yml"  # .github/ISSUE_TEMPLATE/
 
 
+def _iri_quote(text):
+    """`text` for a mailto IRI: every ASCII character but a letter or digit percent-encoded
+    (`&`, `=`, `#`, `?`, spaces and newlines: RFC 6068), and so is any control or format
+    character; letters of other scripts stay as they are (an HTML attribute holds them, and
+    the browser encodes them when it opens the link): an Arabic letter is 2 bytes, not 6."""
+    return "".join(c if (ord(c) > 127 and unicodedata.category(c)[0] not in "CZ") else quote(c, safe="")
+                   for c in text)
+
+
 def report_mailto(settings, subject, body):
-    """A `mailto:` to `CORRECTIONS_EMAIL` with its subject and body filled in (RFC 6068:
-    every reserved character, `&`, `=`, `#`, `?`, spaces and newlines, percent-encoded)."""
+    """A `mailto:` to `CORRECTIONS_EMAIL` with its subject and body filled in."""
     address = quote(settings.get("CORRECTIONS_EMAIL") or CORRECTIONS_EMAIL_PLACEHOLDER, safe="@")
-    return f"mailto:{address}?subject={quote(str(subject), safe='')}&body={quote(str(body), safe='')}"
+    return f"mailto:{address}?subject={_iri_quote(str(subject))}&body={_iri_quote(str(body))}"
 
 
 def report_issue(settings, title, page):
