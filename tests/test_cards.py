@@ -168,7 +168,7 @@ def test_profiles_get_a_card_only_when_a_newest_brief_names_them(tmp_path):
         cards = sorted(p.relative_to(site.path / "cards" / lang).as_posix() for p in (site.path / "cards" / lang).rglob("*.png"))
         assert cards == ["article/acme-again.png", "article/acme-hires.png", "company/acme-ai.png",
                          "person/jane-doe.png", "site.png"]
-        for url, card in (("people/jane-doe/", "person/jane-doe.png"), (f"companies/acme-ai/", "company/acme-ai.png"),
+        for url, card in (("people/jane-doe/", "person/jane-doe.png"), ("companies/acme-ai/", "company/acme-ai.png"),
                           ("people/john-roe/", "site.png"), ("companies/globex/", "site.png"),
                           ("articles/acme-hires/", "article/acme-hires.png")):
             image = site.page(f"/{prefix}{url}").select_one('meta[property="og:image"]')["content"]
