@@ -6,6 +6,7 @@ so do a person's role and a company's type and parent.
 """
 
 import csv
+import functools
 import io
 import json
 import os
@@ -54,6 +55,14 @@ def schema(title, item_properties, required, licence):
         },
         "$defs": {"translated": {"type": "object", "additionalProperties": {"type": "string"}}},
     }
+
+
+def one_item_a_line(document):
+    """The document as compact JSON with each item on a line of its own: 40 % smaller than
+    indented, and still read (and diffed) an item at a time."""
+    compact = functools.partial(json.dumps, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    items = ",\n".join(map(compact, document["items"]))
+    return f'{{"items":[\n{items}\n],"licence":{compact(document["licence"])}}}\n'
 
 
 class OpenDataGenerator(Generator):
@@ -142,11 +151,11 @@ class OpenDataGenerator(Generator):
 
     def write(self, name, items, properties, required, licence):
         document = {"licence": licence, "items": items}
-        for filename, data in ((f"{name}.json", document),
-                               (f"{name}.schema.json", schema(f"{name}.json", properties, required, licence))):
-            with open(self.data_path(filename), "w", encoding="utf-8") as out:
-                json.dump(data, out, ensure_ascii=False, indent=1, sort_keys=True)
-                out.write("\n")
+        with open(self.data_path(f"{name}.json"), "w", encoding="utf-8") as out:
+            out.write(one_item_a_line(document))
+        with open(self.data_path(f"{name}.schema.json"), "w", encoding="utf-8") as out:
+            json.dump(schema(f"{name}.json", properties, required, licence), out, ensure_ascii=False, indent=1, sort_keys=True)
+            out.write("\n")
 
     def write_csv(self, moves, licence):
         """UTF-8 with a byte-order mark, so spreadsheets read the Arabic; one row per move."""
