@@ -240,7 +240,7 @@ def table(n, f):
     return rows
 
 
-PAGES_LIMIT = 10**9  # GitHub Pages publishes sites up to 1 GB
+PAGES_LIMIT = 10**9  # GitHub Pages publishes sites up to 1 GB (PAGES_SIZE_LIMIT)
 
 
 def side_by_side(n, f):
@@ -256,8 +256,8 @@ def side_by_side(n, f):
         rows.append(f"| {label} | {show(ours[key])} | {show(hugo[key]) if hugo else '–'} "
                     f"| {ratio(ours[key], hugo[key]) if hugo else '–'} | {show(base[key])} | {ratio(ours[key], base[key])} |")
     per_brief = f["site"]["bytes"] / n
-    rows += ["", f"Bytes per brief: {per_brief / 1e3:,.1f} KB (Hugo: "
-             + (f"{hugo['bytes'] / n / 1e3:,.1f} KB" if hugo else "not installed")
+    rows += ["", f"Bytes per brief: {human_bytes(per_brief)} (Hugo: "
+             + (human_bytes(hugo["bytes"] / n) if hugo else "not installed")
              + f"); at that rate the site reaches GitHub Pages' 1 GB limit at about {PAGES_LIMIT / per_brief:,.0f} briefs "
              "(target: 500 MB at 10,000, so past 20,000).", "", "Where the bytes go (cold build):", "",
              *f["breakdown"]]

@@ -2,7 +2,7 @@
 
     python scripts/sitebytes.py OUTPUT   # prints a Markdown table
 
-An HTML page's type is the one its body names (`nb-page--<kind>`); every other file is
+Sizes in KB and MB of 1,024 (as `make bench`'s other figures). An HTML page's type is the one its body names (`nb-page--<kind>`); every other file is
 sorted by where it lies (cards, search index, feeds, sitemaps, open data, theme). `make bench`
 adds this table for its cold build.
 """
@@ -58,8 +58,8 @@ def rows(folder, briefs=None):
     out = ["| kind of file | files | bytes | share |" + (" bytes per brief |" if briefs else ""),
            "| --- | ---: | ---: | ---: |" + (" ---: |" if briefs else "")]
     for kind, (count, size) in found.items():
-        out.append(f"| {kind} | {count:,} | {size / 1e6:.2f} MB | {100 * size / total:.1f} % |"
-                   + (f" {size / briefs / 1e3:.1f} KB |" if briefs else ""))
+        out.append(f"| {kind} | {count:,} | {size / 2**20:.2f} MB | {100 * size / total:.1f} % |"
+                   + (f" {size / briefs / 2**10:.1f} KB |" if briefs else ""))
     return out
 
 
