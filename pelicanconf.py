@@ -1,9 +1,6 @@
 """Local build settings. `publishconf.py` imports these and adds what production needs."""
 
 import os
-import sys
-
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 SITEURL = ""
 RELATIVE_URLS = False
@@ -18,8 +15,7 @@ THEME = "theme"
 THEME_STATIC_DIR = "theme"
 THEME_STATIC_PATHS = ["static"]
 
-PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["newsbrief"]
+PLUGINS = ["newsbrief"]  # installed into .venv as a package (pyproject.toml)
 
 JINJA_ENVIRONMENT = {
     "extensions": ["jinja2.ext.i18n"],
@@ -71,6 +67,7 @@ COMPANIES_INDEX_URL = "{prefix}companies/"
 CORRECTIONS_SAVE_AS = "{prefix}corrections/index.html"
 CORRECTIONS_URL = "{prefix}corrections/"
 SEARCH_SAVE_AS = "{prefix}search/index.html"
+SEARCH_INDEX = True  # Pagefind's index of the built site (newsbrief.search); off in tests that do not search
 FEED_SAVE_AS = "{prefix}feeds/atom.xml"
 FEED_MAX_ITEMS = 20  # the latest briefs in each language's feed
 HOME_BRIEFS = 10  # the lead and the next nine

@@ -4,11 +4,12 @@
 """
 
 import os
-import sys
 from urllib.parse import urlsplit
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pelicanconf import *  # noqa: E402,F403
+from pelican.settings import get_settings_from_file
+
+# Every setting of pelicanconf.py (read from beside this file, wherever the build runs).
+globals().update(get_settings_from_file(os.path.join(os.path.dirname(os.path.abspath(__file__)), "pelicanconf.py")))
 
 SITEURL = os.environ.get("SITEURL", "").strip().rstrip("/")
 _url = urlsplit(SITEURL)

@@ -41,7 +41,7 @@ import sitebytes
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
-ENV = dict(os.environ, PYTHONPATH=str(ROOT / "plugins"))
+ENV = dict(os.environ)  # newsbrief is installed in the venv (pyproject.toml)
 
 BASELINE_SETTINGS = """\
 PATH = {content!r}

@@ -13,17 +13,14 @@ results and the first three. A benchmark, not a test: nothing here passes or fai
 import argparse
 import pathlib
 import statistics
-import sys
 import time
 
+from gates.browser import launch, opened
+from gates.server import serve
+from newsbrief.search import index_site
+from pelican.settings import read_settings
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "plugins"), str(ROOT / "tests")]
-
-from gates.browser import launch, opened  # noqa: E402
-from gates.server import serve  # noqa: E402
-from newsbrief.search import index_site  # noqa: E402
-from pelican.settings import read_settings  # noqa: E402
-
 DEFAULT_QUERIES = ["ar:ماهر", "ar:وماهر", "ar:أوبن ايه اي", "ar:ميتا", "en:Anthropic", "en:Meta", "en:Maher"]
 PREFIX = {"ar": "", "en": "en/"}
 

@@ -7,10 +7,8 @@ in the dark colour scheme at 390 px.
 import pathlib
 import sys
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "tests"))
-from gates.browser import launch  # noqa: E402
-from gates.server import serve  # noqa: E402
-from support import screenshot  # noqa: E402
+from gates.browser import launch, screenshot
+from gates.server import serve
 
 PAGES = {
     "home": "", "archive": "articles/", "year": "articles/2026/", "month": "articles/2026/11/", "moves": "moves/",

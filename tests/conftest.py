@@ -1,28 +1,51 @@
-"""Shared fixtures: the real site built once per session, one static server over it and one
-headless Chromium (tests/support.py holds the helpers they are made of)."""
+"""Shared fixtures: the real site built once per run (shared by the parallel workers), one
+static server over it, one headless Chromium, and `variant_site`, the one way a test builds
+a site of its own (tests/support.py holds the helpers they are made of)."""
 
+import contextlib
+import fcntl
+import json
 import os
-import pathlib
 import subprocess
 import sys
 
 import pytest
+from gates.browser import launch
+from gates.server import serve
+from support import CORPUS_BRIEFS, MINI, ROOT, Site, build, copy_content
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
-sys.path.insert(0, str(ROOT / "tests"))
 # A page the memo keeps reads only what the memo records, or the build fails (newsbrief.memoguard).
 os.environ["NEWSBRIEF_STRICT_MEMO"] = "1"
 
-from gates.browser import launch  # noqa: E402
-from gates.server import serve  # noqa: E402
-from support import CORPUS_BRIEFS, build  # noqa: E402
+
+@contextlib.contextmanager
+def built_once(tmp_path_factory, name):
+    """A folder made once per run, whichever worker (pytest-xdist) asks first: the others wait
+    for it under a lock. Yields (folder, whether it is still to be made)."""
+    root = tmp_path_factory.getbasetemp()
+    if root.name.startswith("popen-gw"):  # a worker's folder: the run's folder holds them all
+        root = root.parent
+    folder = root / f"shared-{name}"
+    with open(root / f"shared-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = folder / ".done"
+        yield folder, not done.exists()
+        done.touch()
+
+
+def shared_site(tmp_path_factory, name, **build_args):
+    """`build(**build_args)` once per run; each worker reads the same site and its warnings."""
+    with built_once(tmp_path_factory, name) as (folder, todo):
+        if todo:
+            site = build(folder, **build_args)
+            (folder / "warnings.json").write_text(json.dumps(site.warnings), encoding="utf-8")
+        return Site(folder / "output", json.loads((folder / "warnings.json").read_text(encoding="utf-8")))
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
-    """The real site, as `make html` builds it."""
-    return build(tmp_path_factory.mktemp("site"))
+    """The real site, as `make html` builds it (with its search index)."""
+    return shared_site(tmp_path_factory, "site")
 
 
 @pytest.fixture(scope="session")
@@ -35,16 +58,17 @@ def server(site):
 @pytest.fixture(scope="session")
 def corpus(tmp_path_factory):
     """A synthetic archive of 300 briefs (scripts/make_corpus.py)."""
-    content = tmp_path_factory.mktemp("corpus") / "content"
-    subprocess.run([sys.executable, str(ROOT / "scripts/make_corpus.py"), str(CORPUS_BRIEFS), str(content)],
-                   check=True, capture_output=True)
-    return content
+    with built_once(tmp_path_factory, "corpus") as (folder, todo):
+        if todo:
+            subprocess.run([sys.executable, str(ROOT / "scripts/make_corpus.py"), str(CORPUS_BRIEFS),
+                            str(folder / "content")], check=True, capture_output=True)
+        return folder / "content"
 
 
 @pytest.fixture(scope="session")
 def big(corpus, tmp_path_factory):
     """The 300-brief site."""
-    return build(tmp_path_factory.mktemp("big"), content=corpus)
+    return shared_site(tmp_path_factory, "big", content=corpus)
 
 
 @pytest.fixture(scope="session")
@@ -59,3 +83,23 @@ def browser():
     """One headless Chromium (Debian's) for every browser test."""
     with launch() as chromium:
         yield chromium
+
+
+@pytest.fixture(scope="session")
+def variant_site(tmp_path_factory):
+    """Build a variant of a site: `variant_site(edits, overrides)` copies `source` (the mini
+    fixture unless told; `source=REAL` for the real content) to a folder of its own, calls
+    each of `edits` with that content folder (support.edit, write, …), builds it with the
+    setting `overrides` and a cache of its own, and returns the Site (its `content` folder
+    too). No search index unless a test asks for it (`{"SEARCH_INDEX": True}`)."""
+
+    def make(edits=(), overrides=None, source=MINI, settings="pelicanconf.py", name="variant"):
+        tmp = tmp_path_factory.mktemp(name)
+        content = copy_content(tmp, source)
+        for change in edits:
+            change(content)
+        built = build(tmp, settings, {"SEARCH_INDEX": False, **(overrides or {})}, content)
+        built.content = content
+        return built
+
+    return make

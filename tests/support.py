@@ -14,6 +14,7 @@ import stat
 
 import yaml
 from bs4 import BeautifulSoup
+from gates.browser import ARTIFACTS, screenshot  # noqa: F401 (the tests' screenshots, as the scripts take them)
 from newsbrief.build import build_site
 from newsbrief.checks.validator import ContentValidator
 from pelican.settings import read_settings
@@ -21,20 +22,22 @@ from pelican.settings import read_settings
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 MINI = FIXTURES / "mini" / "content"
+REAL = ROOT / "content"  # the real content: tests check only that it builds and passes the gates
 BAD_CASES = sorted(p for p in (FIXTURES / "bad").iterdir() if p.is_dir())
 HOSTILE = FIXTURES / "hostile"
 SECRET = "newsbrief-canary-secret-6b1f"  # in the build's environment, never in the output
-ARTIFACTS = ROOT / "test-artifacts"
 CORPUS_BRIEFS = 300  # the synthetic archive of the `corpus` and `big` fixtures (conftest.py)
 
 
 # --- building ----------------------------------------------------------------------------------
 
 def build(tmp_dir, settings="pelicanconf.py", overrides=None, content=None):
-    """Build the site from `content` (default: the real content) into `tmp_dir`/output."""
+    """Build the site from `content` (default: the real content) into `tmp_dir`/output, with
+    a cache of its own (`tmp_dir`/cache unless `overrides` name one): never the project's."""
     overrides = dict(overrides or {})
-    overrides["PATH"] = str(content or ROOT / "content")
+    overrides["PATH"] = str(content or REAL)
     overrides.setdefault("THEME", str(ROOT / "theme"))
+    overrides.setdefault("CACHE_PATH", str(pathlib.Path(tmp_dir) / "cache"))
     out = pathlib.Path(tmp_dir) / "output"
     warnings = build_site(str(ROOT / settings), str(out), overrides)
     return Site(out, warnings)
@@ -255,22 +258,13 @@ def old_site(tmp_path):
     return output
 
 
-# --- the browser ---------------------------------------------------------------------------------
-
-def screenshot(page, name, folder=ARTIFACTS):
-    """The one screenshot producer (tests and scripts/screenshots.py): the full page with its
-    fonts loaded, into <folder>/<name>.png so a failing run can be looked at."""
-    path = pathlib.Path(folder) / f"{name}.png"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    page.evaluate("document.fonts.ready")
-    page.screenshot(path=path, full_page=True)
-    return path
 
 
 # --- the routes the content asks for --------------------------------------------------------------
 
 LANGS = ("ar", "en")
-PREFIX = {"ar": "/", "en": "/en/"}
+PREFIX = {"ar": "/", "en": "/en/"}  # the address of each language's home
+FOLDER = {"ar": "", "en": "en/"}  # the folder of each language in a built site
 
 
 def published_items(kind, content=ROOT / "content"):

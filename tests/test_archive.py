@@ -16,10 +16,8 @@ import pytest
 import yaml
 from gates import budgets
 from newsbrief.collation import IndexOrder
-from support import CORPUS_BRIEFS, ROOT, build, content_items
+from support import CORPUS_BRIEFS, LANGS, PREFIX, ROOT, build, content_items
 
-LANGS = ("ar", "en")
-PREFIX = {"ar": "/", "en": "/en/"}
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
 

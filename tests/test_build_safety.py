@@ -56,7 +56,7 @@ def test_the_build_command_prints_the_list_and_no_traceback(tmp_path):
     run = subprocess.run(
         [sys.executable, "-m", "newsbrief.tools.build", "--settings", str(ROOT / "pelicanconf.py"),
          "--content", str(content), "--output", str(output)],
-        cwd=tmp_path, env={"PYTHONPATH": str(ROOT / "plugins"), "PATH": "/usr/bin:/bin"},
+        cwd=tmp_path, env={"PATH": "/usr/bin:/bin"},
         capture_output=True, text=True, timeout=120,
     )
     assert run.returncode == 1

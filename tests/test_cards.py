@@ -9,10 +9,9 @@ from newsbrief import cards as cards_module
 from newsbrief.cards import BOTTOM, MARGIN, RULE, SIZE, CardDrawer
 from newsbrief.cardtext import CardText
 from PIL import Image, ImageDraw
-from support import ROOT, build, copy_content, read, write
+from support import MINI, ROOT, build, copy_content, read, write
 
 FONT = ROOT / "theme/cards/card-bold.ttf"
-MINI = ROOT / "tests/fixtures/mini/content"
 LONG_HEADLINE = ("Ministers and researchers gather as the laboratory announces another round of departures "
                  "from its superintelligence team, ") * 3
 LONG_WORD = "Superintelligencelaboratoryresearchersdepartingeverymonthxyz"

@@ -9,9 +9,8 @@ import shutil
 
 import pytest
 from gates import provenance
-from support import FIXTURES, ROOT, build, copy_cut, edit, make_case, problems_of, read
+from support import FIXTURES, PREFIX, ROOT, build, copy_cut, edit, make_case, problems_of, read
 
-PREFIX = {"ar": "/", "en": "/en/"}
 LABEL = {"ar": "من السياق", "en": "by context"}
 
 

@@ -16,7 +16,7 @@ import yaml
 from gates import a11y_extra, axe, budgets, csp, lighthouse, links, repro, rtl, vnu
 from gates.browser import opened
 from gates.server import serve
-from support import ROOT, build, screenshot
+from support import FOLDER, ROOT, build, screenshot
 
 ARTIFACTS = ROOT / "test-artifacts"
 BRIEF = "articles/meta-superintelligence-departures/"
@@ -26,14 +26,13 @@ SAMPLES = {  # one page of every type
     "companies": "companies/", "about": "about/", "corrections": "corrections/", "not-found": "404.html",
     "search": "search/",
 }
-PREFIX = {"ar": "", "en": "en/"}
 PELICANCONF = read_settings(str(ROOT / "pelicanconf.py"))
-CASES = [(kind, lang) for kind in SAMPLES for lang in PREFIX
+CASES = [(kind, lang) for kind in SAMPLES for lang in FOLDER
          if not (kind == "not-found" and lang == "en")]  # one bilingual 404 page
 
 
 def sample_url(kind, lang):
-    return PREFIX[lang] + SAMPLES[kind]
+    return FOLDER[lang] + SAMPLES[kind]
 
 
 def report(name, lines):
@@ -120,7 +119,7 @@ def test_page_fits_its_budget(site, tmp_path, kind, lang):
     assert budgets.check_budgets(site.path, [page], budget_file) == []
 
 
-@pytest.mark.parametrize("lang", PREFIX)
+@pytest.mark.parametrize("lang", FOLDER)
 def test_first_screen_of_the_brief_fits_in_14_kb(site, lang):
     limit = budgets.parse_size(yaml.safe_load(BUDGETS.read_text())["first_screen_gzip"])
     page = site.page("/" + sample_url("brief", lang))
@@ -219,7 +218,7 @@ def absolute_site(tmp_path_factory):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("lang", PREFIX)
+@pytest.mark.parametrize("lang", FOLDER)
 @pytest.mark.parametrize("kind", LIGHTHOUSE_PAGES)
 def test_lighthouse_scores_100_in_every_category(absolute_site, kind, lang):
     scores, problems = lighthouse.audit(f"{absolute_site}/{sample_url(kind, lang)}")

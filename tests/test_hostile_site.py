@@ -323,12 +323,11 @@ def as_in_a_terminal():
 def test_ctrl_c_leaves_output_unchanged(tmp_path):
     output = old_site(tmp_path)
     before = snapshot(output)
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "plugins"))
     # A cache of its own, cold: the build takes seconds, not the fraction of one a cache
     # warmed by earlier tests would leave.
     process = subprocess.Popen(
         [sys.executable, "-m", "newsbrief.tools.build", "--settings", SETTINGS, "--content", str(ROOT / "content"),
-         "--output", str(output), "--cache-path", str(tmp_path / "cache")], cwd=ROOT, env=env,
+         "--output", str(output), "--cache-path", str(tmp_path / "cache")], cwd=ROOT,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=as_in_a_terminal)
     deadline = time.monotonic() + 120
     while not any(p.name.startswith(".build-") for p in tmp_path.iterdir()):
@@ -348,12 +347,12 @@ def test_a_missing_content_folder_is_one_line(tmp_path):
     run = subprocess.run(
         [sys.executable, "-m", "newsbrief.tools.build", "--settings", SETTINGS, "--content", str(tmp_path / "nowhere"),
          "--output", str(tmp_path / "output")],
-        cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT / "plugins")), capture_output=True, text=True)
+        cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 1
     assert run.stderr.strip() == (f"{tmp_path}/nowhere: there is no such content folder — give the content folder, "
                                   "e.g. `CONTENT=content`; output/ is unchanged")
     check = subprocess.run([sys.executable, "-m", "newsbrief.tools.check", str(tmp_path / "nowhere"),
-                            "--settings", SETTINGS], cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT / "plugins")),
+                            "--settings", SETTINGS], cwd=ROOT,
                            capture_output=True, text=True)
     assert check.returncode == 2 and len(check.stderr.strip().splitlines()) == 1 and "Traceback" not in check.stderr
 

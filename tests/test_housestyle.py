@@ -8,10 +8,9 @@ import re
 import pytest
 from babel.messages.pofile import read_po
 from newsbrief.housestyle import typeset, typeset_html, typeset_value, us_spellings
-from support import ROOT, build, copy_content, read, write
+from support import MINI, ROOT, build, copy_content, read, write
 
 NBSP = "\u00a0"
-MINI = ROOT / "tests/fixtures/mini/content"
 
 
 @pytest.mark.parametrize("typed, shown", [

@@ -9,16 +9,11 @@ import shutil
 import subprocess
 import sys
 
-from support import ROOT, edit, read, write
+from support import ROOT, edit, read, tree, write
 from newsbrief.build import BuildFailed, build_site
 
 SEED, ROUNDS, BRIEFS = 20261129, 10, 12
 
-
-def tree(folder):
-    """{path: bytes} of a site, but Pagefind's index, whose names vary from run to run."""
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and "pagefind" not in p.relative_to(folder).parts}
 
 
 class Archive:

@@ -4,10 +4,9 @@ to their page, in both languages; the names found are checked against the front-
 import pytest
 from newsbrief.matching import Matcher
 from newsbrief.mentions import link_mentions
-from support import build, content_items, copy_content, edit, read, write
+from support import PREFIX, build, content_items, copy_content, edit, read, write
 
 BRIEFS = content_items("articles")
-PREFIX = {"ar": "/", "en": "/en/"}
 URLS = {"meta": "/companies/meta/", "google": "/companies/google/",
         "deepmind": "/companies/google-deepmind/", "msl": "/companies/meta-superintelligence-labs/",
         "lab": "/companies/lab/"}

@@ -8,9 +8,8 @@ graphic at every width.
 import pytest
 from gates import axe
 from gates.browser import opened
-from support import screenshot
+from support import FOLDER, screenshot
 
-PREFIX = {"ar": "", "en": "en/"}
 WIDTHS = (360, 390)
 KINDS = ("home", "archive", "year", "month", "moves", "brief", "person", "company", "people",
          "companies", "about", "corrections", "search", "not-found")
@@ -77,13 +76,13 @@ def big_pages(big):
 
 
 def cases(kinds):
-    return [(kind, lang, width) for kind in kinds for lang in PREFIX for width in WIDTHS
+    return [(kind, lang, width) for kind in kinds for lang in FOLDER for width in WIDTHS
             if not (kind == "not-found" and lang == "en")]
 
 
 def url(pages, kind, lang):
     path = pages[kind]
-    return path if kind == "not-found" else PREFIX[lang] + path
+    return path if kind == "not-found" else FOLDER[lang] + path
 
 
 def check_phone_page(browser, base, path, width, name):
@@ -129,7 +128,7 @@ FIGURE = """() => {
 
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [360, 1280])
-@pytest.mark.parametrize("lang", PREFIX)
+@pytest.mark.parametrize("lang", FOLDER)
 @pytest.mark.parametrize("kind", ["home", "moves", "brief", "company", "big-company"])
 def test_flow_graphic_has_title_legend_source_and_whole_labels(site, server, big, big_server, browser,
                                                               kind, lang, width):

@@ -8,9 +8,8 @@ import pytest
 from gates import provenance
 from newsbrief.housestyle import typeset
 from pelican.settings import get_settings_from_file
-from support import ROOT, build, company_moves, copy_content, copy_cut, edit, published_items, read
+from support import PREFIX, ROOT, build, company_moves, copy_content, copy_cut, edit, published_items, read
 
-PREFIX = {"ar": "/", "en": "/en/"}
 BRIEF = "meta-superintelligence-departures"
 HOME_MOVES = get_settings_from_file(str(ROOT / "pelicanconf.py"))["HOME_MOVES"]
 

@@ -102,7 +102,7 @@ def test_github_pages_files(published, tmp_path):
     ("example.github.io/newsbrief", "SITEURL must be set"),
 ])
 def test_publish_refuses_a_missing_or_insecure_siteurl(siteurl, message, tmp_path):
-    env = {**os.environ, "SITEURL": siteurl, "PYTHONPATH": str(ROOT / "plugins")}
+    env = {**os.environ, "SITEURL": siteurl}
     result = subprocess.run(
         [sys.executable, "-m", "newsbrief.tools.build", "--settings", "publishconf.py",
          "--output", str(tmp_path / "out")],

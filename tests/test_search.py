@@ -17,16 +17,15 @@ from gates.server import serve
 from newsbrief import search as search_module
 from newsbrief.build import BuildFailed
 from pelican.settings import read_settings
-from support import ROOT, build, content_items, copy_content, read, screenshot, write
+from support import FOLDER, ROOT, build, content_items, copy_content, read, screenshot, write
 
-PREFIX = {"ar": "", "en": "en/"}
 KIND_OF = {"articles": "brief", "people": "person", "companies": "company"}
 ARTIFACTS = ROOT / "test-artifacts" / "search"
 pytestmark = pytest.mark.browser
 
 
 def search_url(server, lang, query, kind=""):
-    return f"{server}/{PREFIX[lang]}search/?q={quote(query)}" + (f"&kind={kind}" if kind else "")
+    return f"{server}/{FOLDER[lang]}search/?q={quote(query)}" + (f"&kind={kind}" if kind else "")
 
 
 def wait_for_results(page):
@@ -82,7 +81,7 @@ def page_counts(site, prefix):
 
 
 def test_each_language_has_a_bundle_per_kind_the_main_one_lists_the_others(site):
-    for lang, prefix in PREFIX.items():  # /pagefind/ (briefs), /pagefind-people/, … and /en/…
+    for lang, prefix in FOLDER.items():  # /pagefind/ (briefs), /pagefind-people/, … and /en/…
         assert page_counts(site.path, prefix) == {b: len(content_items(kind)) for b, kind in BUNDLES.items()}
         for bundle in BUNDLES:
             assert list(json.loads((site.path / prefix / bundle / "pagefind-entry.json").read_text())["languages"]) == [lang]
@@ -95,7 +94,7 @@ def test_a_kind_with_more_pages_than_a_bundle_holds_is_split_and_searched_as_one
     in one bundle, and a search finds pages of every bundle."""
     site = build(tmp_path, overrides={"SEARCH_BUNDLE_PAGES": 2})
     people, companies = len(content_items("people")), len(content_items("companies"))
-    for prefix in PREFIX.values():
+    for prefix in FOLDER.values():
         counts = page_counts(site.path, prefix)
         split = {kind: {b: n for b, n in counts.items() if re.fullmatch(rf"pagefind{name}(-\d+)?", b)}
                  for kind, name in (("people", "-people"), ("companies", "-companies"), ("articles", ""))}
@@ -108,7 +107,7 @@ def test_a_kind_with_more_pages_than_a_bundle_holds_is_split_and_searched_as_one
             with opened(browser, search_url(base, lang, query)) as (page, record):
                 status, urls = wait_for_results(page)
                 assert record.problems() == []
-            assert f"/{PREFIX[lang]}{first}" in urls, urls
+            assert f"/{FOLDER[lang]}{first}" in urls, urls
 
 
 def test_indexed_pages_carry_their_kind_and_only_their_prose_is_indexed(site):
@@ -116,8 +115,8 @@ def test_indexed_pages_carry_their_kind_and_only_their_prose_is_indexed(site):
     (a brief's standfirst and text, a profile's text), never labels, facts or furniture."""
     for kind, filter_value in KIND_OF.items():
         for slug in content_items(kind):
-            for lang in PREFIX:
-                main = site.page(f"/{PREFIX[lang]}{kind}/{slug}/").find("main")
+            for lang in FOLDER:
+                main = site.page(f"/{FOLDER[lang]}{kind}/{slug}/").find("main")
                 assert main["data-pagefind-filter"] == f"kind:{filter_value}"
                 bodies = main.select("[data-pagefind-body]")
                 expected = [".nb-brief__standfirst", ".nb-brief__body"] if kind == "articles" else [".nb-prose"]
@@ -136,7 +135,7 @@ def test_other_names_are_searchable_metadata_not_text(site):
     assert brief.select_one("[data-pagefind-sort=date]").get_text() == "2026-11-28"
 
 
-@pytest.mark.parametrize("prefix", PREFIX.values())
+@pytest.mark.parametrize("prefix", FOLDER.values())
 def test_unused_pagefind_interfaces_are_not_published(site, prefix):
     for bundle in BUNDLES:
         names = {p.name for p in (site.path / prefix / bundle).iterdir()}
@@ -173,7 +172,7 @@ def pagefind_unordered_parts(site):
     """{lang: (page_count, filter bytes sorted, metadata with the filter's name blanked)}:
     the parts of Pagefind's output that vary between runs, reduced to their content."""
     parts = {}
-    for lang, prefix in PREFIX.items():
+    for lang, prefix in FOLDER.items():
         for bundle in BUNDLES:
             folder = site.path / prefix / bundle
             index = json.loads((folder / "pagefind-entry.json").read_text())["languages"][lang]
@@ -290,7 +289,7 @@ def three_briefs(tmp_path_factory):
     would come first."""
     tmp = tmp_path_factory.mktemp("three-briefs")
     content = copy_content(tmp, ROOT / "tests/fixtures/mini/content")
-    for lang in PREFIX:
+    for lang in FOLDER:
         front, body = read(content / f"articles/acme-expands.{lang}.md")
         front.pop("status", None)
         write(content / f"articles/acme-expands.{lang}.md", front, body)
@@ -314,7 +313,7 @@ def test_a_name_finds_its_page_then_the_briefs_newest_first_then_other_pages(thr
     with opened(browser, search_url(base, lang, query)) as (tab, record):
         status, urls = wait_for_results(tab)
         assert record.problems() == []
-    expected = [f"/{PREFIX[lang]}{url}" for url in [page, *NEWEST_FIRST]]
+    expected = [f"/{FOLDER[lang]}{url}" for url in [page, *NEWEST_FIRST]]
     assert urls[: len(expected)] == expected, urls
     assert len(urls) > len(expected)  # another page names them too, after the briefs
 
@@ -381,7 +380,7 @@ def test_choosing_a_kind_on_the_page_filters_and_updates_the_address(server, bro
     assert people and {kind_of(u) for u in people} == {"person"}
 
 
-@pytest.mark.parametrize("lang", PREFIX)
+@pytest.mark.parametrize("lang", FOLDER)
 def test_no_result_says_so_in_the_page_language(run_search, lang):
     status, urls, problems = run_search(lang, "zqxjv")
     assert urls == []
@@ -395,12 +394,12 @@ def test_no_result_says_so_in_the_page_language(run_search, lang):
 
 @pytest.mark.parametrize("lang, start, query", [("ar", "people/", "ماهر"), ("en", "companies/openai/", "Maher")])
 def test_the_header_box_works_without_javascript(server, browser, lang, start, query):
-    with opened(browser, f"{server}/{PREFIX[lang]}{start}", java_script_enabled=False) as (page, record):
+    with opened(browser, f"{server}/{FOLDER[lang]}{start}", java_script_enabled=False) as (page, record):
         page.fill(".nb-search-box__input", query)
         page.press(".nb-search-box__input", "Enter")
         page.wait_for_url(re.compile(r"/search/\?"))
         address = urlsplit(page.url)
-        assert address.path == f"/{PREFIX[lang]}search/"
+        assert address.path == f"/{FOLDER[lang]}search/"
         assert parse_qs(address.query)["q"] == [query]
         # Without JavaScript the page says how to browse instead.
         assert page.locator(".nb-note").is_visible()
@@ -409,7 +408,7 @@ def test_the_header_box_works_without_javascript(server, browser, lang, start, q
         status, urls = wait_for_results(page)
         assert page.input_value("#nb-search-q") == query
         assert urls and all(u.startswith("/en/") == (lang == "en") for u in urls)
-        assert urls[0] == f"/{PREFIX[lang]}people/bert-maher/"
+        assert urls[0] == f"/{FOLDER[lang]}people/bert-maher/"
 
 
 def test_only_the_search_pages_have_scripts(site):
@@ -421,7 +420,7 @@ def test_only_the_search_pages_have_scripts(site):
         if found:
             scripts[name] = found
     assert scripts == {f"{p}search/index.html": ["/theme/search/search.js", f"/{p}pagefind/pagefind.js"]
-                       for p in PREFIX.values()}
+                       for p in FOLDER.values()}
 
 
 def test_every_page_but_search_has_the_header_box(site):
@@ -431,7 +430,7 @@ def test_every_page_but_search_has_the_header_box(site):
             assert box == []  # its own form takes the header box's place
         else:
             lang = "en" if name.startswith("en/") else "ar"
-            assert [f["action"] for f in box] == [f"/{PREFIX[lang]}search/"], name
+            assert [f["action"] for f in box] == [f"/{FOLDER[lang]}search/"], name
 
 
 # --- the search page passes the gates with results shown -------------------------------------------
@@ -485,6 +484,6 @@ def test_search_works_published_under_a_subpath(tmp_path, browser, monkeypatch):
 
 def test_search_pages_are_language_twins_in_the_sitemap(site):
     sitemap = "".join(part.read_text() for part in (site.path / "sitemaps").glob("*.xml"))
-    for lang in PREFIX:
-        assert f"<loc>/{PREFIX[lang]}search/</loc>" in sitemap
+    for lang in FOLDER:
+        assert f"<loc>/{FOLDER[lang]}search/</loc>" in sitemap
     assert site.page("/search/").find("a", attrs={"data-switcher": True})["href"] == "/en/search/"

@@ -16,11 +16,10 @@ from newsbrief.escaping import csv_cell
 from newsbrief.flowchart import FlowChart, flow_chart
 from newsbrief.graph import Move
 from PIL import Image, ImageChops
-from support import ROOT
+from support import FOLDER, ROOT
 
 BRIEF = "articles/meta-superintelligence-departures/"
 FLOW_PAGES = ["", BRIEF, "companies/meta/", "companies/openai/", "moves/"]
-LANGS = {"ar": "", "en": "en/"}
 VOCABULARY = json.loads((ROOT / "tests/fixtures/schemaorg/vocabulary.json").read_text())
 LABELS = {"title": "T", "desc": "D", "not_stated": "Not stated", "noted": "noted", "links": "L",
           "person_move": "{person}: from {origin} to {destination}"}
@@ -37,10 +36,10 @@ def flow_links(site, url):
 
 # --- the graphic ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", FOLDER)
 @pytest.mark.parametrize("path", FLOW_PAGES)
 def test_flow_is_an_image_with_title_description_and_working_links(site, lang, path):
-    url = "/" + LANGS[lang] + path
+    url = "/" + FOLDER[lang] + path
     [svg] = flows(site, url)
     assert svg["role"] == "img"
     title_id, desc_id = svg["aria-labelledby"].split()
@@ -55,7 +54,7 @@ def test_flow_is_an_image_with_title_description_and_working_links(site, lang, p
         assert site.file(link["href"]).exists(), (url, link["href"])
         assert ("/people/" in link["href"]) == link.has_attr("data-person")
         assert link.find("title").get_text().strip()  # its accessible name
-        assert link["href"].startswith("/" + LANGS[lang])
+        assert link["href"].startswith("/" + FOLDER[lang])
     # a news graphic: a title naming the figure, a dek, a legend and a source line, in words
     figure = svg.find_parent("figure")
     title = figure.select_one(".nb-flow__title")
@@ -170,7 +169,7 @@ def test_arabic_flow_is_mirrored_in_chromium(server, browser):
     base = server
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     sides = {}
-    for lang, prefix in LANGS.items():
+    for lang, prefix in FOLDER.items():
         page.goto(f"{base}/{prefix}{BRIEF}")
         boxes = {side: page.locator(f"figure.nb-flow [data-side={side}] .nb-flow__bar").first.bounding_box()
                  for side in ("origin", "destination")}
@@ -255,7 +254,7 @@ def test_every_page_has_valid_json_ld_with_breadcrumbs(site):
 
 
 def test_brief_json_ld_links_its_translation_and_people(site):
-    for lang, prefix in LANGS.items():
+    for lang, prefix in FOLDER.items():
         data = json_ld(site, f"/{prefix}{BRIEF}")
         [article] = [n for n in data["@graph"] if n["@type"] == "NewsArticle"]
         assert article["inLanguage"] == lang
@@ -398,7 +397,7 @@ def test_a_csv_cell_that_is_no_formula_is_kept(typed):
 
 
 def test_about_page_has_a_data_section(site):
-    for prefix in LANGS.values():
+    for prefix in FOLDER.values():
         about = site.page(f"/{prefix}about/")
         links = {a["href"] for a in about.select("main a")}
         assert {"/data/moves.json", "/data/moves.csv", "/data/people.json", "/data/companies.json"} <= links

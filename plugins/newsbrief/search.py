@@ -108,7 +108,11 @@ def index_site(site_dir, settings, previous=None):
     `previous` (the current site, as the last build left it), a bundle whose pages are the
     very files of that site (newsbrief.outputdir.keep_unchanged links them) is kept, linked,
     and Pagefind runs only for the others. Each language's main bundle lists the others in
-    `bundles.json` (theme/static/search/search.js merges them). Returns the folders written."""
+    `bundles.json` (theme/static/search/search.js merges them). Returns the folders written.
+    With SEARCH_INDEX off (the tests that do not search) nothing is written: the search page
+    is built as always, and finds nothing."""
+    if not settings.get("SEARCH_INDEX", True):
+        return []
     try:
         return _index(pathlib.Path(site_dir), settings, previous)
     except OSError as error:  # a full disk, a folder that cannot be written: one line, as every failure

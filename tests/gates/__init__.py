@@ -16,6 +16,6 @@ Modules:
     csp        static CSP / inline-handler / noopener checks
     repro      byte-for-byte comparison of two builds
 
-Modules import each other relatively, so this package can be imported as
-``gates`` (pytest's default rootdir-less import of tests/) or ``tests.gates``.
+The package is installed as ``gates`` beside the plugin (pyproject.toml), for the tests and
+for scripts/screenshots.py and scripts/bench_search.py.
 """

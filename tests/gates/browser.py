@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import pathlib
 from dataclasses import dataclass, field
 from typing import Iterator
 from urllib.parse import urlsplit
@@ -130,3 +131,16 @@ def opened(browser: Browser, url: str, width: int = 1280, **kwargs) -> Iterator[
         yield page, record
     finally:
         page.context.close()
+
+
+ARTIFACTS = pathlib.Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+def screenshot(page, name, folder=ARTIFACTS):
+    """The one screenshot producer (tests and scripts/screenshots.py): the full page with its
+    fonts loaded, into <folder>/<name>.png so a failing run can be looked at."""
+    path = pathlib.Path(folder) / f"{name}.png"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    page.evaluate("document.fonts.ready")
+    page.screenshot(path=path, full_page=True)
+    return path
