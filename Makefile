@@ -14,7 +14,7 @@ ifeq ($(DRAFTS),1)
 BUILD_FLAGS += --drafts
 endif
 
-.PHONY: html publish serve devserver clean test lint check screenshots fonts system-deps \
+.PHONY: html publish serve devserver clean test gates lint check screenshots fonts system-deps \
         i18n-extract i18n-update i18n-compile new-person new-company new-brief docs bench-search bench
 
 html: $(VENV)/.installed
@@ -76,6 +76,13 @@ bench: $(VENV)/.installed-bench
 TEST_WORKERS ?= auto
 test: $(VENV)/.installed system-deps node_modules/.installed lint
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope
+
+# The gates of the real site (tests/test_gates.py: valid HTML, accessibility, links, budgets,
+# right to left, Lighthouse; tests/test_real_content.py): what the Pages workflow waits for
+# before it deploys a change to content/ only. `make test` runs them too.
+GATES := tests/test_gates.py tests/test_real_content.py
+gates: $(VENV)/.installed system-deps node_modules/.installed
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope $(GATES)
 
 # Lint the Python code (rules in pyproject.toml); `make test` runs it before pytest.
 lint: $(VENV)/.installed

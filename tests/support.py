@@ -43,6 +43,11 @@ def build(tmp_dir, settings="pelicanconf.py", overrides=None, content=None):
     return Site(out, warnings)
 
 
+def own_cache(tmp_path):
+    """A cache folder beside `tmp_path`, for a test that checks what a build leaves in it."""
+    return str(tmp_path.parent / f"{tmp_path.name}-cache")
+
+
 # --- a project with its own cache (tests/test_cache*.py) ----------------------------------------
 
 class Project:

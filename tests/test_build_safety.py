@@ -8,7 +8,7 @@ import sys
 
 import pytest
 from newsbrief.build import BuildFailed, build_site
-from support import ROOT, build, make_case
+from support import MINI, ROOT, build, make_case
 
 BAD = ROOT / "tests" / "fixtures" / "bad"
 
@@ -47,7 +47,7 @@ def test_a_failed_build_leaves_output_byte_for_byte(tmp_path):
 
 def test_the_build_command_prints_the_list_and_no_traceback(tmp_path):
     content = tmp_path / "content"
-    shutil.copytree(ROOT / "tests" / "fixtures" / "mini" / "content", content)
+    shutil.copytree(MINI, content)
     for case in ("unknown-field", "invalid-date"):
         shutil.copytree(BAD / case / "content", content, dirs_exist_ok=True)
     output = tmp_path / "output"
@@ -83,5 +83,5 @@ def test_content_warnings_do_not_fail_and_are_given_by_every_build(tmp_path):
     assert given[0] == given[1]
     with pytest.raises(BuildFailed) as failure:
         build_site(str(ROOT / "pelicanconf.py"), str(tmp_path / "strict"),
-                   {"PATH": str(content), "THEME": str(ROOT / "theme")}, strict=True)
+                   {"PATH": str(content), "THEME": str(ROOT / "theme"), "CACHE_PATH": str(tmp_path / "cache")}, strict=True)
     assert warning in failure.value.problems

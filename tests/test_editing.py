@@ -12,7 +12,7 @@ from newsbrief.tools.scaffold import Scaffold, ScaffoldError
 from newsbrief.schema import CONTENT_TYPES, FieldTables
 from pelican.settings import get_settings_from_file
 from support import BAD_CASES as CASES
-from support import ROOT, as_lines, build, problems_of
+from support import MINI, ROOT, as_lines, build, problems_of
 
 GUIDE = ROOT / "docs" / "editing.md"
 BRIEF = "meta-superintelligence-departures"
@@ -173,7 +173,7 @@ def test_scaffold_refuses_to_overwrite_and_to_invent_a_slug(tmp_path):
 @pytest.mark.parametrize("kind", ["person", "company", "brief"])
 def test_scaffolded_files_have_every_required_field_and_are_refused_until_filled(kind, tmp_path):
     content = tmp_path / "content"
-    shutil.copytree(ROOT / "tests/fixtures/mini/content", content)
+    shutil.copytree(MINI, content)
     paths = Scaffold(content, SETTINGS).create(kind, "Ann Lee")
     assert [p.name for p in paths] == ["ann-lee.ar.md", "ann-lee.en.md"]
     model = CONTENT_TYPES[kind].model
@@ -202,7 +202,7 @@ def test_a_new_brief_person_and_company_filled_in_build_and_link_each_other(tmp_
     optional `from` deleted, as the brief does not say it): no problem left, and the pages
     are built and linked in both languages."""
     content = tmp_path / "content"
-    shutil.copytree(ROOT / "tests/fixtures/mini/content", content)
+    shutil.copytree(MINI, content)
     scaffold = Scaffold(content, SETTINGS)
     scaffold.create("brief", "Initech hires Ann Lee")
     scaffold.create("person", "Ann Lee")

@@ -22,7 +22,7 @@ import os
 
 import pytest
 from newsbrief.build import BuildFailed, build_site
-from support import HOSTILE, ROOT, SECRET, as_lines, old_site, problems_of, snapshot
+from support import HOSTILE, ROOT, SECRET, as_lines, old_site, own_cache, problems_of, snapshot
 from support import make_hostile_case as make_case
 
 CASES = sorted(p for p in HOSTILE.iterdir() if p.is_dir())
@@ -58,7 +58,7 @@ def test_a_refused_case_leaves_output_and_everything_else_as_it_was(case, tmp_pa
     before, outside = snapshot(output), snapshot(tmp_path, skip=("output",))
     with pytest.raises(BuildFailed) as failure:
         build_site(str(ROOT / "pelicanconf.py"), str(output),
-                   {"PATH": str(content), "THEME": str(ROOT / "theme")})
+                   {"PATH": str(content), "THEME": str(ROOT / "theme"), "CACHE_PATH": own_cache(tmp_path)})
     errors = [line for line in expected_lines(case) if not line.startswith("(warning) ")]
     shown = [p.replace(str(tmp_path) + "/", "") for p in failure.value.problems]
     assert shown == errors

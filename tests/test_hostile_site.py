@@ -22,7 +22,7 @@ from newsbrief.escaping import script_json
 from newsbrief.build import BuildFailed, build_site
 from newsbrief.frontmatter import FrontMatterError, Sources
 from newsbrief.text import fold
-from support import HOSTILE, ROOT, SECRET, build, old_site, snapshot
+from support import HOSTILE, MINI, ROOT, SECRET, build, old_site, own_cache, snapshot
 from support import make_hostile_case as make_case
 
 SETTINGS = str(ROOT / "pelicanconf.py")
@@ -227,7 +227,8 @@ def test_no_file_of_the_build_machine_or_script_reaches_the_output(case, tmp_pat
     content = make_case(HOSTILE / case, tmp_path)
     output = tmp_path / "output"
     with pytest.raises(BuildFailed):
-        build_site(SETTINGS, str(output), {"PATH": str(content), "THEME": str(ROOT / "theme")})
+        build_site(SETTINGS, str(output), {"PATH": str(content), "THEME": str(ROOT / "theme"),
+                                           "CACHE_PATH": str(tmp_path / "cache")})
     assert not output.exists()
     everything = [p for p in tmp_path.rglob("*") if p.is_file() and not p.is_symlink() and "content" not in p.parts]
     for path in everything:
@@ -241,11 +242,11 @@ def project_copy(tmp_path):
     """A copy of the project (content, theme, plugins, settings, a `.git`) to endanger."""
     project = tmp_path / "project"
     project.mkdir()
-    for name in ("pelicanconf.py", "Makefile", "requirements.txt", "constraints.txt"):
+    for name in ("pelicanconf.py", "Makefile", "requirements.txt", "constraints.txt", "pyproject.toml"):
         shutil.copy2(ROOT / name, project / name)
     for name in ("plugins", "theme"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "tests" / "fixtures" / "mini" / "content", project / "content")
+    shutil.copytree(MINI, project / "content")
     (project / "docs").mkdir()
     (project / "docs" / "editing.md").write_text("# the guide\n", encoding="utf-8")
     (project / ".git").mkdir()
@@ -285,7 +286,7 @@ def test_the_home_folder_is_refused(tmp_path, monkeypatch):
     (tmp_path / "home").mkdir()
     (tmp_path / "home" / "notes.txt").write_text("mine", encoding="utf-8")
     with pytest.raises(BuildFailed) as failure:
-        build_site(SETTINGS, str(tmp_path / "home"), {"PATH": str(ROOT / "tests/fixtures/mini/content")})
+        build_site(SETTINGS, str(tmp_path / "home"), {"PATH": str(MINI), "CACHE_PATH": own_cache(tmp_path)})
     assert "the output folder is the home folder" in failure.value.problems[0]
     assert (tmp_path / "home" / "notes.txt").read_text(encoding="utf-8") == "mine"
 
@@ -296,7 +297,7 @@ def test_an_output_symlink_stays_a_symlink(tmp_path):
     (site / "old.html").write_text("old", encoding="utf-8")
     link = tmp_path / "output"
     link.symlink_to(site)
-    build_site(SETTINGS, str(link), {"PATH": str(ROOT / "tests/fixtures/mini/content")})
+    build_site(SETTINGS, str(link), {"PATH": str(MINI), "CACHE_PATH": own_cache(tmp_path)})
     assert link.is_symlink() and os.readlink(link) == str(site)
     assert (site / "index.html").is_file() and not (site / "old.html").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["output", "sites"]
@@ -308,7 +309,7 @@ def test_stale_staging_folders_are_removed_at_the_start_of_a_build(tmp_path):
         (tmp_path / name / "site").mkdir(parents=True)
     alive = tmp_path / f".build-{os.getppid()}-running"  # a build still running is left alone
     alive.mkdir()
-    build(tmp_path, content=ROOT / "tests" / "fixtures" / "mini" / "content")
+    build(tmp_path, content=MINI)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["output", alive.name])
 
 
@@ -414,7 +415,7 @@ def test_each_file_is_parsed_and_rendered_once_and_pelican_reads_only_checked_fi
         return pelican_read(self, path)
 
     monkeypatch.setattr(reader.YamlMarkdownReader, "read", spy)
-    mini, cache = ROOT / "tests" / "fixtures" / "mini" / "content", str(tmp_path / "cache")
+    mini, cache = MINI, str(tmp_path / "cache")
     files = len(list(mini.rglob("*.md")))
 
     def notes(what):

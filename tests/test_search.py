@@ -17,7 +17,7 @@ from gates.server import serve
 from newsbrief import search as search_module
 from newsbrief.build import BuildFailed
 from pelican.settings import read_settings
-from support import FOLDER, ROOT, build, content_items, copy_content, read, screenshot, write
+from support import FOLDER, MINI, ROOT, build, content_items, copy_content, own_cache, read, screenshot, write
 
 KIND_OF = {"articles": "brief", "people": "person", "companies": "company"}
 ARTIFACTS = ROOT / "test-artifacts" / "search"
@@ -150,7 +150,7 @@ def test_a_failed_indexing_leaves_the_output_untouched(tmp_path, monkeypatch):
     # a cache of its own: with the build's record of the first build, nothing changed and the
     # second build would be skipped before it indexes anything
     with pytest.raises(BuildFailed, match="Pagefind failed") as failure:
-        build(tmp_path, overrides={"CACHE_PATH": str(tmp_path.parent / f"{tmp_path.name}-cache")})
+        build(tmp_path, overrides={"CACHE_PATH": own_cache(tmp_path)})
     (problem,) = failure.value.problems
     assert "\n" not in problem and "`pagefind/` (" in problem, "one line, naming the bundle and its pages"
     assert {p: p.read_bytes() for p in site.path.rglob("*") if p.is_file()} == before
@@ -288,7 +288,7 @@ def three_briefs(tmp_path_factory):
     2026-01-15 and 2025-12-01; the oldest names them most often, so by score alone it
     would come first."""
     tmp = tmp_path_factory.mktemp("three-briefs")
-    content = copy_content(tmp, ROOT / "tests/fixtures/mini/content")
+    content = copy_content(tmp, MINI)
     for lang in FOLDER:
         front, body = read(content / f"articles/acme-expands.{lang}.md")
         front.pop("status", None)
