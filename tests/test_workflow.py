@@ -114,7 +114,7 @@ def test_permissions_are_read_only_by_default(workflow):
 
 def test_only_deploy_may_write(workflow):
     for name, job in workflow["jobs"].items():
-        if name == "deploy":
+        if name in DEPLOYS:
             continue
         permissions = job.get("permissions", {})
         assert isinstance(permissions, dict), f"job {name}: permissions must be listed one by one"
@@ -122,34 +122,73 @@ def test_only_deploy_may_write(workflow):
         assert writes == [], f"job {name} asks for more than read: {writes}"
 
 
-def test_deploy_job(workflow):
-    deploy = workflow["jobs"]["deploy"]
-    assert deploy["needs"] == "build"
-    assert deploy["if"] == NOT_A_PULL_REQUEST
+DEPLOYS = {"deploy-content", "deploy"}
+CHECKS = {"changes", "lint", "content", "gates", "test", "site"}
+
+
+def test_the_jobs(workflow):
+    assert set(workflow["jobs"]) == CHECKS | DEPLOYS
+
+
+def test_every_push_runs_every_check(workflow):
+    """Only the deploys are conditional: a content-only push runs the tests too."""
+    for name in CHECKS:
+        assert "if" not in workflow["jobs"][name], f"job {name} must run on every event"
+
+
+@pytest.mark.parametrize("name", sorted(DEPLOYS))
+def test_deploy_jobs(workflow, name):
+    deploy = workflow["jobs"][name]
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["environment"] == {
         "name": "github-pages",
         "url": "${{ steps.deployment.outputs.page_url }}",
     }
     assert step_using(deploy, "actions/deploy-pages")["id"] == "deployment"
+    assert steps(deploy) == [step_using(deploy, "actions/deploy-pages")], "a deploy job only deploys"
 
 
-def test_build_job(workflow):
-    build = workflow["jobs"]["build"]
-    checkout = step_using(build, "actions/checkout")
-    assert checkout["with"]["persist-credentials"] is False
-    python = step_using(build, "actions/setup-python")["with"]
-    assert python == {"python-version": "3.11", "cache": "pip",
-                      "cache-dependency-path": "requirements.txt\nconstraints.txt\n"}
+def test_a_content_only_push_deploys_after_the_content_checks_gates_and_build(workflow):
+    deploy = workflow["jobs"]["deploy-content"]
+    assert set(deploy["needs"]) == {"changes", "content", "gates", "site"}, "never the slow tests"
+    assert deploy["if"] == NOT_A_PULL_REQUEST + " && needs.changes.outputs.code == 'false'"
 
-    configure = step_using(build, "actions/configure-pages")
-    upload = step_using(build, "actions/upload-pages-artifact")
-    test = step_running(build, "make test")
-    publish = step_running(build, "make publish")
+
+def test_any_other_push_deploys_after_every_check(workflow):
+    deploy = workflow["jobs"]["deploy"]
+    assert set(deploy["needs"]) == CHECKS
+    assert deploy["if"] == NOT_A_PULL_REQUEST + " && needs.changes.outputs.code == 'true'"
+
+
+def test_each_check_runs_its_make_target(workflow):
+    jobs = workflow["jobs"]
+    for name, command in (("lint", "make lint"), ("content", "make check"), ("gates", "make gates"),
+                          ("test", "make test"), ("site", "make publish")):
+        step_running(jobs[name], command)
+        assert step_using(jobs[name], "actions/checkout")["with"]["persist-credentials"] is False
+
+
+def test_the_tests_run_on_python_3_11_and_3_13_and_the_site_is_built_by_3_11(workflow):
+    test = workflow["jobs"]["test"]
+    assert test["strategy"]["matrix"] == {"python": ["3.11", "3.13"]}
+    assert test["strategy"]["fail-fast"] is False, "one version failing still reports the other"
+    assert step_using(test, "actions/setup-python")["with"]["python-version"] == "${{ matrix.python }}"
+    for name in ("lint", "content", "gates", "site"):
+        python = step_using(workflow["jobs"][name], "actions/setup-python")["with"]
+        assert python == {"python-version": "3.11", "cache": "pip",
+                          "cache-dependency-path": "requirements.txt\nconstraints.txt\n"}, name
+
+
+def test_site_job(workflow):
+    site = workflow["jobs"]["site"]
+    configure = step_using(site, "actions/configure-pages")
+    upload = step_using(site, "actions/upload-pages-artifact")
+    cache = step_using(site, "actions/cache")
+    publish = step_running(site, "make publish")
     assert configure["id"] == "pages"
     for step in (configure, upload):
         assert step["if"] == NOT_A_PULL_REQUEST, f"{step['uses']} must not run for pull requests"
-    assert upload["with"]["path"] == "output"
+    assert upload["with"]["path"] == "output" and cache["with"]["path"] == "cache"
     # Deploys get the Pages address; only a pull request's (never uploaded) build uses localhost.
     assert publish["env"] == {
         "SITEURL": "${{ github.event_name == 'pull_request' && 'http://localhost:8000'"
@@ -159,8 +198,71 @@ def test_build_job(workflow):
         "REPO_BRANCH": "${{ github.event.repository.default_branch }}",
         "CORRECTIONS_EMAIL": "${{ vars.CORRECTIONS_EMAIL }}",
     }
-    order = [steps(build).index(s) for s in (test, configure, publish, upload)]
-    assert order == sorted(order), "steps must run: make test, configure-pages, make publish, upload"
+    order = [steps(site).index(s) for s in (cache, configure, publish, upload)]
+    assert order == sorted(order), "steps must run: cache, configure-pages, make publish, upload"
+
+
+# --- the change detection, run as the workflow runs it ------------------------------------------
+
+def git(repo, *args):
+    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True).stdout.strip()
+
+
+@pytest.fixture
+def pushed(tmp_path):
+    """A repository with a first commit, and `push(files)`: commit `files`, return the
+    commits before and after."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    for args in (("init", "-q"), ("config", "user.email", "ci@example.org"), ("config", "user.name", "CI")):
+        git(repo, *args)
+
+    def push(files):
+        before = git(repo, "rev-parse", "HEAD") if (repo / ".git" / "index").exists() else None
+        for name, text in files.items():
+            (repo / name).parent.mkdir(parents=True, exist_ok=True)
+            (repo / name).write_text(text, encoding="utf-8")
+        git(repo, "add", "-A")
+        git(repo, "commit", "-q", "-m", "a push")
+        return before, git(repo, "rev-parse", "HEAD")
+
+    push({"content/articles/a.en.md": "one\n", "Makefile": "all:\n"})
+    return repo, push
+
+
+def code_changed(workflow, repo, tmp_path, event, before, after):
+    """What the `changes` job's script says, run in `repo` as the runner runs it."""
+    step = next(s for s in steps(workflow["jobs"]["changes"]) if s.get("id") == "changed")
+    output = tmp_path / "github-output"
+    output.write_text("")
+    env = {"PATH": "/usr/bin:/bin", "GITHUB_OUTPUT": str(output), "EVENT": event, "BEFORE": before, "AFTER": after}
+    subprocess.run(["bash", "-e", "-c", step["run"]], cwd=repo, env=env, check=True)
+    (line,) = output.read_text().splitlines()
+    return line
+
+
+def test_a_push_that_changes_only_content_is_not_code(workflow, pushed, tmp_path):
+    repo, push = pushed
+    before, _ = push({"content/articles/b.en.md": "two\n"})
+    _, after = push({"content/people/c.en.md": "three\n"})  # a push of two commits
+    assert code_changed(workflow, repo, tmp_path, "push", before, after) == "code=false"
+
+
+@pytest.mark.parametrize("files", [{"Makefile": "all: x\n"}, {"content/a.md": "x\n", "theme/t.html": "x\n"},
+                                   {"contents/a.md": "x\n"}])
+def test_a_push_that_changes_anything_else_is_code(workflow, pushed, tmp_path, files):
+    repo, push = pushed
+    before, after = push(files)
+    assert code_changed(workflow, repo, tmp_path, "push", before, after) == "code=true"
+
+
+@pytest.mark.parametrize("event, before", [("pull_request", "HEAD~1"), ("workflow_dispatch", "HEAD~1"),
+                                           ("push", "0" * 40), ("push", "")])
+def test_anything_but_a_known_push_counts_as_code(workflow, pushed, tmp_path, event, before):
+    repo, push = pushed
+    push({"content/articles/b.en.md": "two\n"})
+    before = git(repo, "rev-parse", before) if before.startswith("HEAD") else before
+    assert code_changed(workflow, repo, tmp_path, event, before, git(repo, "rev-parse", "HEAD")) == "code=true"
 
 
 def test_concurrency(workflow):
