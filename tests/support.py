@@ -59,7 +59,9 @@ class Project:
         shutil.copytree(ROOT / "theme", self.theme)
 
     def build(self, output, cache=None, **overrides):
-        settings = {"PATH": str(self.content), "THEME": str(self.theme), "CACHE_PATH": str(cache or self.cache)}
+        """Build into `output`, with no search index unless told (`SEARCH_INDEX=True`)."""
+        settings = {"PATH": str(self.content), "THEME": str(self.theme), "CACHE_PATH": str(cache or self.cache),
+                    "SEARCH_INDEX": False}
         return build_site(str(ROOT / "pelicanconf.py"), str(output), {**settings, **overrides})
 
     def edit(self, relative, old, new):

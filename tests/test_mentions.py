@@ -4,7 +4,7 @@ to their page, in both languages; the names found are checked against the front-
 import pytest
 from newsbrief.matching import Matcher
 from newsbrief.mentions import link_mentions
-from support import PREFIX, build, content_items, copy_content, edit, read, write
+from support import PREFIX, REAL, content_items, edit, read, write
 
 BRIEFS = content_items("articles")
 URLS = {"meta": "/companies/meta/", "google": "/companies/google/",
@@ -137,18 +137,18 @@ def test_arabic_latin_mention_stays_isolated(site):
 
 
 @pytest.fixture(scope="module")
-def changed_site(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("mentions")
-    content = copy_content(tmp)
-    people = [p for p in BRIEFS["meta-superintelligence-departures"]["en"]["people"] if p != "tony-liu"]
-    edit(content / "articles/meta-superintelligence-departures.ar.md", people=people)
-    edit(content / "articles/meta-superintelligence-departures.en.md", people=people,
-         prepend="\n## Bert Maher and Meta\n", replace=[("to join Periodic Labs,", "to join a lab,")])
-    # the English paragraph 6 now names Periodic Labs only by context: its citations say so
-    lab = content / "companies/periodic-labs.ar.md"
-    cited = {"article": "meta-superintelligence-departures", "paragraph": 6, "by": "context"}
-    edit(lab, sources=[cited], **{key: cited for key in ("type_source",) if key in read(lab)[0]})
-    return build(tmp, content=content)
+def changed_site(variant_site):
+    def change(content):
+        people = [p for p in BRIEFS["meta-superintelligence-departures"]["en"]["people"] if p != "tony-liu"]
+        edit(content / "articles/meta-superintelligence-departures.ar.md", people=people)
+        edit(content / "articles/meta-superintelligence-departures.en.md", people=people,
+             prepend="\n## Bert Maher and Meta\n", replace=[("to join Periodic Labs,", "to join a lab,")])
+        # the English paragraph 6 now names Periodic Labs only by context: its citations say so
+        lab = content / "companies/periodic-labs.ar.md"
+        cited = {"article": "meta-superintelligence-departures", "paragraph": 6, "by": "context"}
+        edit(lab, sources=[cited], **{key: cited for key in ("type_source",) if key in read(lab)[0]})
+
+    return variant_site([change], source=REAL, name="mentions")
 
 
 def test_a_heading_is_not_linked(changed_site):
@@ -248,35 +248,36 @@ def test_cost_does_not_grow_with_the_number_of_names():
 
 
 @pytest.fixture(scope="module")
-def haddad_site(tmp_path_factory):
+def haddad_site(variant_site):
     """Two people whose names hide one inside the other: كريم حداد and ريم حداد; one brief
     names only Karim (first as «وكريم حداد», then «لكريم حداد»), another names both."""
-    tmp = tmp_path_factory.mktemp("haddad")
-    content = copy_content(tmp)
-    people = {"karim-haddad": ("كريم حداد", "Karim Haddad"), "reem-haddad": ("ريم حداد", "Reem Haddad")}
-    briefs = {
-        "karim-leaves": (["karim-haddad"], "التقى المدير وكريم حداد أمس.\n\nوقيل لكريم حداد إن الفريق سيكبر.\n",
-                         "The manager met Karim Haddad yesterday.\n\nKarim Haddad was told the team would grow.\n"),
-        "haddads-leave": (["karim-haddad", "reem-haddad"], "غادر كريم حداد وريم حداد معًا.\n",
-                          "Karim Haddad and Reem Haddad left together.\n"),
-    }
-    for slug, (who, ar, en) in briefs.items():
-        for lang, body in (("ar", ar), ("en", en)):
-            write(content / f"articles/{slug}.{lang}.md", {
-                "title": f"{slug} {lang}", "slug": slug, "lang": lang, "date": "2026-11-27",
-                "summary": "ملخص." if lang == "ar" else "A summary.", "source": {"name": "Example News"},
-                "people": who, "companies": [],
-            }, "\n" + body)
-    for slug, (ar, en) in people.items():
-        cited = {"article": "haddads-leave", "paragraph": 1}
-        write(content / f"people/{slug}.ar.md", {
-            "name": ar, "slug": slug, "lang": "ar", "role": "موظف", "role_source": cited,
-            "summary": "غادر.", "aliases": [], "sources": [cited], "moves": [],
-        }, "\nغادر.\n")
-        write(content / f"people/{slug}.en.md", {
-            "name": en, "slug": slug, "lang": "en", "role": "Employee", "summary": "Left.", "aliases": [],
-        }, "\nLeft.\n")
-    return build(tmp, content=content), content
+    def change(content):
+        people = {"karim-haddad": ("كريم حداد", "Karim Haddad"), "reem-haddad": ("ريم حداد", "Reem Haddad")}
+        briefs = {
+            "karim-leaves": (["karim-haddad"], "التقى المدير وكريم حداد أمس.\n\nوقيل لكريم حداد إن الفريق سيكبر.\n",
+                             "The manager met Karim Haddad yesterday.\n\nKarim Haddad was told the team would grow.\n"),
+            "haddads-leave": (["karim-haddad", "reem-haddad"], "غادر كريم حداد وريم حداد معًا.\n",
+                              "Karim Haddad and Reem Haddad left together.\n"),
+        }
+        for slug, (who, ar, en) in briefs.items():
+            for lang, body in (("ar", ar), ("en", en)):
+                write(content / f"articles/{slug}.{lang}.md", {
+                    "title": f"{slug} {lang}", "slug": slug, "lang": lang, "date": "2026-11-27",
+                    "summary": "ملخص." if lang == "ar" else "A summary.", "source": {"name": "Example News"},
+                    "people": who, "companies": [],
+                }, "\n" + body)
+        for slug, (ar, en) in people.items():
+            cited = {"article": "haddads-leave", "paragraph": 1}
+            write(content / f"people/{slug}.ar.md", {
+                "name": ar, "slug": slug, "lang": "ar", "role": "موظف", "role_source": cited,
+                "summary": "غادر.", "aliases": [], "sources": [cited], "moves": [],
+            }, "\nغادر.\n")
+            write(content / f"people/{slug}.en.md", {
+                "name": en, "slug": slug, "lang": "en", "role": "Employee", "summary": "Left.", "aliases": [],
+            }, "\nLeft.\n")
+
+    built = variant_site([change], source=REAL, name="haddad")
+    return built, built.content
 
 
 @pytest.mark.parametrize("lang, slug, expected", [

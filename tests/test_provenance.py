@@ -8,7 +8,7 @@ import pytest
 from gates import provenance
 from newsbrief.housestyle import typeset
 from pelican.settings import get_settings_from_file
-from support import PREFIX, ROOT, build, company_moves, copy_content, copy_cut, edit, published_items, read
+from support import PREFIX, REAL, ROOT, company_moves, copy_cut, edit, published_items, read
 
 BRIEF = "meta-superintelligence-departures"
 HOME_MOVES = get_settings_from_file(str(ROOT / "pelicanconf.py"))["HOME_MOVES"]
@@ -153,12 +153,12 @@ REPO = "https://github.com/example/newsbrief"
 
 
 @pytest.fixture(scope="module")
-def corrected_site(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("corrected")
-    content = copy_content(tmp)
-    for lang in ("ar", "en"):
-        edit(content / f"articles/{BRIEF}.{lang}.md", corrections=CORRECTIONS, source=SOURCE)
-    return build(tmp, content=content, overrides={"REPO_URL": REPO})
+def corrected_site(variant_site):
+    def change(content):
+        for lang in ("ar", "en"):
+            edit(content / f"articles/{BRIEF}.{lang}.md", corrections=CORRECTIONS, source=SOURCE)
+
+    return variant_site([change], {"REPO_URL": REPO}, source=REAL, name="corrected")
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
