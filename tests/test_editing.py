@@ -15,7 +15,7 @@ from support import BAD_CASES as CASES
 from support import MINI, ROOT, as_lines, build, problems_of
 
 GUIDE = ROOT / "docs" / "editing.md"
-BRIEF = "meta-superintelligence-departures"
+BRIEF = "acme-hires"  # of the mini fixture
 SETTINGS = get_settings_from_file(str(ROOT / "pelicanconf.py"))
 
 
@@ -114,14 +114,14 @@ def fill(content, root, values, edits=()):
 
 def test_make_new_person_then_fill_in_and_mention_gives_both_pages_and_the_links(tmp_path):
     content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
+    shutil.copytree(MINI, content)  # whose brief `acme-hires` has 3 paragraphs
     run = subprocess.run(
-        ["make", "-s", "-o", ".venv/.installed", "new-person", "NAME=Jane Doe", f"CONTENT={content}"],
+        ["make", "-s", "-o", ".venv/.installed", "new-person", "NAME=Mary Major", f"CONTENT={content}"],
         cwd=ROOT, capture_output=True, text=True, timeout=120,
     )
     assert run.returncode == 0, run.stderr
     assert "people:` list of the brief that names them" in run.stdout
-    ar, en = content / "people/jane-doe.ar.md", content / "people/jane-doe.en.md"
+    ar, en = content / "people/mary-major.ar.md", content / "people/mary-major.en.md"
     assert ar.is_file() and en.is_file()
 
     # Untouched, the new files are refused: every placeholder is named, on its line.
@@ -129,34 +129,34 @@ def test_make_new_person_then_fill_in_and_mention_gives_both_pages_and_the_links
     assert refused and all(p.message == PLACEHOLDER or p.severity == "warning" for p in refused)
     assert {(p.path, p.line) for p, _ in placeholders(content, tmp_path)} == todo_lines([ar, en], tmp_path)
 
-    source = {"article": BRIEF, "paragraph": "8"}
+    source = {"article": BRIEF, "paragraph": "4"}  # the one added below
     fill(content, tmp_path, {
-        ("jane-doe.ar.md", "name"): "جين دو", ("jane-doe.ar.md", "role"): "باحثة",
-        ("jane-doe.ar.md", "summary"): "غادرت ميتا لتنضم إلى أوبن أيه آي.",
-        **{("jane-doe.ar.md", f"{at}.{key}"): value for at in ("role_source", "sources[1]", "moves[1].source")
+        ("mary-major.ar.md", "name"): "ماري ميجور", ("mary-major.ar.md", "role"): "باحثة",
+        ("mary-major.ar.md", "summary"): "غادرت غلوبكس لتنضم إلى أكمي للذكاء الاصطناعي.",
+        **{("mary-major.ar.md", f"{at}.{key}"): value for at in ("role_source", "sources[1]", "moves[1].source")
            for key, value in source.items()},
-        ("jane-doe.ar.md", "moves[1].from"): "meta", ("jane-doe.ar.md", "moves[1].to"): "openai",
-        ("jane-doe.ar.md", "body"): "غادرت جين دو ميتا لتنضم إلى أوبن أيه آي.",
-        ("jane-doe.en.md", "role"): "Researcher", ("jane-doe.en.md", "summary"): "Left Meta to join OpenAI.",
-        ("jane-doe.en.md", "body"): "Jane Doe left Meta to join OpenAI.",
+        ("mary-major.ar.md", "moves[1].from"): "globex", ("mary-major.ar.md", "moves[1].to"): "acme-ai",
+        ("mary-major.ar.md", "body"): "غادرت ماري ميجور غلوبكس لتنضم إلى أكمي للذكاء الاصطناعي.",
+        ("mary-major.en.md", "role"): "Researcher", ("mary-major.en.md", "summary"): "Left Globex to join Acme AI.",
+        ("mary-major.en.md", "body"): "Mary Major left Globex to join Acme AI.",
     })
-    for lang, sentence in (("ar", "وغادرت جين دو أيضًا ميتا لتنضم إلى أوبن أيه آي."),
-                           ("en", "Jane Doe also left Meta to join OpenAI.")):
+    for lang, sentence in (("ar", "وغادرت ماري ميجور أيضًا غلوبكس لتنضم إلى أكمي للذكاء الاصطناعي."),
+                           ("en", "Mary Major also left Globex to join Acme AI.")):
         brief = content / f"articles/{BRIEF}.{lang}.md"
-        text = brief.read_text(encoding="utf-8").replace("people: [", "people: [jane-doe, ", 1)
+        text = brief.read_text(encoding="utf-8").replace("people: [", "people: [mary-major, ", 1)
         brief.write_text(text.rstrip("\n") + f"\n\n{sentence}\n", encoding="utf-8")
     assert as_lines(problems_of(content, tmp_path)) == []
 
     site = build(tmp_path, content=content)
     assert site.warnings == []
     for prefix in ("/", "/en/"):
-        page = site.page(f"{prefix}people/jane-doe/")
-        assert page.h1.get_text(strip=True) == ("جين دو" if prefix == "/" else "Jane Doe")
+        page = site.page(f"{prefix}people/mary-major/")
+        assert page.h1.get_text(strip=True) == ("ماري ميجور" if prefix == "/" else "Mary Major")
         mentions = {a["href"] for a in site.page(f"{prefix}articles/{BRIEF}/").select(".nb-mentions a")}
-        assert f"{prefix}people/jane-doe/" in mentions
-        for company, direction in (("openai", "in"), ("meta", "out")):
+        assert f"{prefix}people/mary-major/" in mentions
+        for company, direction in (("acme-ai", "in"), ("globex", "out")):
             flow = site.page(f"{prefix}companies/{company}/").select(f'[data-flow="{direction}"] a[data-person]')
-            assert "jane-doe" in [a["data-person"] for a in flow], (company, direction)
+            assert "mary-major" in [a["data-person"] for a in flow], (company, direction)
 
 
 def test_scaffold_refuses_to_overwrite_and_to_invent_a_slug(tmp_path):

@@ -86,7 +86,7 @@ def test_the_gate_fails_on_an_unmarked_fact(site, tmp_path):
 def test_paragraph_numbers_in_the_margin_link_their_paragraph(site, lang, label):
     body = site.page(f"{PREFIX[lang]}articles/{BRIEF}/").select_one(".nb-brief__body")
     paragraphs = body.select("p[id^=p-]")
-    assert len(paragraphs) == 7
+    assert paragraphs, "numbered from 1, in order (however many the brief has)"
     for number, paragraph in enumerate(paragraphs, start=1):
         mark = paragraph.select_one("a.nb-paranum")
         assert mark["href"] == f"#p-{number}" and mark["data-n"] == str(number)
