@@ -77,8 +77,7 @@ class Run:
         return [sys.executable, "-W", "error::DeprecationWarning", "-c", DRIVER, json.dumps(arguments)]
 
     def build(self, output, **options):
-        run = subprocess.run(self.command(output, **options), capture_output=True, text=True, cwd=ROOT,
-                             env=dict(os.environ, PYTHONPATH=str(ROOT / "plugins")), timeout=300)
+        run = subprocess.run(self.command(output, **options), capture_output=True, text=True, cwd=ROOT, timeout=300)
         assert "Traceback" not in run.stderr, run.stderr
         return run.returncode, json.loads(run.stdout.splitlines()[-1])
 
@@ -141,7 +140,6 @@ def test_ctrl_c_while_copies_render_ends_them_all_and_keeps_the_output(tmp_path)
     before = snapshot(output)
     run.notes.unlink()
     process = subprocess.Popen(run.command(output, RENDER_PROCESSES=processes), cwd=ROOT, start_new_session=True,
-                               env=dict(os.environ, PYTHONPATH=str(ROOT / "plugins")),
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120
     while not (run.notes.exists() and len(set(run.renderers())) == processes):  # every process renders
