@@ -70,6 +70,11 @@ SEARCH_SAVE_AS = "{prefix}search/index.html"
 SEARCH_INDEX = True  # Pagefind's index of the built site (newsbrief.search); off in tests that do not search
 FEED_SAVE_AS = "{prefix}feeds/atom.xml"
 FEED_MAX_ITEMS = 20  # the latest briefs in each language's feed
+# A feed per person and per company (plugins/newsbrief/feeds.py): the newest briefs that
+# name them, with the moves each states about them. Empty: no such feeds.
+PERSON_FEED_ATOM = "{prefix}people/{slug}/feed.xml"
+COMPANY_FEED_ATOM = "{prefix}companies/{slug}/feed.xml"
+PROFILE_FEED_MAX_ITEMS = 20
 HOME_BRIEFS = 10  # the lead and the next nine
 HOME_MOVES = 20  # at most this many rows of "latest moves" on the home page
 

@@ -8,6 +8,7 @@ from pelican import signals
 from . import story
 from .cards import ShareCardGenerator
 from .drafts import drop_drafts, mark_draft
+from .feeds import ProfileFeedGenerator
 from .generators import CompaniesGenerator, PeopleGenerator, SiteGenerator, connect
 from .i18n import Interface
 from .memo import writer_class
@@ -32,7 +33,7 @@ def add_generators(pelican):
     return [
         PeopleGenerator, CompaniesGenerator, SiteGenerator, ArchiveGenerator, MovesGenerator,
         CompanyMovesGenerator, PeopleIndexGenerator, CompaniesIndexGenerator,
-        OpenDataGenerator, ShareCardGenerator,
+        ProfileFeedGenerator, OpenDataGenerator, ShareCardGenerator,
     ]
 
 

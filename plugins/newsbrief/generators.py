@@ -8,25 +8,21 @@ and caching work for them as for articles.
 import os
 from itertools import chain
 
-from feedgenerator import Atom1Feed, get_tag_uri
 from pelican.generators import Generator
-from pelican.utils import process_translations, set_date_tzinfo
+from pelican.utils import process_translations
 
 from .contents import Company, Person, freeze_urls
 from .escaping import xml_attribute, xml_text
+from .feeds import add_brief, new_feed, profile_feed_url
 from .graph import TalentGraph
+from .i18n import lang_prefix
 from .keypoints import feed_points
 from .memo import PageMemo
 from .mentions import Mentions
 from .parallel import write_pages
-from .provenance import apply_corrections, feed_extras, warn_placeholder_address
+from .provenance import apply_corrections, warn_placeholder_address
 from .report import step_done, wait_for_checks
 from .state import state_of
-
-
-def lang_prefix(settings, lang):
-    """URL prefix of a language: "" for the default language, "en/" for English."""
-    return "" if lang == settings["DEFAULT_LANG"] else f"{lang}/"
 
 
 def briefs_in(context, lang):
@@ -91,7 +87,8 @@ class ProfileGenerator(Generator):
 
     def page_arguments(self, profile):
         """What the profile's page shows besides the graph's answers (newsbrief.memoguard)."""
-        return {self.content_class.__name__.lower(): profile}
+        kind = self.content_class.__name__.lower()
+        return {kind: profile, "feed_url": profile_feed_url(self.settings, kind, profile)}
 
     def generate_output(self, writer):
         write_pages(writer, (
@@ -189,26 +186,13 @@ class SiteGenerator(Generator):
             out.write(text)
 
     def write_feed(self, lang):
-        interface = self.context["interface"]
-        feed_url = self.url("FEED_SAVE_AS", lang)
-        feed = Atom1Feed(
-            title=interface.catalogues[lang].ugettext("AI Talent Brief"),
-            link=self.absolute(self.url("HOME_SAVE_AS", lang)),
-            feed_url=self.absolute(feed_url), description="", language=lang,
-        )
-        gettext = interface.catalogues[lang].ugettext
+        gettext = self.context["interface"].catalogues[lang].ugettext
+        feed = new_feed(self.settings, gettext("AI Talent Brief"), self.url("HOME_SAVE_AS", lang),
+                        self.url("FEED_SAVE_AS", lang), lang)
         for brief in self.briefs(lang)[: self.settings["FEED_MAX_ITEMS"]]:
-            link = self.absolute(brief.url)
-            modified = getattr(brief, "modified", None)
-            feed.add_item(
-                title=brief.title, link=link, description=brief.summary,
-                content=feed_points(brief, self.context["mentions"], link, gettext)
-                + self.context["mentions"].link(brief.get_content(self.settings["SITEURL"]), lang)[0]
-                + feed_extras(brief, lang, gettext),
-                unique_id=get_tag_uri(link, brief.date),
-                pubdate=set_date_tzinfo(brief.date, self.settings["TIMEZONE"]),
-                updateddate=set_date_tzinfo(modified, self.settings["TIMEZONE"]) if modified else None,
-            )
+            content = self.context["mentions"].link(brief.get_content(self.settings["SITEURL"]), lang)[0]
+            points = feed_points(brief, self.context["mentions"], self.absolute(brief.url), gettext)
+            add_brief(feed, brief, points + content, self.settings, gettext)
         self.write_text(self.save_as("FEED_SAVE_AS", lang), feed.writeString("utf-8"))
 
     def url_groups(self):

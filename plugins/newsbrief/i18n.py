@@ -41,6 +41,11 @@ def load_catalogue(directory, lang):
     return Translations(compiled)
 
 
+def lang_prefix(settings, lang):
+    """URL prefix of a language: "" for the default language, "en/" for English."""
+    return "" if lang == settings["DEFAULT_LANG"] else f"{lang}/"
+
+
 ITEM_NAMES = ("article", "page", "person", "company")
 
 

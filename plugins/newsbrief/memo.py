@@ -39,7 +39,8 @@ from .graph import EVERYTHING, Move, note
 from .report import Records
 from .state import state_of
 
-PAGE_TEMPLATES = {"article", "page", "person", "company", "archive", "moves", "company-moves", "index"}
+PAGE_TEMPLATES = {"article", "page", "person", "company", "archive", "moves", "company-moves", "index",
+                  "person-feed", "company-feed"}  # the last two: newsbrief.feeds.ProfileFeed
 
 
 class Unsignable(Exception):

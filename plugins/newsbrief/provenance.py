@@ -102,9 +102,11 @@ def feed_extras(brief, lang, gettext):
     if source.get("url"):
         title = escape(source.get("title") or gettext("an article"))
         link = f'<a href="{escape(source["url"])}">{title}</a>'
-        parts.append("<p>" + escape(gettext("Based on %(title)s from %(source)s")) % {"title": Markup(link), "source": name} + "</p>")
-    elif name:
-        parts.append("<p>" + escape(gettext("Based on an article from %(source)s")) % {"source": name} + "</p>")
+        credit = escape(gettext("Based on %(title)s from %(source)s")) % {"title": Markup(link), "source": name}
+    else:
+        credit = escape(gettext("Based on an article from %(source)s")) % {"source": name} if name else ""
+    if credit:  # in an f-string: "<p>" + Markup would escape the tag itself
+        parts.append(f"<p>{credit}</p>")
     return "".join(str(p) for p in parts)
 
 

@@ -2,7 +2,7 @@
 `/people/letter/`, `/pagefind/`… A slug that took one would be overwritten, or would
 overwrite the site's own page (a cached rebuild kept a search bundle in a page's folder).
 
-They are derived, not listed: from every route setting (`*_URL`, `*_SAVE_AS`), the folders
+They are derived, not listed: from every route setting (`*_URL`, `*_SAVE_AS`, `*_FEED_ATOM`), the folders
 the build writes itself (share cards, search bundles, the theme's files) and the languages,
 so that a route added to the settings is reserved as soon as it exists. For each kind, the
 names reserved are the first segment after the kind's own folder (`people/` for people,
@@ -19,7 +19,7 @@ NUMBERS = ("{year", "{month", "{number", "{page", "{day")
 def _routes(settings):
     """(what, route) of every address the site writes, without `{prefix}` and `{lang}/`."""
     for key, value in settings.items():
-        if key.endswith(("_URL", "_SAVE_AS")) and isinstance(value, str) and value:
+        if key.endswith(("_URL", "_SAVE_AS", "_FEED_ATOM")) and isinstance(value, str) and value:
             yield f"`{key}`", value.replace("{prefix}", "").replace("{lang}/", "")
     yield "the share cards", card_url("kind", "slug", "lang")
     yield "the theme's files", settings.get("THEME_STATIC_DIR", "theme") + "/"

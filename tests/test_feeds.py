@@ -1,0 +1,164 @@
+"""A feed per person and per company (newsbrief.feeds), on a synthetic archive: each is Atom
+with what Atom requires, holds exactly the newest briefs that name its profile (newest first,
+at most PROFILE_FEED_MAX_ITEMS) with the moves each states about it and the source's credit,
+and is linked from its profile page in both languages; a rebuild after an edit of one brief
+rewrites only the feeds of the profiles that brief names."""
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+import pytest
+from bs4 import BeautifulSoup
+from newsbrief.build import build_site
+from newsbrief.feeds import ProfileFeed
+from support import ROOT, Site, edit, read, stats, tree
+
+BRIEFS = 30  # a company of the archive is named in more than 20 of them
+MAX_ITEMS = 20
+ATOM = "{http://www.w3.org/2005/Atom}"
+PREFIX = {"ar": "", "en": "en/"}
+KINDS = {"people": "person", "companies": "company"}
+FOLLOW = {"ar": "تابِع", "en": "Follow"}
+MOVE = {"ar": "{person}: من {origin} إلى {destination}", "en": "{person}: from {origin} to {destination}"}
+CREDIT = {"ar": "مستند إلى", "en": "Based on"}
+
+
+def make_archive(folder):
+    content = folder / "content"
+    subprocess.run([sys.executable, str(ROOT / "scripts/make_corpus.py"), str(BRIEFS), str(content)],
+                   check=True, capture_output=True)
+    return content
+
+
+def build(content, output, cache, **settings):
+    return build_site(str(ROOT / "pelicanconf.py"), str(output),
+                      {"PATH": str(content), "CACHE_PATH": str(cache), **settings})
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("feeds")
+    content = make_archive(folder)
+    build(content, folder / "site", folder / "cache")
+    return content, Site(folder / "site")
+
+
+def front(content, kind, slug, lang):
+    return read(content / kind / f"{slug}.{lang}.md")[0]
+
+
+def slugs(content, kind):
+    return sorted(p.name.split(".")[0] for p in (content / kind).glob("*.ar.md"))
+
+
+def naming(content, slug):
+    """The briefs whose `people` or `companies` name `slug`, newest first (from the files)."""
+    found = [(f["date"], brief) for brief in slugs(content, "articles")
+             for f in [front(content, "articles", brief, "ar")]
+             if slug in (f.get("people") or []) + (f.get("companies") or [])]
+    return [brief for _, brief in sorted(found, reverse=True)]
+
+
+def feed_of(site, kind, slug, lang):
+    return site.path / f"{PREFIX[lang]}{kind}/{slug}/feed.xml"
+
+
+def parse_atom(path):
+    """The feed's root, after checking what RFC 4287 requires of a feed and its entries."""
+    root = ET.parse(path).getroot()
+    assert root.tag == f"{ATOM}feed"
+    for element in (root, *root.findall(f"{ATOM}entry")):
+        for required in ("id", "title", "updated"):
+            assert (element.findtext(f"{ATOM}{required}") or "").strip(), (path, element.tag, required)
+        assert element.find(f"{ATOM}link[@rel='alternate']").get("href"), (path, element.tag)
+    return root
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+@pytest.mark.parametrize("kind", KINDS)
+def test_each_feed_is_atom_and_holds_the_newest_briefs_that_name_its_profile(archive, kind, lang):
+    content, site = archive
+    longest = 0
+    for slug in slugs(content, kind):
+        root = parse_atom(feed_of(site, kind, slug, lang))
+        name = front(content, kind, slug, lang)["name"]
+        assert name in root.findtext(f"{ATOM}title")
+        assert root.find(f"{ATOM}link[@rel='self']").get("href") == f"/{PREFIX[lang]}{kind}/{slug}/feed.xml"
+        assert root.find(f"{ATOM}link[@rel='alternate']").get("href") == f"/{PREFIX[lang]}{kind}/{slug}/"
+        expected = naming(content, slug)
+        links = [e.find(f"{ATOM}link").get("href") for e in root.findall(f"{ATOM}entry")]
+        assert links == [f"/{PREFIX[lang]}articles/{brief}/" for brief in expected[:MAX_ITEMS]], slug
+        longest = max(longest, len(expected))
+    if kind == "companies":  # the limit was met, not only stayed under
+        assert longest > MAX_ITEMS
+
+
+def names(content, kind, lang):
+    return {slug: front(content, kind, slug, lang)["name"] for slug in slugs(content, kind)}
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_an_entry_gives_the_moves_its_brief_states_about_the_person_and_credits_the_source(archive, lang):
+    content, site = archive
+    companies = names(content, "companies", lang)
+    checked = 0
+    for slug in slugs(content, "people"):
+        person = front(content, "people", slug, lang)
+        root = parse_atom(feed_of(site, "people", slug, lang))
+        for move in front(content, "people", slug, "ar").get("moves") or []:
+            brief = move["source"]["article"]
+            entry = next(e for e in root.findall(f"{ATOM}entry")
+                         if e.find(f"{ATOM}link").get("href") == f"/{PREFIX[lang]}articles/{brief}/")
+            html = BeautifulSoup(entry.findtext(f"{ATOM}content"), "lxml")
+            if "to" not in move or "from" not in move:
+                continue
+            line = MOVE[lang].format(person=person["name"], origin=companies[move["from"]],
+                                     destination=companies[move["to"]])
+            item = next(li for li in html.select("ul > li") if line in li.get_text())
+            assert item.select_one("a")["href"] == f"/{PREFIX[lang]}articles/{brief}/#p-{move['source']['paragraph']}"
+            assert any(p.get_text().startswith(CREDIT[lang]) for p in html.select("p")), entry.findtext(f"{ATOM}content")
+            others = [li for li in html.select("ul > li") if not li.get_text().startswith(person["name"])]
+            assert others == []  # only this person's moves
+            checked += 1
+    assert checked > 10
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_profile_page_links_its_feed(archive, kind, lang):
+    content, site = archive
+    for slug, name in names(content, kind, lang).items():
+        page = site.page(f"/{PREFIX[lang]}{kind}/{slug}/")
+        href = f"/{PREFIX[lang]}{kind}/{slug}/feed.xml"
+        assert page.select_one(f'head link[rel="alternate"][type="application/atom+xml"][href="{href}"]'), slug
+        follow = page.select_one(f'a.nb-follow__link[href="{href}"]')
+        assert FOLLOW[lang] in follow.get_text() and name in follow.get_text(), slug
+
+
+def test_an_edit_of_a_brief_rewrites_only_the_feeds_of_the_profiles_it_names(tmp_path, monkeypatch):
+    content = make_archive(tmp_path)
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    build(content, site, cache, RENDER_PROCESSES=1)  # the same settings in both builds
+    before, files = tree(site), stats(site)
+    newest = max(slugs(content, "articles"), key=lambda b: (front(content, "articles", b, "ar")["date"], b))
+    named = front(content, "articles", newest, "ar")
+    for lang, mark in (("ar", " (مُعدَّل)"), ("en", " (edited)")):
+        path = content / "articles" / f"{newest}.{lang}.md"
+        edit(path, title=read(path)[0]["title"] + mark)
+    rendered = []  # the feeds rendered again (in this process: RENDER_PROCESSES=1)
+    render = ProfileFeed.render
+    monkeypatch.setattr(ProfileFeed, "render", lambda self, context: rendered.append(
+        (self.kind, context[self.kind].slug, context[self.kind].lang)) or render(self, context))
+    build(content, site, cache, RENDER_PROCESSES=1)
+    expected = {(KINDS[kind], slug, lang) for lang in PREFIX for kind in KINDS for slug in named[kind]}
+    assert len(rendered) == len(expected) and set(rendered) == expected
+    after = tree(site)
+    changed = {name for name in after if name.endswith("/feed.xml") and after[name] != before.get(name)}
+    assert changed == {f"{PREFIX[lang]}{kind}/{slug}/feed.xml" for lang in PREFIX for kind in KINDS
+                       for slug in named[kind]}
+    now = stats(site)
+    kept = [p for p in now if p.name == "feed.xml" and p.relative_to(site).as_posix() not in changed]
+    assert len(kept) > 100 and all(files[p] == now[p] for p in kept)  # the same file, not a copy
+    build(content, tmp_path / "clean", tmp_path / "clean-cache")
+    assert after == tree(tmp_path / "clean")
