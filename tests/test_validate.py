@@ -132,6 +132,7 @@ def test_an_unreadable_file_is_one_problem_not_a_traceback(tmp_path):
 @pytest.mark.parametrize("kind, folder, slug, route", [
     ("page", "pages", "awards", {"AWARDS_URL": "{prefix}awards/", "AWARDS_SAVE_AS": "{prefix}awards/index.html"}),
     ("person", "people", "team", {"PEOPLE_TEAM_SAVE_AS": "{prefix}people/team/index.html"}),
+    ("page", "pages", "company-feeds", {"COMPANY_FEED_ATOM": "{prefix}company-feeds/{slug}.xml"}),
 ])
 def test_a_route_added_to_the_settings_is_reserved_at_once(kind, folder, slug, route, tmp_path):
     """Reserved slugs are derived from the settings (checks/reserved.py), never listed."""
