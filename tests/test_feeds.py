@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from bs4 import BeautifulSoup
 from newsbrief.build import build_site
-from newsbrief.feeds import ProfileFeed
+from newsbrief.feeds import ProfileFeed, new_feed
 from support import ROOT, Site, edit, read, stats, tree
 
 BRIEFS = 30  # a company of the archive is named in more than 20 of them
@@ -162,3 +162,10 @@ def test_an_edit_of_a_brief_rewrites_only_the_feeds_of_the_profiles_it_names(tmp
     assert len(kept) > 100 and all(files[p] == now[p] for p in kept)  # the same file, not a copy
     build(content, tmp_path / "clean", tmp_path / "clean-cache")
     assert after == tree(tmp_path / "clean")
+
+
+def test_a_feed_without_entries_does_not_read_the_clock():
+    """A profile no brief names yet has an empty feed: its `updated` is fixed, not now."""
+    feed = new_feed({"SITEURL": ""}, "A company", "companies/a/", "companies/a/feed.xml", "en")
+    updated = ET.fromstring(feed.writeString("utf-8")).findtext(f"{ATOM}updated")
+    assert updated == "1970-01-01T00:00:00+00:00"

@@ -10,6 +10,7 @@ the feeds of the profiles a change touches) and `parallel.write_pages` spreads t
 the cores. Everything it shows is asked of the talent graph through recorded questions.
 """
 
+import datetime
 from itertools import chain
 
 from feedgenerator import Atom1Feed, get_tag_uri
@@ -28,8 +29,18 @@ def absolute(settings, url):
     return f"{settings['SITEURL']}/{url}"
 
 
+class Feed(Atom1Feed):
+    """An Atom feed whose `updated`, while it has no entry, is a fixed date rather than the
+    build machine's clock (feedgenerator's), so that a build is the same bytes whenever it runs."""
+
+    NO_ENTRY = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
+
+    def latest_post_date(self):
+        return super().latest_post_date() if self.items else self.NO_ENTRY
+
+
 def new_feed(settings, title, page_url, feed_url, lang):
-    return Atom1Feed(title=title, link=absolute(settings, page_url), feed_url=absolute(settings, feed_url),
+    return Feed(title=title, link=absolute(settings, page_url), feed_url=absolute(settings, feed_url),
                      description="", language=lang)
 
 
