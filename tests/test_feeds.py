@@ -124,6 +124,23 @@ def test_an_entry_gives_the_moves_its_brief_states_about_the_person_and_credits_
     assert checked > 10
 
 
+def test_a_company_entry_lists_the_moves_into_or_out_of_it_and_its_labs(archive):
+    content, site = archive
+    parents = {slug: front(content, "companies", slug, "ar").get("parent") for slug in slugs(content, "companies")}
+    moves = [move for person in slugs(content, "people") for move in front(content, "people", person, "ar").get("moves") or []]
+    listed = 0
+    for company in parents:
+        parts = {company} | {lab for lab, parent in parents.items() if parent == company}
+        root = parse_atom(feed_of(site, "companies", company, "en"))
+        for entry in root.findall(f"{ATOM}entry"):
+            brief = entry.find(f"{ATOM}link").get("href").split("/")[-2]
+            expected = [m for m in moves if m["source"]["article"] == brief and {m.get("from"), m.get("to")} & parts]
+            html = BeautifulSoup(entry.findtext(f"{ATOM}content"), "lxml")
+            assert len(html.select("ul > li")) == len(expected), (company, brief)
+            listed += len(expected)
+    assert listed > 20
+
+
 @pytest.mark.parametrize("lang", PREFIX)
 @pytest.mark.parametrize("kind", KINDS)
 def test_every_profile_page_links_its_feed(archive, kind, lang):

@@ -72,12 +72,19 @@ class ProfileFeed:
         self.kind, self.settings, self.interface = kind, settings, interface
         self.name = f"{kind}-feed"  # memo.PAGE_TEMPLATES: kept when nothing it shows changed
 
-    def moves(self, talent, brief, slug):
-        """The moves `brief` states about the profile `slug`."""
+    def about(self, talent, slug):
+        """Whether a move is about the profile `slug`: the person's own; a move into or out
+        of the company or one of its labs (theirs too, as on the company's page), found
+        through the graph's recorded questions, so that a new lab renders the feed again."""
         if self.kind == "person":
-            return [m for m in talent.moves_in_brief(brief.slug) if m.person == slug]
-        return [m for m in talent.moves_in_brief(brief.slug)
-                if slug in talent.within(m.origin) + talent.within(m.destination)]
+            return lambda move: move.person == slug
+        parts, todo = set(), [slug]
+        while todo:
+            company = todo.pop()
+            if company not in parts:
+                parts.add(company)
+                todo += [lab.slug for lab in talent.children(company)]
+        return lambda move: bool({move.origin, move.destination} & parts)
 
     def move_item(self, move, talent, lang, gettext):
         """A move as the brief states it: who, from where to where, the role, and a link
@@ -105,8 +112,10 @@ class ProfileFeed:
         gettext = self.interface.catalogues[lang].ugettext
         title = gettext("%(page)s — %(site)s") % {"page": profile.title, "site": gettext("AI Talent Brief")}
         feed = new_feed(settings, title, profile.url, profile_feed_url(settings, self.kind, profile), lang)
+        about = self.about(talent, profile.slug)
         for brief in talent.latest_briefs_mentioning(profile.slug, lang, settings["PROFILE_FEED_MAX_ITEMS"]):
-            moves = "".join(self.move_item(m, talent, lang, gettext) for m in self.moves(talent, brief, profile.slug))
+            moves = "".join(self.move_item(m, talent, lang, gettext)
+                            for m in talent.moves_in_brief(brief.slug) if about(m))
             # the summary is HTML already (reader.py escapes it)
             summary = f"<p>{brief.summary}</p>" if getattr(brief, "summary", None) else ""
             add_brief(feed, brief, (f"<ul>{moves}</ul>" if moves else "") + summary, settings, gettext)
