@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from newsbrief.build import build_site
 from newsbrief.feeds import ProfileFeed, new_feed
-from support import ROOT, Site, edit, read, stats, tree
+from support import ROOT, edit, read, stats, tree
 
 BRIEFS = 30  # a company of the archive is named in more than 20 of them
 MAX_ITEMS = 20
@@ -33,15 +33,13 @@ def make_archive(folder):
 
 def build(content, output, cache, **settings):
     return build_site(str(ROOT / "pelicanconf.py"), str(output),
-                      {"PATH": str(content), "CACHE_PATH": str(cache), **settings})
+                      {"PATH": str(content), "CACHE_PATH": str(cache), "SEARCH_INDEX": False, **settings})
 
 
 @pytest.fixture(scope="module")
-def archive(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("feeds")
-    content = make_archive(folder)
-    build(content, folder / "site", folder / "cache")
-    return content, Site(folder / "site")
+def archive(tmp_path_factory, variant_site):
+    site = variant_site(source=make_archive(tmp_path_factory.mktemp("corpus")), name="feeds")
+    return site.content, site
 
 
 def front(content, kind, slug, lang):
