@@ -33,11 +33,12 @@ CORPUS_BRIEFS = 300  # the synthetic archive of the `corpus` and `big` fixtures 
 
 def build(tmp_dir, settings="pelicanconf.py", overrides=None, content=None):
     """Build the site from `content` (default: the real content) into `tmp_dir`/output, with
-    a cache of its own (`tmp_dir`/cache unless `overrides` name one): never the project's."""
+    a cache of its own beside `tmp_dir` (own_cache; unless `overrides` name one), never the
+    project's: `tmp_dir` holds only what the build writes there."""
     overrides = dict(overrides or {})
     overrides["PATH"] = str(content or REAL)
     overrides.setdefault("THEME", str(ROOT / "theme"))
-    overrides.setdefault("CACHE_PATH", str(pathlib.Path(tmp_dir) / "cache"))
+    overrides.setdefault("CACHE_PATH", own_cache(pathlib.Path(tmp_dir)))
     out = pathlib.Path(tmp_dir) / "output"
     warnings = build_site(str(ROOT / settings), str(out), overrides)
     return Site(out, warnings)

@@ -150,7 +150,7 @@ def test_a_failed_indexing_leaves_the_output_untouched(tmp_path, monkeypatch):
     # a cache of its own: with the build's record of the first build, nothing changed and the
     # second build would be skipped before it indexes anything
     with pytest.raises(BuildFailed, match="Pagefind failed") as failure:
-        build(tmp_path, overrides={"CACHE_PATH": own_cache(tmp_path)})
+        build(tmp_path, overrides={"CACHE_PATH": own_cache(tmp_path) + "-2"})
     (problem,) = failure.value.problems
     assert "\n" not in problem and "`pagefind/` (" in problem, "one line, naming the bundle and its pages"
     assert {p: p.read_bytes() for p in site.path.rglob("*") if p.is_file()} == before
