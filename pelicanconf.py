@@ -97,10 +97,19 @@ MOVES_URL = "{prefix}moves/"
 MOVES_SAVE_AS = "{prefix}moves/index.html"
 MOVES_PAGE_URL = "{prefix}moves/page/{number}/"
 MOVES_PAGE_SAVE_AS = "{prefix}moves/page/{number}/index.html"
+# A month of moves: those reported by the briefs of that month (a move's month is its brief's).
+MOVES_MONTH_URL = "{prefix}moves/{year}/{month:02d}/"
+MOVES_MONTH_SAVE_AS = "{prefix}moves/{year}/{month:02d}/index.html"
+MOVES_MONTH_PAGE_URL = "{prefix}moves/{year}/{month:02d}/page/{number}/"
+MOVES_MONTH_PAGE_SAVE_AS = "{prefix}moves/{year}/{month:02d}/page/{number}/index.html"
 # A company page lists its latest moves; past that, all of them are on pages of their own.
 COMPANY_MOVES_SHOWN = 50
 COMPANY_EXCHANGES_SHOWN = 20  # "Moves with other companies": the busiest pairs
 PROFILE_BRIEFS_SHOWN = 10  # "Mentioned in": the newest briefs naming a person or company
+# "Related briefs" under a brief (the most names shared, then the newest), and on a person's
+# page the newest briefs about the companies they moved between.
+RELATED_BRIEFS_SHOWN = 5
+COMPANY_MONTHS_SHOWN = 24  # "Moves by month" on a company page: its latest months
 COMPANY_MOVES_URL = "{prefix}companies/{slug}/moves/"
 COMPANY_MOVES_SAVE_AS = "{prefix}companies/{slug}/moves/index.html"
 COMPANY_MOVES_PAGE_URL = "{prefix}companies/{slug}/moves/page/{number}/"

@@ -54,6 +54,7 @@ def connect(generators):
     apply_corrections(briefs, settings)
     warn_placeholder_address(settings)
     context["talent"] = TalentGraph(people, companies, briefs)
+    context["talent"].related_shown = settings["RELATED_BRIEFS_SHOWN"]
     state_of(settings).memo = PageMemo(settings, context)  # the writer's (memo.MemoWriter)
     for generator in generators:
         if hasattr(generator, "plan_pages"):

@@ -4,76 +4,14 @@ One object built once per build from the profiles' facts; the person, company, h
 and (later) talent-flow, timeline, JSON-LD and open-data pages all read from it.
 """
 
-import functools
 from collections import defaultdict
-from dataclasses import dataclass, field
+
+from .months import MovesByMonth
+from .recording import EVERYTHING, Move, note, recorded, version  # noqa: F401 (what graph offers)
+from .related import RelatedBriefs
 
 
-@dataclass(frozen=True)
-class Move:
-    person: str  # slug
-    sequence: int  # 1-based order in which the article states this person's moves
-    origin: str | None  # company slug the person left, if the article names one
-    destination: str | None  # company slug the person joined, if any
-    facts: dict = field(compare=False)  # the move as written: role, tenure, when, quote, note, basis, source
-
-    @property
-    def inferred(self):
-        """True when we infer the move (`basis: inferred`); a note alone does not make it so."""
-        return self.facts.get("basis") == "inferred"
-
-    basis = property(lambda self: "inferred" if self.inferred else "stated")
-
-    def text(self, name, lang):
-        value = self.facts.get(name)
-        return value.get(lang) if isinstance(value, dict) else value
-
-
-def recorded(question):
-    """A question templates ask the graph: while a page renders (`reads` is a set), the
-    slugs asked about and answered with are noted, so that the page is rendered again
-    when one of them changes (newsbrief.memo)."""
-    @functools.wraps(question)
-    def ask(self, *args):
-        answer = question(self, *args)
-        if self.reads is not None:
-            note(self.reads, args)
-            note(self.reads, answer)
-            if not args:
-                self.reads.add(EVERYTHING)
-        return answer
-    ask.recorded = True  # what a kept page may ask (newsbrief.memoguard)
-    return ask
-
-
-EVERYTHING = "*"  # the slug noted by a question about the whole archive
-
-
-def note(slugs, value):
-    """Add to `slugs` every slug `value` names: content, moves (their person, companies
-    and brief), sources (`{article, paragraph}`), text (a slug asked for), in lists."""
-    if isinstance(value, str):
-        slugs.add(value)
-    elif isinstance(value, Move):
-        source = value.facts.get("source") or {}
-        slugs.update((value.person, value.origin, value.destination, source.get("article")))
-    elif isinstance(value, dict):
-        slugs.add(value.get("article"))
-    elif isinstance(value, (list, tuple)):
-        for item in value:
-            note(slugs, item)
-    elif hasattr(value, "translations") and isinstance(getattr(value, "slug", None), str):
-        slugs.add(value.slug)
-
-
-def version(item, lang):
-    """`item` (a brief or profile) in `lang`: itself or one of its translations."""
-    if item.lang == lang:
-        return item
-    return next((t for t in item.translations if t.lang == lang), item)
-
-
-class TalentGraph:
+class TalentGraph(RelatedBriefs, MovesByMonth):
     """Only published content is in the graph. A fact that names a draft (a move to a draft
     company, a source in a draft brief) is kept without that end: `person()`, `company()`,
     `brief()` and `source_url()` answer None for what is not published, a move's origin or

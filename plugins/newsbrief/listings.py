@@ -7,6 +7,7 @@ built once (briefs by month, moves by brief and by company) and writes them in
 with the archive. The planned URLs are added to `context["listing_pages"]` for the sitemap.
 """
 
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -179,7 +180,9 @@ class ArchiveGenerator(ListingGenerator):
 
 
 class MovesGenerator(ListingGenerator):
-    """`/moves/`: every move, newest brief first, 50 a page."""
+    """`/moves/`: every move, newest brief first, 50 a page, and the list of months on its
+    first page; `/moves/2026/11/`: the moves the briefs of a month report, 50 a page. The
+    months' names and URLs go to `context["moves_months"]` for the company pages."""
 
     template = "moves"
     page_name = "moves"
@@ -187,7 +190,24 @@ class MovesGenerator(ListingGenerator):
     def plan(self):
         moves = self.talent.moves_newest_first()
         per_page = self.settings["MOVES_PAGINATION"]
-        return self.twin({lang: self.paginate("MOVES", lang, moves, per_page) for lang in self.languages})
+        listings = {lang: self.paginate("MOVES", lang, moves, per_page) for lang in self.languages}
+        names = self.context["moves_months"] = {lang: {} for lang in self.languages}
+        months = []
+        for (year, month), items in self.talent.moves_by_month().items():
+            by_lang = {}
+            for lang in self.languages:
+                name = babel.dates.format_skeleton("yMMMM", datetime.date(year, month, 1), locale=lang)
+                by_lang[lang] = self.paginate("MOVES_MONTH", lang, items, per_page, year=year, month=month)
+                for page in by_lang[lang]:
+                    page.extra = {"month_name": name, "month_count": len(items),
+                                  "all_url": listings[lang][0].url}
+                names[lang][(year, month)] = (name, by_lang[lang][0].url, len(items))
+            months += self.twin(by_lang)
+        for lang in self.languages:
+            listings[lang][0].extra["months"] = [
+                (year, babel.dates.format_date(datetime.date(year, month, 1), "LLLL", locale=lang), url, count)
+                for (year, month), (_, url, count) in names[lang].items()]
+        return self.twin(listings) + months
 
 
 class CompanyMovesGenerator(ListingGenerator):

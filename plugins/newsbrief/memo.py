@@ -10,7 +10,9 @@ see of it:
 - every language's file (by the SHA-1 of its bytes), URL and body as shown (mentions
   linked, corrections applied, links resolved), and whether it has its own share card;
 - what the graph says of it: a person's moves, a company's moves in and out and its labs,
-  the briefs that name it, a brief's moves.
+  the briefs that name it, a brief's moves;
+- for a key of an answer about other briefs (`related:<brief>`, `around:<person>`,
+  newsbrief.related), that answer.
 
 The next build renders a page only when its shape or the digest of one of its slugs
 differs; otherwise the current site's file is linked into the new one, and its warnings
@@ -110,6 +112,9 @@ class PageMemo:
         cards = self.context.get("share_card_profiles", ())
         siteurl = self.settings["SITEURL"]
         mentions = self.context["mentions"]
+        derived = talent.derived(slug)
+        if derived is not None:  # an answer that depends on other briefs (newsbrief.related)
+            return hashlib.sha1(repr(derived).encode()).hexdigest()
         parts = []
         if slug == EVERYTHING:
             parts.append([move_signature(talent, m) for m in talent.moves_newest_first()])
