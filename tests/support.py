@@ -317,6 +317,10 @@ def expected_routes(content=ROOT / "content"):
                            "search/")]
     months = {str(v["ar"]["date"])[:7].replace("-", "/") for v in briefs.values()}
     groups += [{lang: f"{PREFIX[lang]}articles/{month}/" for lang in LANGS} for month in sorted(months)]
+    moved = {str(briefs[move["source"]["article"]]["ar"]["date"])[:7].replace("-", "/")
+             for person in published_items("people", content).values()
+             for move in person["ar"].get("moves") or [] if move["source"]["article"] in briefs}
+    groups += [{lang: f"{PREFIX[lang]}moves/{month}/" for lang in LANGS} for month in sorted(moved)]
     years = {month[:4] for month in months}
     groups += [{lang: f"{PREFIX[lang]}articles/{year}/" for lang in LANGS} for year in sorted(years)]
     for kind in ("articles", "people", "companies"):

@@ -21,7 +21,7 @@ from support import FOLDER, ROOT, build, screenshot
 ARTIFACTS = ROOT / "test-artifacts"
 BRIEF = "articles/meta-superintelligence-departures/"
 SAMPLES = {  # one page of every type
-    "home": "", "archive": "articles/", "moves": "moves/", "brief": BRIEF, "person": "people/chaya-nayak/",
+    "home": "", "archive": "articles/", "moves": "moves/", "moves-month": "moves/2026/11/", "brief": BRIEF, "person": "people/chaya-nayak/",
     "company": "companies/meta-superintelligence-labs/", "people": "people/",
     "companies": "companies/", "about": "about/", "corrections": "corrections/", "not-found": "404.html",
     "search": "search/",
