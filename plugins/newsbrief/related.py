@@ -7,7 +7,6 @@ briefs: a brief's related list costs the length of the lists of the names it hol
 
 import functools
 import heapq
-from collections import defaultdict
 
 from .recording import recorded
 
