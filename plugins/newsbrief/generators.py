@@ -109,10 +109,15 @@ class CompaniesGenerator(ProfileGenerator):
     context_name = "companies"
 
     def page_arguments(self, profile):
-        """The company, and the address of all its moves when its page shows only the
-        latest (listings.CompanyMovesGenerator)."""
+        """The company, the address of all its moves when its page shows only the latest
+        (listings.CompanyMovesGenerator), and its months of moves: [(month's name, URL of
+        that month's moves, the company's moves in it)], newest first (listings.MovesGenerator)."""
         urls = self.context.get("company_moves_urls", {})
-        return {**super().page_arguments(profile), "all_moves_url": urls.get((profile.slug, profile.lang))}
+        months = self.context.get("moves_months", {}).get(profile.lang, {})
+        by_month = [(*months[(year, month)][:2], count)
+                    for year, month, count in self.context["talent"].company_months(profile.slug)]
+        return {**super().page_arguments(profile), "all_moves_url": urls.get((profile.slug, profile.lang)),
+                "months_of_moves": by_month}
 
 
 class SiteGenerator(Generator):

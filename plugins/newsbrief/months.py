@@ -5,8 +5,6 @@ month a move took effect is what the brief says, often not stated. A move whose 
 not published has no month.
 """
 
-from .recording import recorded
-
 
 class MovesByMonth:
     """Questions about moves grouped by the month of their brief, newest month first."""
@@ -27,7 +25,6 @@ class MovesByMonth:
             self._months_cache = months
         return self._months_cache
 
-    @recorded
     def company_months(self, company_slug):
         """[(year, month, number of moves)] of a company's moves (`company_moves`), newest first."""
         counts = {}
