@@ -37,10 +37,10 @@ def build(content, output, cache):
 
 
 @pytest.fixture(scope="module")
-def archive(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("related")
-    content = make_content(folder / "content")
-    return content, build(content, folder / "output", folder / "cache")
+def archive(tmp_path_factory, variant_site):
+    content = make_content(tmp_path_factory.mktemp("corpus") / "content")
+    site = variant_site(source=content, overrides={"SEARCH_INDEX": True}, name="related")  # the links gate
+    return site.content, site
 
 
 def facts(content):
