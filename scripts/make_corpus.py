@@ -149,11 +149,11 @@ def q(text):
 
 
 def translated(value):
-    return "{ar: %s, en: %s}" % (q(value["ar"]), q(value["en"]))
+    return "{{ar: {}, en: {}}}".format(q(value["ar"]), q(value["en"]))
 
 
 def source(slug, paragraph):
-    return "{article: %s, paragraph: %d}" % (slug, paragraph)
+    return f"{{article: {slug}, paragraph: {paragraph}}}"
 
 
 def attach(proclitic, name):

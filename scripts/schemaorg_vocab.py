@@ -8,6 +8,7 @@ may carry (its own and inherited), read from the `schema-dts` npm package's typi
 import json
 import re
 import sys
+from pathlib import Path
 
 BASE = re.compile(r"^interface (\w+)Base(?: extends ([^{]+))? \{", re.M)
 LEAF = re.compile(r'^export interface (\w+)Leaf extends ([^{]+) \{\s*"@type": "(\w+)"', re.M)
@@ -22,7 +23,7 @@ def bases_of(extends):
 
 
 def main(path):
-    text = open(path, encoding="utf-8").read()
+    text = Path(path).read_text(encoding="utf-8")
     bases = {}
     for match in BASE.finditer(text):
         body = text[match.end(): text.index("\n}", match.end())]

@@ -8,6 +8,7 @@ passes INDEX_SPLIT_AT and splits into letter pages; the companies index stays on
 
 import collections
 import gzip
+import itertools
 import re
 import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
@@ -105,7 +106,7 @@ def test_pagination_and_hreflang_are_reciprocal(big, lang):
     for first in (f"{PREFIX[lang]}articles/", f"{PREFIX[lang]}moves/"):
         pages = follow(big, first)
         assert len(pages) > 2
-        for before, after in zip(pages, pages[1:]):
+        for before, after in itertools.pairwise(pages):
             assert big.page(after).select_one('.nb-pagination a[rel="prev"]')["href"] == before
         for url in pages:
             page = big.page(url)
@@ -277,7 +278,7 @@ def sitemap_urls(site):
 
 
 def test_sitemap_index_lists_every_page_once(big):
-    parts, urls = sitemap_urls(big)
+    _parts, urls = sitemap_urls(big)
     pages = {big.url_of(f) for f in big.html_files()} - {"/404.html"}
     assert len(urls) == len(set(urls)) and set(urls) == pages
 

@@ -5,10 +5,9 @@ import shutil
 import subprocess
 
 import pytest
-
-from support import FIXTURES, ROOT, Project, stats, tree
 from newsbrief.build import BuildFailed
 from newsbrief.checks.contentfile import ContentFile
+from support import FIXTURES, ROOT, Project, stats, tree
 
 
 @pytest.fixture
@@ -158,7 +157,7 @@ def test_an_error_in_a_rendering_process_fails_the_build_and_keeps_the_output(pr
     before = stats(output)
     project.edit("theme/templates/person.html", "{% block kicker %}",
                  "{% block kicker %}{% if person.slug == 'john-roe' %}{{ nope() }}{% endif %}")
-    with pytest.raises(BuildFailed, match="rendering failed: .*nope"):
+    with pytest.raises(BuildFailed, match=r"rendering failed: .*nope"):
         project.build(output, RENDER_PROCESSES=2, RENDER_PARALLEL_MIN=1)
     assert stats(output) == before
 

@@ -6,23 +6,21 @@ reaches the output; one build at a time; every failure is one line."""
 import fcntl
 import json
 import os
+import pathlib
 import random
 import shutil
 import threading
 import time
 
-import pathlib
-
 import PIL.Image
 import PIL.PngImagePlugin
 import pytest
-
-from support import ROOT, Project, old_site, snapshot, tree
 from newsbrief import cards
 from newsbrief.build import BuildFailed
 from newsbrief.cards import SIZE, CardDrawer, verified
 from newsbrief.cardtext import CardText
 from newsbrief.tools import build as build_command
+from support import ROOT, Project, old_site, snapshot, tree
 
 FONT = ROOT / "theme" / "cards" / "card-bold.ttf"
 
@@ -73,7 +71,7 @@ def _wrong_types(path, rng):
         value = entry["value"]
         entry["value"] = {k: [v] for k, v in value.items()} if isinstance(value, dict) else "x"
     elif isinstance(entry, dict):
-        entry = {k: 1 for k in entry}
+        entry = dict.fromkeys(entry, 1)
     path.write_text("\n".join([json.dumps(entry), *(json.dumps([1, 2, 3, 4]) for _ in lines[1:])]) + "\n")
 
 

@@ -55,7 +55,7 @@ def test_long_text_and_long_words_stay_inside_the_card(drawer, tmp_path, lang, s
     x, anchor = (SIZE[0] - MARGIN, "rs") if lang == "ar" else (MARGIN, "ls")
     lines = drawer.layout(lang, site, card)
     for line, size, baseline, _ in lines:
-        left, top, right, bottom = pen.textbbox((x, baseline), line, font=drawer.font(size), anchor=anchor, direction=direction)
+        left, _top, right, bottom = pen.textbbox((x, baseline), line, font=drawer.font(size), anchor=anchor, direction=direction)
         assert MARGIN - 4 + (RULE if lang == "ar" else 0) <= left and right <= SIZE[0] - MARGIN - (0 if lang == "ar" else RULE) + 4, line
         assert bottom <= SIZE[1] and (baseline > BOTTOM or bottom < BOTTOM + 22), line  # the rule
     drawn = [line for line, size, *_ in lines if size >= 40]
@@ -120,7 +120,7 @@ def drawn(tmp_path_factory):
 
 
 def test_each_card_says_what_its_page_is_about(drawn):
-    site, cards = drawn
+    _site, cards = drawn
     assert cards["en", "Acme hires a researcher from Globex"] == CardText(
         _("en", "Brief"), "Acme hires a researcher from Globex", ("The researcher Jane Doe moved from Globex to Acme AI.",),
         "15 January 2026")
@@ -143,7 +143,7 @@ def test_a_character_no_font_has_is_a_warning_naming_the_file(drawn):
 
 
 def test_every_published_brief_person_and_company_has_a_card_in_each_language(drawn):
-    site, cards = drawn
+    site, _cards = drawn
     for lang in ("ar", "en"):
         assert sorted(p.relative_to(site.path / "cards" / lang).as_posix() for p in (site.path / "cards" / lang).rglob("*.png")) == [
             "article/acme-hires.png", "company/acme-ai.png", "company/globex.png",

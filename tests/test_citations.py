@@ -29,7 +29,7 @@ def context_site(tmp_path_factory):
 
 
 def test_a_context_citation_passes_the_checks(context_site):
-    site, content = context_site
+    _site, content = context_site
     assert problems_of(content, content.parent) == []
 
 

@@ -8,8 +8,8 @@ import subprocess
 
 import pytest
 import yaml
-from newsbrief.tools.scaffold import Scaffold, ScaffoldError
 from newsbrief.schema import CONTENT_TYPES, FieldTables
+from newsbrief.tools.scaffold import Scaffold, ScaffoldError
 from pelican.settings import get_settings_from_file
 from support import BAD_CASES as CASES
 from support import MINI, ROOT, as_lines, build, problems_of

@@ -9,13 +9,13 @@ import gzip
 import re
 
 import pytest
-from newsbrief import cssbundles
-from newsbrief.minify import minify_css
-from pelican.settings import read_settings
 import yaml
 from gates import _html, a11y_extra, axe, budgets, csp, lighthouse, links, repro, rtl, vnu
 from gates.browser import opened
 from gates.server import serve
+from newsbrief import cssbundles
+from newsbrief.minify import minify_css
+from pelican.settings import read_settings
 from support import FOLDER, ROOT, build, screenshot
 
 ARTIFACTS = ROOT / "test-artifacts"
@@ -56,7 +56,7 @@ def test_every_page_and_the_css_are_valid(site):
 @pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("kind, lang", CASES)
 def test_axe_finds_no_violation(server, browser, kind, lang, width):
-    with opened(browser, f"{server}/{sample_url(kind, lang)}", width=width) as (page, record):
+    with opened(browser, f"{server}/{sample_url(kind, lang)}", width=width) as (page, _record):
         screenshot(page, f"pages/{kind}-{lang}-{width}")
         violations = axe.run(page)
     assert violations == [], "\n".join(violations)
@@ -66,7 +66,7 @@ def test_axe_finds_no_violation(server, browser, kind, lang, width):
 @pytest.mark.parametrize("kind, lang", CASES)
 def test_keyboard_headings_and_switcher(server, browser, kind, lang):
     switcher = a11y_extra.SWITCHER
-    with opened(browser, f"{server}/{sample_url(kind, lang)}") as (page, record):
+    with opened(browser, f"{server}/{sample_url(kind, lang)}") as (page, _record):
         if kind == "not-found":  # the bilingual 404 page has no twin to switch to
             problems = (a11y_extra.check_single_h1(page) + a11y_extra.check_skip_link(page)
                         + a11y_extra.check_focus_visible(page))
@@ -199,7 +199,7 @@ def test_two_clean_builds_are_byte_identical(tmp_path):
 @pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("kind", list(SAMPLES))
 def test_arabic_pages_are_right_to_left(server, browser, kind, width):
-    with opened(browser, f"{server}/{sample_url(kind, 'ar')}", width=width) as (page, record):
+    with opened(browser, f"{server}/{sample_url(kind, 'ar')}", width=width) as (page, _record):
         page.evaluate("document.fonts.ready")
         problems = rtl.check_rtl(page, nav_selector=".nb-nav__link", font_family="Noto Naskh Arabic")
     assert problems == []
@@ -209,7 +209,7 @@ def test_arabic_pages_are_right_to_left(server, browser, kind, width):
 @pytest.mark.parametrize("kind, lang", CASES)
 def test_nothing_overflows_a_320_px_screen(server, browser, kind, lang):
     """Responsive from 320 px up: no page scrolls sideways (wide tables scroll in their own box)."""
-    with opened(browser, f"{server}/{sample_url(kind, lang)}", width=320) as (page, record):
+    with opened(browser, f"{server}/{sample_url(kind, lang)}", width=320) as (page, _record):
         page.evaluate("document.fonts.ready")
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"{overflow}px wider than the screen"

@@ -95,7 +95,7 @@ def test_browser_record_clean_on_good(chromium, good_url, path):
 
 @pytest.mark.browser
 def test_browser_record_catches_external_requests_and_errors(chromium):
-    page, record, stop = _open(chromium, BROKEN / "external")
+    _page, record, stop = _open(chromium, BROKEN / "external")
     try:
         assert sorted(record.external_requests) == ["https://example.com/pixel.png", "https://example.com/style.css"]
         _has(record.console_errors, "fixture: logged error")

@@ -18,8 +18,8 @@ import html5lib
 import pytest
 from bs4 import BeautifulSoup
 from markupsafe import escape
-from newsbrief.escaping import script_json
 from newsbrief.build import BuildFailed, build_site
+from newsbrief.escaping import script_json
 from newsbrief.frontmatter import FrontMatterError, Sources
 from newsbrief.text import fold
 from support import HOSTILE, MINI, ROOT, SECRET, build, old_site, own_cache, snapshot
@@ -440,8 +440,8 @@ def test_each_file_is_parsed_and_rendered_once_and_pelican_reads_only_checked_fi
 
 
 def test_the_reader_refuses_a_file_the_checks_did_not_accept(tmp_path):
-    from newsbrief.state import state_of
     from newsbrief.reader import YamlMarkdownReader
+    from newsbrief.state import state_of
     from pelican.settings import read_settings
 
     settings = read_settings(SETTINGS, override={"PATH": str(tmp_path)})

@@ -26,7 +26,8 @@ def test_arabic_catalogue_is_complete():
 
 def test_catalogue_matches_templates():
     """Every string of the templates is in the catalogue (run `make i18n-update` if not)."""
-    template = read_po(open(ROOT / "theme/translations/messages.pot", "rb"))
+    with open(ROOT / "theme/translations/messages.pot", "rb") as pot:
+        template = read_po(pot)
     ids = {m.id for m in catalogue("ar") if m.id}
     assert {m.id for m in template if m.id} <= ids
 
@@ -41,7 +42,7 @@ def visible_text(page):
     for tag in page(["script", "style", "code"]):  # code: file names, not interface text
         tag.decompose()
     texts = [page.title.get_text()] if page.title else []
-    texts += [t for t in page.body.find_all(string=True)]
+    texts += list(page.body.find_all(string=True))
     texts += [el[attr] for attr in ("aria-label", "title", "alt")
               for el in page.find_all(attrs={attr: True})]
     texts += [m["content"] for m in page.find_all("meta", content=True)

@@ -9,8 +9,8 @@ import shutil
 import subprocess
 import sys
 
-from support import ROOT, edit, read, tree, write
 from newsbrief.build import BuildFailed, build_site
+from support import ROOT, edit, read, tree, write
 
 SEED, ROUNDS, BRIEFS = 20261129, 10, 12
 

@@ -87,7 +87,7 @@ def url(pages, kind, lang):
 
 def check_phone_page(browser, base, path, width, name):
     """Layout problems, and at 360 px axe's (target-size with the rest)."""
-    with opened(browser, f"{base}/{path}", width=width, height=800) as (page, record):
+    with opened(browser, f"{base}/{path}", width=width, height=800) as (page, _record):
         page.evaluate("document.fonts.ready")
         screenshot(page, f"phone/{name}")
         problems = page.evaluate(LAYOUT)
@@ -133,7 +133,7 @@ FIGURE = """() => {
 def test_flow_graphic_has_title_legend_source_and_whole_labels(site, server, big, big_server, browser,
                                                               kind, lang, width):
     base, pages = (big_server, big_pages(big)) if kind.startswith("big-") else (server, real_pages(site))
-    with opened(browser, f"{base}/{url(pages, kind.removeprefix('big-'), lang)}", width=width) as (page, record):
+    with opened(browser, f"{base}/{url(pages, kind.removeprefix('big-'), lang)}", width=width) as (page, _record):
         page.evaluate("document.fonts.ready")
         figure = page.evaluate(FIGURE)
     assert figure["title"] and figure["legend"] and figure["source"]

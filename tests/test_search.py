@@ -105,7 +105,7 @@ def test_a_kind_with_more_pages_than_a_bundle_holds_is_split_and_searched_as_one
     with serve(site.path) as base:
         for lang, query, first in (("en", "Maher", "people/bert-maher/"), ("ar", "ميتا", "companies/meta/")):
             with opened(browser, search_url(base, lang, query)) as (page, record):
-                status, urls = wait_for_results(page)
+                _status, urls = wait_for_results(page)
                 assert record.problems() == []
             assert f"/{FOLDER[lang]}{first}" in urls, urls
 
@@ -211,7 +211,7 @@ def test_folded_names_are_only_the_spellings_that_differ():
 
 
 def test_the_browser_folds_queries_as_the_index_does(server, browser):
-    with opened(browser, f"{server}/search/") as (page, record):
+    with opened(browser, f"{server}/search/") as (page, _record):
         folded = page.evaluate(
             """async (words) => {
                 const search = await import('/theme/search/search.js');
@@ -236,14 +236,14 @@ def test_maher_in_any_spelling_finds_his_arabic_page_first(run_search, query):
 
 
 def test_openai_with_other_letter_variants_finds_its_arabic_page(run_search):
-    status, urls, problems = run_search("ar", "أوبن ايه اي")
+    _status, urls, problems = run_search("ar", "أوبن ايه اي")
     assert urls[0] == "/companies/openai/", urls
     assert problems == []
 
 
 @pytest.mark.parametrize("query", ["Anthropic", "anthropic"])
 def test_anthropic_finds_the_english_company_page(run_search, query):
-    status, urls, problems = run_search("en", query)
+    status, urls, _problems = run_search("en", query)
     assert urls[0] == "/en/companies/anthropic/", urls
     assert message("en", "Results for “%(query)s”: %(count)s", query=query, count=len(urls)) == status
 
@@ -276,8 +276,8 @@ def karim_and_reem(tmp_path_factory, browser):
     ("لريم", "reem-haddad"), ("وريم", "reem-haddad"),
 ])
 def test_a_name_inside_another_name_ranks_below_it(karim_and_reem, browser, query, first):
-    with opened(browser, search_url(karim_and_reem, "ar", query)) as (page, record):
-        status, urls = wait_for_results(page)
+    with opened(browser, search_url(karim_and_reem, "ar", query)) as (page, _record):
+        _status, urls = wait_for_results(page)
     people = [url for url in urls if url.startswith("/people/")]  # a brief may name them too
     assert people[0] == f"/people/{first}/", urls
 
@@ -309,9 +309,9 @@ NEWEST_FIRST = ["articles/acme-expands/", "articles/acme-hires/", "articles/acme
     ("ar", "أكمي للذكاء الاصطناعي", "companies/acme-ai/"), ("en", "Acme AI", "companies/acme-ai/"),
 ])
 def test_a_name_finds_its_page_then_the_briefs_newest_first_then_other_pages(three_briefs, browser, lang, query, page):
-    site, base = three_briefs
+    _site, base = three_briefs
     with opened(browser, search_url(base, lang, query)) as (tab, record):
-        status, urls = wait_for_results(tab)
+        _status, urls = wait_for_results(tab)
         assert record.problems() == []
     expected = [f"/{FOLDER[lang]}{url}" for url in [page, *NEWEST_FIRST]]
     assert urls[: len(expected)] == expected, urls
@@ -329,7 +329,7 @@ def test_excerpts_hold_only_the_pages_prose(three_briefs, browser, lang, queries
     site, base = three_briefs
     labels = [message(lang, label, number=1, date="").split(" 1")[0].strip() for label in LABELS]
     for query in queries:
-        with opened(browser, search_url(base, lang, query)) as (tab, record):
+        with opened(browser, search_url(base, lang, query)) as (tab, _record):
             wait_for_results(tab)
             shown = tab.eval_on_selector_all(".nb-result", "items => items.map(i => [i.querySelector('a').getAttribute('href'), i.querySelector('.nb-result__excerpt').innerText])")
         assert shown, query
@@ -354,7 +354,7 @@ def test_each_language_searches_only_its_own_pages(run_search, lang, queries):
 
 
 def test_results_show_excerpts_with_the_match_highlighted(server, browser):
-    with opened(browser, search_url(server, "ar", "ماهر")) as (page, record):
+    with opened(browser, search_url(server, "ar", "ماهر")) as (page, _record):
         wait_for_results(page)
         first = page.locator(".nb-result").first
         assert "ماهر" in first.locator(".nb-result__excerpt mark").first.inner_text()
@@ -364,13 +364,13 @@ def test_results_show_excerpts_with_the_match_highlighted(server, browser):
 @pytest.mark.parametrize("lang, query", [("ar", "ميتا"), ("en", "Meta")])
 @pytest.mark.parametrize("kind", ["brief", "person", "company"])
 def test_a_kind_filter_returns_only_that_kind(run_search, lang, query, kind):
-    status, urls, problems = run_search(lang, query, kind)
+    status, urls, _problems = run_search(lang, query, kind)
     assert urls, status
     assert {kind_of(u) for u in urls} == {kind}
 
 
 def test_choosing_a_kind_on_the_page_filters_and_updates_the_address(server, browser):
-    with opened(browser, search_url(server, "en", "Meta")) as (page, record):
+    with opened(browser, search_url(server, "en", "Meta")) as (page, _record):
         everything = wait_for_results(page)[1]
         page.check("input[name=kind][value=person]")
         page.wait_for_url(re.compile(r"kind=person"))
@@ -394,7 +394,7 @@ def test_no_result_says_so_in_the_page_language(run_search, lang):
 
 @pytest.mark.parametrize("lang, start, query", [("ar", "people/", "ماهر"), ("en", "companies/openai/", "Maher")])
 def test_the_header_box_works_without_javascript(server, browser, lang, start, query):
-    with opened(browser, f"{server}/{FOLDER[lang]}{start}", java_script_enabled=False) as (page, record):
+    with opened(browser, f"{server}/{FOLDER[lang]}{start}", java_script_enabled=False) as (page, _record):
         page.fill(".nb-search-box__input", query)
         page.press(".nb-search-box__input", "Enter")
         page.wait_for_url(re.compile(r"/search/\?"))
@@ -404,8 +404,8 @@ def test_the_header_box_works_without_javascript(server, browser, lang, start, q
         # Without JavaScript the page says how to browse instead.
         assert page.locator(".nb-note").is_visible()
         landed = page.url
-    with opened(browser, landed) as (page, record):  # the same address, JavaScript on
-        status, urls = wait_for_results(page)
+    with opened(browser, landed) as (page, _record):  # the same address, JavaScript on
+        _status, urls = wait_for_results(page)
         assert page.input_value("#nb-search-q") == query
         assert urls and all(u.startswith("/en/") == (lang == "en") for u in urls)
         assert urls[0] == f"/{FOLDER[lang]}people/bert-maher/"
@@ -438,7 +438,7 @@ def test_every_page_but_search_has_the_header_box(site):
 @pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("lang, query", [("ar", "ميتا"), ("en", "Meta")])
 def test_search_page_with_results_has_no_axe_violation(server, browser, lang, query, width):
-    with opened(browser, search_url(server, lang, query), width=width) as (page, record):
+    with opened(browser, search_url(server, lang, query), width=width) as (page, _record):
         wait_for_results(page)
         screenshot(page, f"search-{lang}-{width}", ARTIFACTS)
         violations = axe.run(page)
@@ -475,7 +475,7 @@ def test_search_works_published_under_a_subpath(tmp_path, browser, monkeypatch):
             page.press(".nb-search-box__input", "Enter")
             page.wait_for_url(re.compile(r"/newsbrief/en/search/\?q=Maher$"))
         with opened(browser, f"{base}/en/search/?q=Maher") as (page, record):
-            status, urls = wait_for_results(page)
+            _status, urls = wait_for_results(page)
             page.click(".nb-result__title a >> nth=0")
             page.wait_for_url(f"{base}/en/people/bert-maher/")
             assert record.problems() == []

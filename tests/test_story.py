@@ -7,10 +7,10 @@ import json
 import pathlib
 
 import pytest
-from jsonschema import Draft202012Validator
-from newsbrief.cards import SIZE, CardDrawer
 from bs4 import BeautifulSoup
+from jsonschema import Draft202012Validator
 from newsbrief import flowtext
+from newsbrief.cards import SIZE, CardDrawer
 from newsbrief.cardtext import CardText
 from newsbrief.escaping import csv_cell
 from newsbrief.flowchart import FlowChart, flow_chart

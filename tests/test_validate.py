@@ -10,9 +10,9 @@ import shutil
 import subprocess
 
 import pytest
-from newsbrief.schema import CONTENT_TYPES, slugify
 from newsbrief.checks.contentfile import Problem
 from newsbrief.checks.validator import ContentValidator
+from newsbrief.schema import CONTENT_TYPES, slugify
 from newsbrief.tools.check import main
 from pelican.settings import read_settings
 from support import BAD_CASES, FIXTURES, MINI, ROOT, as_lines, make_case, problems_of

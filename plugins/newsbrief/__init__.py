@@ -5,22 +5,24 @@
 
 from pelican import signals
 
-from . import story
+from . import cssbundles, keypoints, mentions, search, story
 from .cards import ShareCardGenerator
 from .drafts import drop_drafts, mark_draft
 from .feeds import ProfileFeedGenerator
 from .generators import CompaniesGenerator, PeopleGenerator, SiteGenerator, connect
 from .i18n import Interface
-from .memo import writer_class
-from .minify import compact_pages, minify_stylesheets
 from .listings import (
-    ArchiveGenerator, CompaniesIndexGenerator, CompanyMovesGenerator, MovesGenerator,
+    ArchiveGenerator,
+    CompaniesIndexGenerator,
+    CompanyMovesGenerator,
+    MovesGenerator,
     PeopleIndexGenerator,
 )
+from .memo import writer_class
+from .minify import compact_pages, minify_stylesheets
 from .opendata import OpenDataGenerator
 from .provenance import install as install_provenance
 from .reader import YamlMarkdownReader
-from . import cssbundles, keypoints, mentions, search
 
 
 def add_readers(readers):

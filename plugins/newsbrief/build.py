@@ -24,15 +24,15 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 from .cache import BuildRecord, code_digest
+from .checks.validator import ContentValidator
 from .lock import Busy, one_build
 from .outputdir import keep_unchanged, refusal, stale_folders
 from .parallel import Workers
 from .report import Steps, content_logger, wait_for_checks
-from .sitesize import warn_near_limit
-from .store import SourceStore
 from .search import IndexingFailed, index_site
+from .sitesize import warn_near_limit
 from .state import release, state_of
-from .checks.validator import ContentValidator
+from .store import SourceStore
 
 log = content_logger(__name__)  # never drops a warning it already gave in an earlier build
 
@@ -86,7 +86,7 @@ def build_site(settings_file, output, overrides=None, strict=False):
         raise
     except Busy as busy:
         raise BuildFailed([str(busy)]) from None
-    except Exception as error:  # noqa: BLE001 (whatever it is, output/ was left as it was)
+    except Exception as error:  # whatever it is, output/ was left as it was
         raise BuildFailed(getattr(error, "problems", None) or [f"{type(error).__name__}: {error}"]) from error
 
 

@@ -20,6 +20,7 @@ describe one site (its `output_state`) and are ignored when the output is anothe
 - Share cards (`cards/`, newsbrief.cards), by a digest of all that is drawn on them.
 """
 
+import contextlib
 import hashlib
 import importlib.metadata
 import json
@@ -60,10 +61,8 @@ def code_digest(extra=""):
     """The plugin's code and the versions of the packages it runs on."""
     digest = hashlib.sha1(extra.encode())
     for name in PACKAGES:
-        try:
+        with contextlib.suppress(importlib.metadata.PackageNotFoundError):
             digest.update(f"{name} {importlib.metadata.version(name)}\n".encode())
-        except importlib.metadata.PackageNotFoundError:
-            pass
     for path in sorted(PLUGIN.rglob("*.py")):
         digest.update(f"{path.relative_to(PLUGIN)} {file_digest(path)}\n".encode())
     return digest.hexdigest()

@@ -18,14 +18,14 @@ import zlib
 
 import PIL
 from fontTools.ttLib import TTFont
-from PIL import Image, ImageDraw, ImageFont, PngImagePlugin, features
 from pelican.generators import Generator
+from PIL import Image, ImageDraw, ImageFont, PngImagePlugin, features
 
 from .bidi import RTL_LANGUAGES
-from .store import cache_folder
 from .cardtext import CARDS, site_card
 from .parallel import share
 from .report import content_logger, display_path
+from .store import cache_folder
 
 logger = content_logger(__name__)
 

@@ -11,9 +11,9 @@ from pyuca import Collator
 
 ARABIC_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
 ARABIC_NAMES = (
-    "alif ba ta tha jim hha kha dal dhal ra zay sin shin sad dad tta zza ain ghain fa qaf kaf "
-    "lam mim nun ha waw ya"
-).split()
+    "alif", "ba", "ta", "tha", "jim", "hha", "kha", "dal", "dhal", "ra", "zay", "sin", "shin", "sad",
+    "dad", "tta", "zza", "ain", "ghain", "fa", "qaf", "kaf", "lam", "mim", "nun", "ha", "waw", "ya",
+)
 # Letter variants filed under their base letter (أحمد under ا, ى under ي, ة under ه).
 ARABIC_VARIANTS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ئ": "ي", "ؤ": "و", "ة": "ه"}
 VARIANT_TABLE = str.maketrans(ARABIC_VARIANTS)

@@ -19,7 +19,7 @@ from xml.sax.saxutils import quoteattr
 
 from markupsafe import escape as html
 
-__all__ = ["html", "script_json", "xml_text", "xml_attribute", "csv_cell"]
+__all__ = ["csv_cell", "html", "script_json", "xml_attribute", "xml_text"]
 
 SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
                              "\u2028": "\\u2028", "\u2029": "\\u2029"})

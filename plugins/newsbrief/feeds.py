@@ -33,7 +33,7 @@ class Feed(Atom1Feed):
     """An Atom feed whose `updated`, while it has no entry, is a fixed date rather than the
     build machine's clock (feedgenerator's), so that a build is the same bytes whenever it runs."""
 
-    NO_ENTRY = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
+    NO_ENTRY = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 
     def latest_post_date(self):
         return super().latest_post_date() if self.items else self.NO_ENTRY

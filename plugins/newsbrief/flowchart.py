@@ -15,6 +15,7 @@ person's route stacked under it (partials/flow-stack.html). No script: plain mar
 same bytes for the same moves.
 """
 
+import itertools
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
@@ -80,7 +81,7 @@ class FlowChart:
             if person is not None:
                 people.setdefault(move.person, (person, []))[1].append(move)
         # A company a person left right after joining it is a stop on their path.
-        self.via = {a.destination for _, legs in people.values() for a, b in zip(legs, legs[1:])
+        self.via = {a.destination for _, legs in people.values() for a, b in itertools.pairwise(legs)
                     if a.destination and a.destination == b.origin and b.sequence == a.sequence + 1}
         self.nodes, self.bands = {}, []
         for slug, (person, legs) in sorted(people.items(), key=lambda item: item[1][0][0]):

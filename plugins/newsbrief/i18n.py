@@ -17,14 +17,12 @@ from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 from jinja2 import pass_context
 from jinja2.utils import missing
-from pyuca import Collator
-
 from markupsafe import Markup
+from pyuca import Collator
 
 from .bidi import RTL_LANGUAGES, isolate_text
 from .escaping import html as escape
 from .graph import version
-
 
 
 def load_catalogue(directory, lang):

@@ -37,7 +37,7 @@ def _holder(handle):
 def locked(path, what, wait):
     """Hold the lock of `path`, a lock file or a folder (`what`: as the message names it)."""
     folder = os.path.isdir(path)
-    handle = None if folder else open(path, "a+", encoding="utf-8")
+    handle = None if folder else open(path, "a+", encoding="utf-8")  # noqa: SIM115 (closed in finally below)
     descriptor = os.open(path, os.O_RDONLY) if folder else handle.fileno()
     try:
         deadline, told = time.monotonic() + wait, False

@@ -35,7 +35,6 @@ import re
 
 from .text import fold_letters
 
-
 ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 DIACRITICS = "\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED"
 # A word: letters, digits and Arabic diacritics. A name starts and ends at a word's edges.

@@ -28,18 +28,18 @@ import dataclasses
 import datetime
 import functools
 import hashlib
-import logging
 import json
+import logging
 import os
 import shutil
 
 from pelican.writers import Writer
 
 from . import memoguard
-from .store import cache_folder, open_data, typed
 from .graph import EVERYTHING, Move, note
 from .report import Records
 from .state import state_of
+from .store import cache_folder, open_data, typed
 
 PAGE_TEMPLATES = {"article", "page", "person", "company", "archive", "moves", "company-moves", "index",
                   "person-feed", "company-feed"}  # the last two: newsbrief.feeds.ProfileFeed

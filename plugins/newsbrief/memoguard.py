@@ -40,7 +40,7 @@ def _refusal(template, what):
 class Unrecorded:
     """A value of the context a kept page may not read: any use of it raises."""
 
-    __slots__ = ("_template", "_name")
+    __slots__ = ("_name", "_template")
 
     def __init__(self, template, name):
         object.__setattr__(self, "_template", template)

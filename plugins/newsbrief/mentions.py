@@ -16,8 +16,8 @@ from markupsafe import Markup
 
 from .escaping import html as escape
 from .graph import version
-from .report import content_logger, display_path
 from .matching import Ambiguous, Matcher
+from .report import content_logger, display_path
 
 logger = content_logger(__name__)
 

@@ -72,7 +72,7 @@ class _Relog(logging.Handler):
 def _run(function, args):
     try:
         return True, function(*args)
-    except Exception as failure:  # noqa: BLE001 (described, and raised by results())
+    except Exception as failure:  # described, and raised by results()
         return False, describe(failure)
 
 
@@ -88,7 +88,7 @@ def _in_copy(log, pipe, function, args):
     outcome = _run(function, args)
     try:
         pipe.send(outcome)
-    except Exception as failure:  # noqa: BLE001 (a value that cannot be pickled)
+    except Exception as failure:  # a value that cannot be pickled
         pipe.send((False, describe(failure)))
 
 
@@ -124,7 +124,7 @@ class Workers:
         """function(*args) in this process, its error described as a copy's would be."""
         try:
             return function(*args)
-        except Exception as failure:  # noqa: BLE001 (one line, as from a copy)
+        except Exception as failure:  # one line, as from a copy
             raise WorkerFailed([f"{self.label} failed: {describe(failure)}"]) from failure
 
     def results(self):

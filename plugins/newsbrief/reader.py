@@ -14,10 +14,10 @@ import os
 
 from pelican.readers import MarkdownReader
 
-from .housestyle import typeset_html, typeset_value
 from .bidi import RTL_LANGUAGES, isolate_latin
 from .escaping import html as escape
 from .frontmatter import FrontMatterError
+from .housestyle import typeset_html, typeset_value
 from .rendering import render_source
 from .report import content_logger, display_path, wait_for_checks
 from .state import state_of

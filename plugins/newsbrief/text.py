@@ -16,7 +16,6 @@ import unicodedata
 
 from .escaping import html as escape
 
-
 PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]+")
 # Control characters other than tab and newline (C0, DEL, C1): form feeds from a PDF,
 # NUL bytes; XML (feeds, sitemaps) cannot carry them.

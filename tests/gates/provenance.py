@@ -24,7 +24,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
-
 from newsbrief.matching import Matcher
 
 from . import _html

@@ -18,8 +18,8 @@ import http.server
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -38,7 +38,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
     prefix = ""  # serve the site under this path, as GitHub Pages serves a project site
 
-    def log_message(self, format, *args):  # noqa: A002 - quiet
+    def log_message(self, format, *args):
         pass
 
     def translate_path(self, path):

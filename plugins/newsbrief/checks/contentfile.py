@@ -15,10 +15,19 @@ from pydantic import ValidationError
 from ..frontmatter import FrontMatterError
 from ..housestyle import us_spellings
 from ..rendering import render_source
-from ..schema.models import SOURCED
 from ..sanitize import url_scheme
+from ..schema.models import SOURCED
 from ..schema.values import MAX_SLUG, SLUG, slugify
-from ..text import BIDI_FIX, CONTROL, CONTROL_FIX, DIRECTION, bidi_problem, char_name, with_references, written_as
+from ..text import (
+    BIDI_FIX,
+    CONTROL,
+    CONTROL_FIX,
+    DIRECTION,
+    bidi_problem,
+    char_name,
+    with_references,
+    written_as,
+)
 from .explain import Explainer, format_loc
 from .written import Problem, WrittenFile
 

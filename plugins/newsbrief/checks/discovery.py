@@ -10,8 +10,8 @@ import stat
 from pathlib import Path
 
 from ..cache import settings_digest
-from ..store import plain, typed
 from ..schema.walk import references
+from ..store import plain, typed
 from .contentfile import ContentFile
 from .written import Problem
 
@@ -47,7 +47,7 @@ class ContentFiles:
             for name in sorted(folders + names):
                 path = Path(folder) / name
                 refused = self.refused(path, name, real_root)
-                if refused or name in folders and path.is_symlink():
+                if refused or (name in folders and path.is_symlink()):
                     if refused:
                         self.add(refused)
                     if name in folders:

@@ -17,11 +17,11 @@ from pathlib import Path
 
 from babel import Locale
 
-from ..state import state_of
 from ..schema.models import CONTENT_TYPES, SOURCED
 from ..schema.parts import Source
 from ..schema.values import MAX_SLUG, SLUG, is_fact
 from ..schema.walk import references
+from ..state import state_of
 from .citations import Citations
 from .discovery import ContentFiles
 from .keypoints import KeyPoints

@@ -6,9 +6,9 @@ from typing import Literal, get_args, get_origin
 
 import annotated_types
 
-from .values import DEFAULT_LANGUAGES, Ref, Shown, is_fact
 from .models import CONTENT_TYPES
 from .parts import Part
+from .values import DEFAULT_LANGUAGES, Ref, Shown, is_fact
 from .walk import field_type, unwrap
 
 # --- the editor's guide: field tables ----------------------------------------------------------

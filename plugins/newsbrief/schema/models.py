@@ -19,12 +19,40 @@ where they are optional and, when given, must equal the default-language file's.
 from dataclasses import dataclass
 from typing import Annotated, ClassVar, Literal, Optional
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, create_model, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    create_model,
+    field_validator,
+    model_validator,
+)
 
 from .parts import Affiliation, BriefSource, Correction, KeyPoint, MoveEntry, Source, StatedCount
 from .values import (
-    Basis, CompanySlug, Date, Language, Line, Name, PersonSlug, Slug, Status, Text, Translated,
-    MAX_ALIASES, fact, invalid, is_fact, lang_field, marks, needs_note, no_repeats, slug_field, status_field,
+    MAX_ALIASES,
+    Basis,
+    CompanySlug,
+    Date,
+    Language,
+    Line,
+    Name,
+    PersonSlug,
+    Slug,
+    Status,
+    Text,
+    Translated,
+    fact,
+    invalid,
+    is_fact,
+    lang_field,
+    marks,
+    needs_note,
+    no_repeats,
+    slug_field,
+    status_field,
 )
 
 # --- content types -------------------------------------------------------------------------
@@ -58,7 +86,7 @@ class BriefMatter(FrontMatter):
     slug: Slug = slug_field()
     lang: Language = lang_field()
     date: Date = fact("The day the brief is published on this site (its publication date), not the day of the events.", new="today")
-    modified: Optional[Date] = Field(None, description="The day it was last corrected, if it was.")
+    modified: Date | None = Field(None, description="The day it was last corrected, if it was.")
     summary: Text = Field(description="The standfirst: one or two sentences, shown under the headline and in feeds.")
     source: BriefSource = fact("The publication the brief is based on: `{name: …}`, with `published: YYYY-MM-DD` or `undated: true`.")
     people: Annotated[list[PersonSlug], AfterValidator(no_repeats)] = fact(
@@ -67,19 +95,19 @@ class BriefMatter(FrontMatter):
     companies: Annotated[list[CompanySlug], AfterValidator(no_repeats)] = fact(
         "Every company or lab the brief names; each has a profile in `content/companies/`."
     )
-    key_points: Optional[Annotated[list[KeyPoint], AfterValidator(three_to_five)]] = Field(
+    key_points: Annotated[list[KeyPoint], AfterValidator(three_to_five)] | None = Field(
         None, description="Three to five points a reader must know, shown first on the brief page, in its feed entry "
         "and on its share card: `[{text: …, paragraphs: [2]}]`. Every language file gives as many, in the same "
         "order, citing the same paragraphs.",
     )
-    translator_note: Optional[Text] = Field(None, description="A note from the translator, shown under the text.")
-    editor_note: Optional[Text] = Field(None, description="A note from the editors about the text, shown under it (in any language).")
-    corrections: Optional[list[Correction]] = fact(
+    translator_note: Text | None = Field(None, description="A note from the translator, shown under the text.")
+    editor_note: Text | None = Field(None, description="A note from the editors about the text, shown under it (in any language).")
+    corrections: list[Correction] | None = fact(
         "Corrections made since publication, oldest first; shown at the end of the brief and on the corrections page. "
         "`modified` must be the latest correction's date (the build sets it when left out).",
         default=None,
     )
-    status: Optional[Status] = status_field()
+    status: Status | None = status_field()
 
 
 class ProfileMatter(FrontMatter):
@@ -95,7 +123,7 @@ class ProfileMatter(FrontMatter):
     aliases: list[Name] = Field(description="Other names the brief uses for {them} (e.g. {alias}); `[]` for none.",
                                 max_length=MAX_ALIASES)
     sources: list[Source] = fact("The paragraphs that state facts about {them}; at least one.", min_length=1)
-    not_the_same_as: Optional[Annotated[list[Slug], AfterValidator(no_repeats)]] = fact(
+    not_the_same_as: Annotated[list[Slug], AfterValidator(no_repeats)] | None = fact(
         "Slugs of other people or companies whose name looks like {their_lc} name (the checks refuse look-alike "
         "names, such as a Latin a and a Cyrillic а, or a Persian ک and an Arabic ك), when the brief means someone else.",
         default=None,
@@ -131,16 +159,16 @@ class PersonMatter(ProfileMatter):
     body: ClassVar[str] = "A short biography, saying only what the brief says."
     words: ClassVar[dict] = {"Their": "Their", "their_lc": "their", "them": "them", "alias": "the surname alone"}
     kind: ClassVar[str] = "person"
-    role: Optional[Line] = Field(
+    role: Line | None = Field(
         None, description="What they do or did, as the brief says it; leave out when the brief does not say (the page shows “not stated”).",
         json_schema_extra=marks(new="todo"),
     )
-    role_source: Optional[Source] = fact("The paragraph that states the role; required with `role`.", default=None, new="todo")
-    role_basis: Optional[Basis] = basis_of("the role")
-    role_note: Optional[Translated] = note_of("the role")
+    role_source: Source | None = fact("The paragraph that states the role; required with `role`.", default=None, new="todo")
+    role_basis: Basis | None = basis_of("the role")
+    role_note: Translated | None = note_of("the role")
     moves: list[MoveEntry] = fact("Every move the brief reports for them, in the order it states them; `[]` for none.")
-    affiliations: Optional[list[Affiliation]] = fact("Positions the brief says they hold, without a move.", default=None)
-    status: Optional[Status] = status_field()
+    affiliations: list[Affiliation] | None = fact("Positions the brief says they hold, without a move.", default=None)
+    status: Status | None = status_field()
 
 
 class CompanyMatter(ProfileMatter):
@@ -149,22 +177,22 @@ class CompanyMatter(ProfileMatter):
     body: ClassVar[str] = "A short description, saying only what the brief says."
     words: ClassVar[dict] = {"Their": "Its", "their_lc": "its", "them": "it", "alias": "an abbreviation"}
     kind: ClassVar[str] = "company"
-    type: Optional[Literal["company", "lab", "startup"]] = fact(
+    type: Literal["company", "lab", "startup"] | None = fact(
         "What kind of organisation the brief says it is; leave out when the brief does not say (the page shows “not stated”).",
         default=None, new="todo",
     )
-    type_source: Optional[Source] = fact("The paragraph that states the type; required with `type`.", default=None, new="todo")
-    type_basis: Optional[Basis] = basis_of("the type")
-    type_note: Optional[Translated] = note_of("the type")
-    parent: Optional[CompanySlug] = fact("The company it is part of (a lab inside a company), as the brief says it or as we infer it.", default=None)
-    parent_source: Optional[Source] = fact("The paragraph that states the parent (or that we infer it from); required with `parent`.", default=None)
-    parent_basis: Optional[Basis] = basis_of("the parent")
-    parent_note: Optional[Translated] = note_of("the parent")
-    counts: Optional[list[StatedCount]] = fact(
+    type_source: Source | None = fact("The paragraph that states the type; required with `type`.", default=None, new="todo")
+    type_basis: Basis | None = basis_of("the type")
+    type_note: Translated | None = note_of("the type")
+    parent: CompanySlug | None = fact("The company it is part of (a lab inside a company), as the brief says it or as we infer it.", default=None)
+    parent_source: Source | None = fact("The paragraph that states the parent (or that we infer it from); required with `parent`.", default=None)
+    parent_basis: Basis | None = basis_of("the parent")
+    parent_note: Translated | None = note_of("the parent")
+    counts: list[StatedCount] | None = fact(
         "Numbers of people the brief gives for it (e.g. “at least eight left”), shown beside the people named.",
         default=None,
     )
-    status: Optional[Status] = status_field()
+    status: Status | None = status_field()
 
     @field_validator("parent")
     @classmethod
@@ -182,7 +210,7 @@ class PageMatter(FrontMatter):
     slug: Slug = slug_field()
     lang: Language = lang_field()
     summary: Text = Field(description="One sentence about the page, for search results.")
-    status: Optional[Status] = status_field()
+    status: Status | None = status_field()
 
 
 # Facts that are shown with a link to their paragraph: (field, the field holding its source).
@@ -197,7 +225,7 @@ def translation_of(model):
     for name, info in model.model_fields.items():
         if is_fact(info):
             annotation = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
-            fields[name] = (Optional[annotation], Field(
+            fields[name] = (Optional[annotation], Field(  # noqa: UP045 (a runtime type)
                 None, alias=info.alias, description=info.description, json_schema_extra=marks(fact=True),
             ))
     return create_model(f"{model.__name__}Translation", __base__=model, __doc__=model.__doc__, **fields)

@@ -1,14 +1,34 @@
 """The parts of a content file: groups of fields such as a move or a source, used by the
 models of schema/models.py (a `Part` is named in the guide by its `label`)."""
 
-from typing import Annotated, ClassVar, Literal, Optional
+from typing import Annotated, ClassVar, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from .values import (
-    Basis, BriefSlug, CompanySlug, Count, Date, Line, Shown, Translated, TranslatedLine, basis_field, invalid,
-    marks, needs_note, no_repeats,
+    Basis,
+    BriefSlug,
+    CompanySlug,
+    Count,
+    Date,
+    Line,
+    Shown,
+    Translated,
+    TranslatedLine,
+    basis_field,
+    invalid,
+    marks,
+    needs_note,
+    no_repeats,
 )
 
 # --- parts: groups of fields inside a content file ------------------------------------------
@@ -28,7 +48,7 @@ class Source(Part):
     paragraph: Count = Field(
         description="The paragraph of that brief, counting from 1; headings, lists and quotes are not counted."
     )
-    by: Optional[Literal["context"]] = Field(
+    by: Literal["context"] | None = Field(
         None, description="The paragraph must name the person or company (by name or alias, in every language); "
         "write `context` when it refers to them only by context (“the company”, “also left”): the page then shows "
         "“by context” beside its link.",
@@ -39,9 +59,9 @@ class Tenure(Part):
     """How long they had been there, as the brief says it."""
 
     label: ClassVar[str] = "tenure"
-    years: Optional[Count] = Field(None, description="Whole years; give `years` or `months`, not both.")
-    months: Optional[Count] = Field(None, description="Whole months, when the brief counts in months.")
-    qualifier: Optional[Literal["more-than"]] = Field(None, description="`more-than` when the brief says “more than”.")
+    years: Count | None = Field(None, description="Whole years; give `years` or `months`, not both.")
+    months: Count | None = Field(None, description="Whole months, when the brief counts in months.")
+    qualifier: Literal["more-than"] | None = Field(None, description="`more-than` when the brief says “more than”.")
 
     @model_validator(mode="after")
     def years_or_months(self):
@@ -54,25 +74,25 @@ class MoveEntry(Part):
     """One move the brief reports: from a company, to a company or somewhere else."""
 
     label: ClassVar[str] = "move"
-    from_: Optional[CompanySlug] = Field(
+    from_: CompanySlug | None = Field(
         None, alias="from", description="The company they left; leave out when the brief does not say.",
         json_schema_extra=marks(new="todo"),
     )
-    to: Optional[CompanySlug] = Field(
+    to: CompanySlug | None = Field(
         None, description="The company they joined; or give `to_other` instead.", json_schema_extra=marks(new="todo"),
     )
-    to_other: Optional[TranslatedLine] = Field(
+    to_other: TranslatedLine | None = Field(
         None, description="Instead of `to`: where they went when it is not a company with a profile (e.g. a newsletter).",
     )
-    role: Optional[TranslatedLine] = Field(None, description="Their role (position) where they went, as the brief says it.")
-    working_on: Optional[TranslatedLine] = Field(
+    role: TranslatedLine | None = Field(None, description="Their role (position) where they went, as the brief says it.")
+    working_on: TranslatedLine | None = Field(
         None, description="What they went there to work on (e.g. “Special initiatives”), when the brief says that rather than a role.",
     )
-    tenure: Optional[Tenure] = Field(None, description="How long they had been at the company they left.")
-    when: Optional[TranslatedLine] = Field(None, description="When, in the brief's own words (e.g. “in April”); never a date the brief does not give.")
-    quote: Optional[Translated] = Field(None, description="What they said about the move, as the brief reports it.")
+    tenure: Tenure | None = Field(None, description="How long they had been at the company they left.")
+    when: TranslatedLine | None = Field(None, description="When, in the brief's own words (e.g. “in April”); never a date the brief does not give.")
+    quote: Translated | None = Field(None, description="What they said about the move, as the brief reports it.")
     basis: Basis = basis_field("this move")
-    note: Optional[Translated] = Field(
+    note: Translated | None = Field(
         None, description="An editor's note: why we infer the move (`basis: inferred`), or what is ambiguous; a note alone does not make a move inferred.",
     )
     source: Source = Field(description="The paragraph that states this move (or that we infer it from).")
@@ -112,7 +132,7 @@ class Affiliation(Part):
     org: CompanySlug = Field(description="The company.")
     role: TranslatedLine = Field(description="Their position there.")
     basis: Basis = basis_field("this position")
-    note: Optional[Translated] = Field(None, description="Why we infer it (`basis: inferred`), or an editor's note.")
+    note: Translated | None = Field(None, description="Why we infer it (`basis: inferred`), or an editor's note.")
     source: Source = Field(description="The paragraph that states it.")
 
     @model_validator(mode="after")
@@ -145,14 +165,14 @@ class BriefSource(Part):
 
     label: ClassVar[str] = "brief source"
     name: Line = Field(description="The publication's name, as it writes it.")
-    url: Optional[HttpsUrl] = Field(None, description="The address of the original article (https only); shown as a link on the brief and in feeds.")
-    title: Optional[Line] = Field(None, description="The original article's headline, as it writes it.")
-    published: Optional[Date] = Field(None, description="The day the original article was published, when it says so.")
-    undated: Optional[Literal[True]] = Field(
+    url: HttpsUrl | None = Field(None, description="The address of the original article (https only); shown as a link on the brief and in feeds.")
+    title: Line | None = Field(None, description="The original article's headline, as it writes it.")
+    published: Date | None = Field(None, description="The day the original article was published, when it says so.")
+    undated: Literal[True] | None = Field(
         None, description="`true` when the original article gives no date (e.g. only “12 hours ago”); instead of `published`.",
     )
-    via: Optional[Line] = Field(None, description="Where we read it, when not at its publisher (e.g. an aggregator's name).")
-    retrieved: Optional[Date] = Field(None, description="The day we read the original article.")
+    via: Line | None = Field(None, description="Where we read it, when not at its publisher (e.g. an aggregator's name).")
+    retrieved: Date | None = Field(None, description="The day we read the original article.")
 
     @model_validator(mode="after")
     def dated_or_not(self):
@@ -188,5 +208,5 @@ class StatedCount(Part):
     label: ClassVar[str] = "stated count"
     of: Literal["joined", "left"] = Field(description="Whom the number counts: those who `joined` or `left` the company.")
     number: Count = Field(description="The number the brief gives.")
-    qualifier: Optional[Literal["at-least", "more-than", "about"]] = Field(None, description="How the brief qualifies the number.")
+    qualifier: Literal["at-least", "more-than", "about"] | None = Field(None, description="How the brief qualifies the number.")
     source: Source = Field(description="The paragraph that gives the number.")

@@ -10,7 +10,11 @@ from typing import Annotated, Literal
 
 import annotated_types
 from pydantic import (
-    AfterValidator, BeforeValidator, Field, Strict, ValidationInfo,
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    Strict,
+    ValidationInfo,
 )
 from pydantic_core import PydanticCustomError
 from unidecode import unidecode

@@ -8,8 +8,8 @@ from pydantic import (
     BaseModel,
 )
 
-from .values import Ref, SLUG
 from .parts import Part
+from .values import SLUG, Ref
 
 # --- walking a model: where are the references ------------------------------------------------
 
