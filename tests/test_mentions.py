@@ -140,8 +140,9 @@ def test_arabic_latin_mention_stays_isolated(site):
 def changed_site(variant_site):
     def change(content):
         people = [p for p in BRIEFS["meta-superintelligence-departures"]["en"]["people"] if p != "tony-liu"]
-        edit(content / "articles/meta-superintelligence-departures.ar.md", people=people)
-        edit(content / "articles/meta-superintelligence-departures.en.md", people=people,
+        # without key points: one of them names Periodic Labs from the paragraph changed below
+        edit(content / "articles/meta-superintelligence-departures.ar.md", people=people, key_points=None)
+        edit(content / "articles/meta-superintelligence-departures.en.md", people=people, key_points=None,
              prepend="\n## Bert Maher and Meta\n", replace=[("to join Periodic Labs,", "to join a lab,")])
         # the English paragraph 6 now names Periodic Labs only by context: its citations say so
         lab = content / "companies/periodic-labs.ar.md"
