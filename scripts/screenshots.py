@@ -12,6 +12,7 @@ from gates.server import serve
 
 PAGES = {
     "home": "", "archive": "articles/", "year": "articles/2026/", "month": "articles/2026/11/", "moves": "moves/",
+    "moves-month": "moves/2026/11/",
     "brief": "articles/meta-superintelligence-departures/",
     "person": "people/bert-maher/", "company": "companies/meta/",
     "people": "people/", "companies": "companies/", "about": "about/",

@@ -2,6 +2,7 @@
 gettext in templates, Latin digits and isolated Latin runs."""
 
 import copy
+import gettext
 import re
 
 import pytest
@@ -22,6 +23,17 @@ def test_arabic_catalogue_is_complete():
     untranslated = [m.id for m in catalogue("ar") if m.id and (
         m.fuzzy or not (all(m.string) if isinstance(m.string, tuple) else m.string))]
     assert untranslated == []
+
+
+@pytest.mark.parametrize("count, noun", [(3, "تنقلات"), (12, "تنقلًا"), (99, "تنقلًا"), (100, "تنقل"), (102, "تنقل")])
+def test_arabic_counts_take_the_case_their_number_asks(count, noun):
+    """3-10 take a plural, 11-99 an accusative singular (تنقلًا), 100-102 a genitive one (تنقل);
+    Babel's order of the six forms puts 100-102 before 11-99, so the two are easy to swap."""
+    ar = catalogue("ar")
+    form = gettext.c2py(ar.plural_expr)(count)
+    for message in ar:
+        if isinstance(message.id, tuple) and "move" in message.id[0] and "%(num)d تنقل" in message.string[5]:
+            assert re.search(rf"%\(num\)d {noun}(?=[\s).:،؛])", message.string[form]), (message.id[0], count)
 
 
 def test_catalogue_matches_templates():
