@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import pathlib
 import shutil
 import signal
 import subprocess
@@ -251,8 +252,9 @@ def project_copy(tmp_path):
     (project / "docs" / "editing.md").write_text("# the guide\n", encoding="utf-8")
     (project / ".git").mkdir()
     (project / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
-    os.symlink(ROOT / ".venv", project / ".venv")
-    shutil.copy2(ROOT / ".venv" / ".installed", tmp_path / "installed-stamp")
+    venv = pathlib.Path(sys.prefix)  # the venv running the tests (.venv, or VENV=.venv313 …)
+    os.symlink(venv, project / ".venv")
+    shutil.copy2(venv / ".installed", tmp_path / "installed-stamp")
     return project
 
 
