@@ -73,16 +73,21 @@ bench: $(VENV)/.installed-bench
 
 # Every test, in parallel workers (pytest-xdist; TEST_WORKERS=1 for one process). loadscope
 # keeps a module's tests on one worker, so its module fixtures (a site built once) are built once.
+# Lighthouse measures speed, so its runs come last and alone: with a worker beside it on two
+# cores a page's speed index varied by a second from run to run.
 TEST_WORKERS ?= auto
+LIGHTHOUSE := -k test_lighthouse tests/test_gates.py
 test: $(VENV)/.installed system-deps node_modules/.installed lint
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope -k "not test_lighthouse"
+	$(PY) -m pytest $(LIGHTHOUSE)
 
 # The gates of the real site (tests/test_gates.py: valid HTML, accessibility, links, budgets,
 # right to left, Lighthouse; tests/test_real_content.py): what the Pages workflow waits for
 # before it deploys a change to content/ only. `make test` runs them too.
 GATES := tests/test_gates.py tests/test_real_content.py
 gates: $(VENV)/.installed system-deps node_modules/.installed
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope $(GATES)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope -k "not test_lighthouse" $(GATES)
+	$(PY) -m pytest $(LIGHTHOUSE)
 
 # Lint the Python code (rules in pyproject.toml); `make test` runs it before pytest.
 lint: $(VENV)/.installed
