@@ -251,14 +251,14 @@ def test_every_profile_is_on_exactly_one_index_page_under_its_letter(big, facts,
 def test_arabic_order_ignores_the_article_for_companies_and_groups_letter_variants():
     order = IndexOrder()
     Profile = collections.namedtuple("Profile", "title slug")
-    names = ["الشركة العربية للسحابة", "أوبن أيه آي", "بيت الخبرة", "إنتل", "آبل", "OpenAI", "ميتا"]
+    names = ["الشركة العربية للسحابة", "أوريكس للبرمجيات", "بيت الخبرة", "إنتل", "آبل", "Oryx", "مدار"]
     groups = order.groups([Profile(n, str(i)) for i, n in enumerate(names)], "ar", "companies")
     assert [(letter, [p.title for p in items]) for letter, items in groups] == [
-        ("ا", ["آبل", "إنتل", "أوبن أيه آي"]),
+        ("ا", ["آبل", "إنتل", "أوريكس للبرمجيات"]),
         ("ب", ["بيت الخبرة"]),
         ("ش", ["الشركة العربية للسحابة"]),
-        ("م", ["ميتا"]),
-        ("O", ["OpenAI"]),
+        ("م", ["مدار"]),
+        ("O", ["Oryx"]),
     ]
     people = order.groups([Profile("العربي", "x"), Profile("Zed", "z")], "ar", "people")
     assert [letter for letter, _ in people] == ["ا", "Z"]  # people keep their «ال»

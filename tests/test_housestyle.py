@@ -23,7 +23,7 @@ def test_arabic_quotes_become_guillemets(typed, shown):
 
 
 @pytest.mark.parametrize("typed, shown", [
-    ('Meta\'s "bold" plan', "Meta’s “bold” plan"),
+    ('Orbit\'s "bold" plan', "Orbit’s “bold” plan"),
     ("as 'they' say, it's done", "as ‘they’ say, it’s done"),
     ("“already curly”", "“already curly”"),
 ])
@@ -32,9 +32,9 @@ def test_english_quotes_and_apostrophes_become_curly(typed, shown):
 
 
 @pytest.mark.parametrize("lang, typed, shown", [
-    ("ar", "أمضى 12 عاماً في ميتا", f"أمضى 12{NBSP}عاماً في ميتا"),
+    ("ar", "أمضى 12 عاماً في أوربت", f"أمضى 12{NBSP}عاماً في أوربت"),
     ("ar", "أمضى ١٢ عاماً", f"أمضى ١٢{NBSP}عاماً"),
-    ("en", "spent 12 years at Meta", f"spent 12{NBSP}years at Meta"),
+    ("en", "spent 12 years at Orbit", f"spent 12{NBSP}years at Orbit"),
     ("en", "in 2026, and 3 - 2", "in 2026, and 3 - 2"),  # only before a word
 ])
 def test_a_number_is_joined_to_the_word_after_it(lang, typed, shown):
@@ -42,10 +42,10 @@ def test_a_number_is_joined_to_the_word_after_it(lang, typed, shown):
 
 
 def test_html_text_is_typeset_never_its_tags_or_code():
-    html = ('<p>قال "<a href="/x/" title="a &quot;b&quot;">ميتا</a>" إن 8 موظفين غادروا</p>'
+    html = ('<p>قال "<a href="/x/" title="a &quot;b&quot;">أوربت</a>" إن 8 موظفين غادروا</p>'
             '<p>"بلا إغلاق</p><p>"جديد"</p><pre><code>x = "12 y"</code></pre>')
     assert typeset_html(html, "ar") == (
-        f'<p>قال «<a href="/x/" title="a &quot;b&quot;">ميتا</a>» إن 8{NBSP}موظفين غادروا</p>'
+        f'<p>قال «<a href="/x/" title="a &quot;b&quot;">أوربت</a>» إن 8{NBSP}موظفين غادروا</p>'
         '<p>«بلا إغلاق</p><p>«جديد»</p><pre><code>x = "12 y"</code></pre>')
 
 

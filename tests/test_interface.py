@@ -44,7 +44,7 @@ def test_catalogue_matches_templates():
     assert {m.id for m in template if m.id} <= ids
 
 
-# Meta elements whose `content` is text a reader sees (the others hold URLs, codes, numbers).
+# <meta> elements whose `content` is text a reader sees (the others hold URLs, codes, numbers).
 TEXT_META = {"description", "og:title", "og:description", "og:image:alt", "og:site_name",
              "twitter:title", "twitter:description"}
 

@@ -28,7 +28,7 @@ and <a href=" JaVaScRiPt:alert('case')">this</a>.
 """
 # Allowed raw HTML, which must come through unchanged.
 FRIENDLY = """
-Allowed: <abbr title="Meta Superintelligence Labs">MSL</abbr>,
+Allowed: <abbr title="Orbit Vision Lab">OVL</abbr>,
 <span dir="ltr" lang="en">PyTorch</span>, <sub>2</sub>, <sup>3</sup>,
 <img src="charts/chart.png" alt="chart"> and <a href="https://example.org/" title="t">a link</a>.
 """
@@ -89,7 +89,7 @@ def hostile_site(variant_site):
         for lang in ("ar", "en"):
             edit(content / f"articles/{BRIEF}.{lang}.md", append=HOSTILE + FRIENDLY)
         edit(content / f"articles/{BRIEF}.en.md",
-             title='Departures <script>alert("title")</script> at Meta',
+             title='Departures <script>alert("title")</script> at Orbit',
              summary='A summary with <img src=x onerror=alert("summary")> inside.',
              translator_note='<b onmouseover=alert("note")>note</b>')
         edit(content / "people/jane-doe.en.md", name='Jane Doe <script>alert("name")</script>',
@@ -129,7 +129,7 @@ def test_the_text_and_the_allowed_markup_survive(hostile_site, url):
     text = body.get_text(" ")
     assert "Click" in text and "here" in text and "there" in text and "alert" not in text
     assert "framed" not in text, "an iframe goes with its content"
-    assert body.select_one('abbr[title="Meta Superintelligence Labs"]')
+    assert body.select_one('abbr[title="Orbit Vision Lab"]')
     assert body.select_one('span[dir="ltr"][lang="en"]')
     assert body.select_one('img[src="charts/chart.png"][alt="chart"]')
     assert body.select_one('img[alt="pixel"]') and not body.select_one('img[alt="pixel"]').get("src")
@@ -156,7 +156,7 @@ def test_every_removal_is_a_warning_naming_the_file(hostile_site):
 def test_front_matter_values_are_escaped(hostile_site):
     brief = hostile_site.page(f"/en/articles/{BRIEF}/")
     # shown as typed, in the house style's quotation marks (newsbrief.housestyle)
-    assert brief.h1.get_text() == 'Departures <script>alert(“title”)</script> at Meta'
+    assert brief.h1.get_text() == 'Departures <script>alert(“title”)</script> at Orbit'
     assert 'alert(“title”)' in brief.title.get_text()
     # summaries pass through `striptags` before escaping: tag-like text is dropped, never markup
     standfirst = brief.select_one(".nb-brief__standfirst")

@@ -110,7 +110,7 @@ def test_a_flow_to_not_stated_is_drawn_and_not_linked():
 
 
 def test_long_labels_wrap_and_are_never_shortened():
-    long = "Meta Superintelligence Labs of Very Long Names"
+    long = "Orbit Vision Lab of Very Long Names"
     moves = [Move("p1", 1, "acme", None, {"source": {}})]
 
     def names(kind, slug):
