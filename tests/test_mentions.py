@@ -4,16 +4,15 @@ to their page, in both languages; the names found are checked against the front-
 import pytest
 from newsbrief.matching import Matcher
 from newsbrief.mentions import link_mentions
-from support import PREFIX, REAL, content_items, edit, read, write
+from support import PREFIX, edit, published_items, read, write
 
-BRIEFS = content_items("articles")
-URLS = {"meta": "/companies/meta/", "google": "/companies/google/",
-        "deepmind": "/companies/google-deepmind/", "msl": "/companies/meta-superintelligence-labs/",
+URLS = {"nova": "/companies/nova/", "orbit": "/companies/orbit/",
+        "orbit-labs": "/companies/orbit-labs/", "qcl": "/companies/quantum-lab/",
         "lab": "/companies/lab/"}
 MATCHER = Matcher({
-    "Meta": "meta", "ميتا": "meta", "Google": "google", "غوغل": "google",
-    "Google DeepMind": "deepmind", "غوغل ديب مايند": "deepmind",
-    "مختبر الذكاء الفائق": "msl", "MSL": "msl", "الذكاء الفائق": "lab",
+    "Nova": "nova", "نوفا": "nova", "Orbit": "orbit", "أوربت": "orbit",
+    "Orbit Labs": "orbit-labs", "أوربت لابز": "orbit-labs",
+    "مختبر الحوسبة الكمية": "qcl", "QCL": "qcl", "الحوسبة الكمية": "lab",
 })
 
 
@@ -27,102 +26,119 @@ def link(key, text):
 
 # --- the matcher ------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text", ["Metadata", "MetaTrader", "metaverse", "the meta level", "TheMeta", "Meta2"])
+@pytest.mark.parametrize("text", ["Novadata", "NovaTrader", "novaverse", "the nova level", "TheNova", "Nova2"])
 def test_no_partial_latin_word(text):
     assert linked(f"<p>{text} is here.</p>") == (f"<p>{text} is here.</p>", {})
 
 
-@pytest.mark.parametrize("text", ["Meta's", "Meta’s", "Meta,", "(Meta)", "Meta.", "“Meta”"])
+@pytest.mark.parametrize("text", ["Nova's", "Nova’s", "Nova,", "(Nova)", "Nova.", "“Nova”"])
 def test_latin_name_next_to_punctuation(text):
     html, found = linked(f"<p>At {text} today</p>")
-    assert link("meta", "Meta") in html and found == {"meta": "Meta"}
+    assert link("nova", "Nova") in html and found == {"nova": "Nova"}
 
 
 @pytest.mark.parametrize("word, linked_text", [
-    ("ميتا", "ميتا"), ("لميتا", "لميتا"), ("بميتا", "بميتا"), ("كميتا", "كميتا"), ("فميتا", "فميتا"),
-    ("الميتا", "الميتا"), ("بالميتا", "بالميتا"), ("وبالميتا", "بالميتا"), ("ولميتا", "لميتا"),
+    ("نوفا", "نوفا"), ("لنوفا", "لنوفا"), ("بنوفا", "بنوفا"), ("كنوفا", "كنوفا"), ("فنوفا", "فنوفا"),
+    ("النوفا", "النوفا"), ("بالنوفا", "بالنوفا"), ("وبالنوفا", "بالنوفا"), ("ولنوفا", "لنوفا"),
 ])
 def test_arabic_proclitics(word, linked_text):
     html, found = linked(f"<p>قال {word}، ثم غادر.</p>")
-    assert link("meta", linked_text) in html, html
-    assert found == {"meta": linked_text}
+    assert link("nova", linked_text) in html, html
+    assert found == {"nova": linked_text}
 
 
 def test_conjunction_waw_stays_outside_the_link():
-    html, _ = linked("<p>أنتروبيك وميتا</p>")
-    assert html == f"<p>أنتروبيك و{link('meta', 'ميتا')}</p>"
+    html, _ = linked("<p>كستريل ونوفا</p>")
+    assert html == f"<p>كستريل و{link('nova', 'نوفا')}</p>"
 
 
-@pytest.mark.parametrize("word", ["ميتاها", "ميتاوي", "سميتا", "ميتاَ", "أميتا"])
+@pytest.mark.parametrize("word", ["نوفاها", "نوفاوي", "سنوفا", "نوفاَ", "أنوفا"])
 def test_no_partial_arabic_word(word):
     assert linked(f"<p>{word} هنا</p>") == (f"<p>{word} هنا</p>", {})
 
 
 def test_lam_before_the_article():
-    html, found = linked("<p>انضم للذكاء الفائق أمس</p>")
-    assert link("lab", "للذكاء الفائق") in html and found == {"lab": "للذكاء الفائق"}
+    html, found = linked("<p>انضم للحوسبة الكمية أمس</p>")
+    assert link("lab", "للحوسبة الكمية") in html and found == {"lab": "للحوسبة الكمية"}
 
 
 def test_longest_name_wins_and_each_profile_once():
-    html, found = linked("<p>From Google DeepMind to Google, then Google DeepMind and Google again.</p>")
-    assert html == ("<p>From " + link("deepmind", "Google DeepMind") + " to " + link("google", "Google")
-                    + ", then Google DeepMind and Google again.</p>")
-    assert list(found) == ["deepmind", "google"]
-    html, found = linked("<p>أعلن عن مختبر الذكاء الفائق ثم الذكاء الفائق</p>")
-    assert link("msl", "مختبر الذكاء الفائق") in html and link("lab", "الذكاء الفائق") in html
+    html, found = linked("<p>From Orbit Labs to Orbit, then Orbit Labs and Orbit again.</p>")
+    assert html == ("<p>From " + link("orbit-labs", "Orbit Labs") + " to " + link("orbit", "Orbit")
+                    + ", then Orbit Labs and Orbit again.</p>")
+    assert list(found) == ["orbit-labs", "orbit"]
+    html, found = linked("<p>أعلن عن مختبر الحوسبة الكمية ثم الحوسبة الكمية</p>")
+    assert link("qcl", "مختبر الحوسبة الكمية") in html and link("lab", "الحوسبة الكمية") in html
     assert html.count("<a ") == 2
 
 
 def test_existing_links_code_and_headings_are_untouched():
-    source = ('<h2 id="x">Meta news</h2><p><a href="https://meta.com/">Meta</a> and <code>Meta</code>'
-              '<pre><code>Google</code></pre></p><p id="p-2">Later, Meta and Google.</p>')
+    source = ('<h2 id="x">Nova news</h2><p><a href="https://nova.example/">Nova</a> and <code>Nova</code>'
+              '<pre><code>Orbit</code></pre></p><p id="p-2">Later, Nova and Orbit.</p>')
     html, found = linked(source)
-    assert html == source.replace("Later, Meta and Google.",
-                                  f"Later, {link('meta', 'Meta')} and {link('google', 'Google')}.")
-    assert list(found) == ["meta", "google"], "a heading or a link still names it; code does not"
+    assert html == source.replace("Later, Nova and Orbit.",
+                                  f"Later, {link('nova', 'Nova')} and {link('orbit', 'Orbit')}.")
+    assert list(found) == ["nova", "orbit"], "a heading or a link still names it; code does not"
 
 
 def test_a_whole_bdi_is_wrapped_so_it_stays_isolated():
-    html, _ = linked("<p>مختبر (<bdi>MSL</bdi>)، ثم <bdi>MSL</bdi></p>")
-    assert html == f'<p>مختبر (<a class="nb-mention" href="{URLS["msl"]}"><bdi>MSL</bdi></a>)، ثم <bdi>MSL</bdi></p>'
-    html, _ = linked("<p>من <bdi>Google DeepMind team</bdi></p>")
-    assert html == f"<p>من <bdi>{link('deepmind', 'Google DeepMind')} team</bdi></p>"
+    html, _ = linked("<p>مختبر (<bdi>QCL</bdi>)، ثم <bdi>QCL</bdi></p>")
+    assert html == f'<p>مختبر (<a class="nb-mention" href="{URLS["qcl"]}"><bdi>QCL</bdi></a>)، ثم <bdi>QCL</bdi></p>'
+    html, _ = linked("<p>من <bdi>Orbit Labs team</bdi></p>")
+    assert html == f"<p>من <bdi>{link('orbit-labs', 'Orbit Labs')} team</bdi></p>"
 
 
 def test_attributes_and_entities_are_never_matched():
-    source = '<p title="Meta &gt; Google"><img alt="Meta" src="a.png">AT&amp;T &amp; Google</p>'
+    source = '<p title="Nova &gt; Orbit"><img alt="Nova" src="a.png">AT&amp;T &amp; Orbit</p>'
     html, found = linked(source)
-    assert html == source.replace("&amp; Google", f"&amp; {link('google', 'Google')}")
-    assert list(found) == ["google"]
+    assert html == source.replace("&amp; Orbit", f"&amp; {link('orbit', 'Orbit')}")
+    assert list(found) == ["orbit"]
     entities = Matcher({"amp": "amp", "gt": "gt", "x27": "x27"})
     assert link_mentions("<p>a &amp; b &gt; c&#x27;s</p>", entities, {"amp": "/a/"})[1] == {}
 
 
 def test_unknown_url_is_found_but_not_linked():
-    html, found = link_mentions("<p>Meta</p>", MATCHER, {})
-    assert html == "<p>Meta</p>" and found == {"meta": "Meta"}
+    html, found = link_mentions("<p>Nova</p>", MATCHER, {})
+    assert html == "<p>Nova</p>" and found == {"nova": "Nova"}
 
 
-# --- the real site ----------------------------------------------------------------------
+# --- a built site: the mini fixture (tests/fixtures/mini), its brief acme-hires -----------------
+
+BRIEF = "acme-hires"
+# the brief names Jane Doe again, and the Arabic text holds Latin words
+AGAIN = {"ar": "\n\nوقالت جين دو إنها ستعمل على وحدات GPU من طراز X100.\n",
+         "en": "\n\nJane Doe said she will work on X100 GPUs.\n"}
+
 
 def mention_links(site, lang, slug):
     body = site.page(f"{PREFIX[lang]}articles/{slug}/").select_one(".nb-brief__body")
     return body, body.select("a.nb-mention")
 
 
-@pytest.mark.parametrize("lang, name", [("ar", "بيرت ماهر"), ("en", "Bert Maher")])
-def test_first_mention_of_bert_maher_links_to_his_page(site, lang, name):
-    body, links = mention_links(site, lang, "meta-superintelligence-departures")
-    to_him = [a for a in links if a["href"] == f"{PREFIX[lang]}people/bert-maher/"]
-    assert len(to_him) == 1 and to_him[0].get_text() == name
-    first = next(s for s in body.find_all(string=True) if name in s)
-    assert first.parent is to_him[0], "the first mention is the linked one"
+@pytest.fixture(scope="module")
+def mini_site(variant_site):
+    def change(content):
+        for lang, text in AGAIN.items():
+            edit(content / f"articles/{BRIEF}.{lang}.md", append=text)
+
+    return variant_site([change], name="mentions-mini")
+
+
+@pytest.mark.parametrize("lang, name", [("ar", "جين دو"), ("en", "Jane Doe")])
+def test_the_first_of_two_mentions_links_to_the_page(mini_site, lang, name):
+    body, links = mention_links(mini_site, lang, BRIEF)
+    to_her = [a for a in links if a["href"] == f"{PREFIX[lang]}people/jane-doe/"]
+    assert len(to_her) == 1 and to_her[0].get_text() == name
+    named = [s for s in body.find_all(string=True) if name in s]
+    assert len(named) == 2 and named[0].parent is to_her[0], "the first mention is the linked one"
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
-def test_every_listed_profile_is_linked_once_in_the_text(site, lang):
-    for slug, versions in BRIEFS.items():
-        body, links = mention_links(site, lang, slug)
+def test_every_listed_profile_is_linked_once_in_the_text(mini_site, lang):
+    briefs = published_items("articles", mini_site.content)
+    assert briefs
+    for slug, versions in briefs.items():
+        body, links = mention_links(mini_site, lang, slug)
         hrefs = [a["href"] for a in links]
         expected = [f"{PREFIX[lang]}people/{p}/" for p in versions[lang]["people"]]
         expected += [f"{PREFIX[lang]}companies/{c}/" for c in versions[lang]["companies"]]
@@ -130,45 +146,55 @@ def test_every_listed_profile_is_linked_once_in_the_text(site, lang):
         assert not body.select("h1 a, h2 a, h3 a, h4 a, code a, pre a, a a")
 
 
-def test_arabic_latin_mention_stays_isolated(site):
-    body, _ = mention_links(site, "ar", "meta-superintelligence-departures")
-    for text in body.find_all(string=lambda s: any("a" <= c.lower() <= "z" for c in s)):
-        assert text.parent.name == "bdi"
+def test_arabic_latin_mention_stays_isolated(mini_site):
+    body, _ = mention_links(mini_site, "ar", BRIEF)
+    latin = body.find_all(string=lambda s: any("a" <= c.lower() <= "z" for c in s))
+    assert latin, "the brief holds Latin words"
+    for text in latin:
+        assert text.parent.name == "bdi", text
 
 
 @pytest.fixture(scope="module")
 def changed_site(variant_site):
+    """acme-hires with an English heading naming Jane Doe and Acme AI; John Roe left out of
+    `people` though both texts name him; Globex kept in `companies` though the English text
+    now names it only by context (its citations say so)."""
     def change(content):
-        people = [p for p in BRIEFS["meta-superintelligence-departures"]["en"]["people"] if p != "tony-liu"]
-        # without key points: one of them names Periodic Labs from the paragraph changed below
-        edit(content / "articles/meta-superintelligence-departures.ar.md", people=people, key_points=None)
-        edit(content / "articles/meta-superintelligence-departures.en.md", people=people, key_points=None,
-             prepend="\n## Bert Maher and Meta\n", replace=[("to join Periodic Labs,", "to join a lab,")])
-        # the English paragraph 6 now names Periodic Labs only by context: its citations say so
-        lab = content / "companies/periodic-labs.ar.md"
-        cited = {"article": "meta-superintelligence-departures", "paragraph": 6, "by": "context"}
-        edit(lab, sources=[cited], **{key: cited for key in ("type_source",) if key in read(lab)[0]})
+        edit(content / f"articles/{BRIEF}.ar.md", people=["jane-doe"])
+        edit(content / f"articles/{BRIEF}.en.md", people=["jane-doe"], prepend="\n## Jane Doe and Acme AI\n",
+             replace=[("from Globex to", "from her former employer to"), ("Globex did", "Her former employer did")])
+        for path in (content / "companies/globex.ar.md", content / "people/jane-doe.ar.md"):
+            front, _ = read(path)
+            edit(path, **{key: by_context(front[key]) for key in ("sources", "type_source", "moves") if key in front})
 
-    return variant_site([change], source=REAL, name="mentions")
+    return variant_site([change], name="mentions")
+
+
+def by_context(value):
+    """Every citation in `value` marked `by: context`."""
+    if isinstance(value, dict):
+        cited = {key: by_context(v) for key, v in value.items()}
+        return {**cited, "by": "context"} if {"article", "paragraph"} <= value.keys() else cited
+    return [by_context(v) for v in value] if isinstance(value, list) else value
 
 
 def test_a_heading_is_not_linked(changed_site):
-    body, links = mention_links(changed_site, "en", "meta-superintelligence-departures")
-    assert body.h2.get_text() == "Bert Maher and Meta" and body.h2.find("a") is None
-    assert [a.get_text() for a in links if a["href"] == "/en/people/bert-maher/"] == ["Bert Maher"]
-    assert body.select_one("p#p-2 a[href='/en/people/bert-maher/']")
+    body, links = mention_links(changed_site, "en", BRIEF)
+    assert body.h2.get_text() == "Jane Doe and Acme AI" and body.h2.find("a") is None
+    assert [a.get_text() for a in links if a["href"] == "/en/people/jane-doe/"] == ["Jane Doe"]
+    assert body.select_one("p#p-1 a[href='/en/people/jane-doe/']")
 
 
 def test_differences_with_the_front_matter_are_warnings(changed_site):
-    path = "content/articles/meta-superintelligence-departures.{}.md"
+    path = f"content/articles/{BRIEF}.{{}}.md"
     mentions = [w for w in changed_site.warnings if ": mentions: " in w]
     assert sorted(mentions) == sorted([
-        f"{path.format('en')}: mentions: periodic-labs is listed in `companies` but its name does not"
+        f"{path.format('en')}: mentions: globex is listed in `companies` but its name does not"
         " appear in the text — add the name to the text or to the profile's aliases",
-        f"{path.format('en')}: mentions: the text names tony-liu (“Tony Liu”) but `people` does not"
-        " list it — add tony-liu to `people`",
-        f"{path.format('ar')}: mentions: the text names tony-liu (“توني ليو”) but `people` does not"
-        " list it — add tony-liu to `people`",
+        f"{path.format('en')}: mentions: the text names john-roe (“John Roe”) but `people` does not"
+        " list it — add john-roe to `people`",
+        f"{path.format('ar')}: mentions: the text names john-roe (“جون رو”) but `people` does not"
+        " list it — add john-roe to `people`",
     ])
 
 
@@ -277,7 +303,7 @@ def haddad_site(variant_site):
                 "name": en, "slug": slug, "lang": "en", "role": "Employee", "summary": "Left.", "aliases": [],
             }, "\nLeft.\n")
 
-    built = variant_site([change], source=REAL, name="haddad")
+    built = variant_site([change], name="haddad")
     return built, built.content
 
 
