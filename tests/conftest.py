@@ -12,7 +12,7 @@ import sys
 import pytest
 from gates.browser import launch
 from gates.server import serve
-from support import CORPUS_BRIEFS, MINI, ROOT, Site, build, copy_content
+from support import CORPUS_BRIEFS, MINI, ROOT, TRUTH, Site, build, copy_content
 
 # A page the memo keeps reads only what the memo records, or the build fails (newsbrief.memoguard).
 os.environ["NEWSBRIEF_STRICT_MEMO"] = "1"
@@ -52,6 +52,20 @@ def site(tmp_path_factory):
 def server(site):
     """The base URL of the real site served on localhost."""
     with serve(site.path) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def truth_site(tmp_path_factory):
+    """The site of the truth fixture (tests/fixtures/truth), as `make html` builds it: the tests
+    of what the site does with a brief's facts read it instead of the real site."""
+    return shared_site(tmp_path_factory, "truth", content=TRUTH)
+
+
+@pytest.fixture(scope="session")
+def truth_server(truth_site):
+    """The base URL of the truth fixture's site served on localhost."""
+    with serve(truth_site.path) as base:
         yield base
 
 

@@ -22,6 +22,7 @@ from pelican.settings import read_settings
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 MINI = FIXTURES / "mini" / "content"
+TRUTH = FIXTURES / "truth" / "content"  # a brief whose every fact is known: tests/test_truth.py
 REAL = ROOT / "content"  # the real content: tests check only that it builds and passes the gates
 BAD_CASES = sorted(p for p in (FIXTURES / "bad").iterdir() if p.is_dir())
 HOSTILE = FIXTURES / "hostile"
