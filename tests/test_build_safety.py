@@ -22,22 +22,22 @@ def snapshot(folder):
 
 
 def test_a_failed_build_leaves_output_byte_for_byte(tmp_path):
-    good = build(tmp_path)
+    good = build(tmp_path, content=MINI)
     before = snapshot(good.path)
     assert len(before) > 50
 
     content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
-    person = content / "people" / "bert-maher.ar.md"
-    person.write_text(person.read_text(encoding="utf-8").replace("to: anthropic", "to: antropic"), encoding="utf-8")
-    (content / "people" / "tony-liu.en.md").write_bytes(b"---\nname: Tony Liu\nrole: caf\xe9\n---\n")
+    shutil.copytree(MINI, content)
+    person = content / "people" / "jane-doe.ar.md"
+    person.write_text(person.read_text(encoding="utf-8").replace("to: acme-ai", "to: acme-ia"), encoding="utf-8")
+    (content / "people" / "john-roe.en.md").write_bytes(b"---\nname: John Roe\nrole: caf\xe9\n---\n")
     with pytest.raises(BuildFailed) as failure:
         build(tmp_path, content=content)
 
     assert failure.value.problems == [
-        "content/people/bert-maher.ar.md:13: moves[1].to: there is no company `antropic`"
-        " — did you mean `anthropic`?",
-        "content/people/tony-liu.en.md:3: file: the file is not UTF-8 text (byte 0xe9 cannot be read)"
+        "content/people/jane-doe.ar.md:12: moves[1].to: there is no company `acme-ia`"
+        " — did you mean `acme-ai`?",
+        "content/people/john-roe.en.md:3: file: the file is not UTF-8 text (byte 0xe9 cannot be read)"
         " — save it with the UTF-8 encoding (in your editor: Save with Encoding, UTF-8)",
     ]
     assert snapshot(good.path) == before

@@ -3,13 +3,13 @@ sites. The checks' own cases (a paragraph that does not name its subject, an ali
 profile writes, look-alike names) are in tests/fixtures/bad/ with their exact lines; here: a
 paragraph that names its subject only by context is cited `by: context`, the build accepts
 it and every page that links it says so, and the provenance gate holds every paragraph link
-of a site to that rule (on the real site: tests/test_provenance.py)."""
+of a site to that rule (on the truth fixture's site: tests/test_provenance.py)."""
 
 import shutil
 
 import pytest
 from gates import provenance
-from support import FIXTURES, PREFIX, ROOT, build, copy_cut, edit, make_case, problems_of, read
+from support import FIXTURES, PREFIX, TRUTH, build, copy_cut, edit, make_case, problems_of, read
 
 LABEL = {"ar": "من السياق", "en": "by context"}
 
@@ -56,12 +56,13 @@ def test_the_gate_accepts_the_marked_link_and_refuses_it_unmarked(context_site, 
         " company:globex and is not marked “by context”"]
 
 
-def test_the_gate_refuses_a_paragraph_link_that_does_not_say_whom_it_is_about(site, tmp_path):
+def test_the_gate_refuses_a_paragraph_link_that_does_not_say_whom_it_is_about(truth_site, tmp_path):
     copy = tmp_path / "site"
-    shutil.copytree(site.path, copy)
-    page = copy / "people/bert-maher/index.html"
+    shutil.copytree(truth_site.path, copy)
+    page = copy / "people/omar-nasser/index.html"
     text = page.read_text(encoding="utf-8")
-    page.write_text(text.replace('class="nb-sources__paragraph" data-subject="person:bert-maher"',
-                                 'class="nb-sources__paragraph"', 1), encoding="utf-8")
-    problems = provenance.check(copy, ROOT / "content")
+    marked = 'class="nb-sources__paragraph" data-subject="person:omar-nasser"'
+    assert marked in text
+    page.write_text(text.replace(marked, 'class="nb-sources__paragraph"', 1), encoding="utf-8")
+    problems = provenance.check(copy, TRUTH)
     assert len(problems) == 1 and problems[0].endswith(": a paragraph link without data-subject"), problems

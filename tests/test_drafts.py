@@ -1,14 +1,14 @@
 """Drafts: `status: draft` keeps a brief, page, person or company out of the published
 build entirely; a preview build (SHOW_DRAFTS, `make html DRAFTS=1`) shows them everywhere,
-each draft page with a banner."""
+each draft page with a banner. On the mini fixture, with drafts of our own added."""
 
 import pytest
 from newsbrief.build import BuildFailed
 from pelican import Pelican
 from pelican.settings import read_settings
-from support import ROOT, Site, build, copy_content, edit, read, write
+from support import MINI, ROOT, Site, build, copy_content, edit, read, write
 
-BRIEF = "meta-superintelligence-departures"
+BRIEF = "acme-hires"
 SOURCE = {"article": "draft-brief", "paragraph": 1}
 # Strings that only the drafts contain (made-up names, so that no real content holds them):
 # none of them may appear in a published build.
@@ -27,7 +27,7 @@ def add_drafts(content):
     write(content / "people/dana-draftwell.ar.md", {
         "name": "دانا درافتويل", "slug": "dana-draftwell", "lang": "ar", "status": "draft",
         "role": "باحثة", "role_source": SOURCE, "summary": "انضمت إلى درافتكو.", "aliases": [], "sources": [SOURCE],
-        "moves": [{"from": "meta", "to": "draftco", "source": SOURCE}],
+        "moves": [{"from": "globex", "to": "draftco", "source": SOURCE}],
     }, "\nسيرة قصيرة.\n")
     write(content / "people/dana-draftwell.en.md", {
         "name": "Dana Draftwell", "slug": "dana-draftwell", "lang": "en", "status": "draft",
@@ -42,13 +42,13 @@ def add_drafts(content):
         "summary": "A start-up.", "aliases": [],
     }, "\nA start-up.\n")
     for lang, title, body in (
-        ("ar", "موجز درافتكو", "\nانضمت دانا درافتويل إلى درافتكو بعد ميتا، كما فعل بيرت ماهر.\n"),
-        ("en", "A Draftco brief", "\nDana Draftwell joined Draftco after Meta, as Bert Maher did.\n"),
+        ("ar", "موجز درافتكو", "\nانضمت دانا درافتويل إلى درافتكو بعد غلوبكس، كما فعلت جين دو.\n"),
+        ("en", "A Draftco brief", "\nDana Draftwell joined Draftco after Globex, as Jane Doe did.\n"),
     ):
         write(content / f"articles/draft-brief.{lang}.md", {
             "title": title, "slug": "draft-brief", "lang": lang, "date": "2026-12-01", "status": "draft",
-            "summary": title, "source": {"name": "HyperAI Headlines"},
-            "people": ["dana-draftwell", "bert-maher"], "companies": ["draftco", "meta"],
+            "summary": title, "source": {"name": "Example News"},
+            "people": ["dana-draftwell", "jane-doe"], "companies": ["draftco", "globex"],
         }, body)
     for lang, title in (("ar", "صفحة درافتكو"), ("en", "A Draftco page")):
         write(content / f"pages/draft-page.{lang}.md", {
@@ -58,9 +58,14 @@ def add_drafts(content):
 
 @pytest.fixture(scope="module")
 def draft_content(tmp_path_factory):
-    content = copy_content(tmp_path_factory.mktemp("drafts-content"))
+    content = copy_content(tmp_path_factory.mktemp("drafts-content"), MINI)
     add_drafts(content)
     return content
+
+
+@pytest.fixture(scope="module")
+def plain(tmp_path_factory):
+    return build(tmp_path_factory.mktemp("plain"), content=MINI)
 
 
 @pytest.fixture(scope="module")
@@ -79,9 +84,9 @@ def every_file_text(site):
             yield path.relative_to(site.path).as_posix(), path.read_text(encoding="utf-8")
 
 
-def test_published_build_has_no_trace_of_drafts(published, site):
+def test_published_build_has_no_trace_of_drafts(published, plain):
     assert published.warnings == []
-    assert published.html_files() == site.html_files(), "exactly the pages of the real site"
+    assert published.html_files() == plain.html_files(), "exactly the pages of the site without them"
     assert not (published.path / "drafts").exists()
     for name, text in every_file_text(published):
         leaks = [s for s in DRAFT_STRINGS if s in text]
@@ -98,7 +103,7 @@ def test_preview_writes_drafts_at_their_urls_with_a_banner(preview, lang):
         assert len(banner) == 1, url
         assert banner[0].name == "p" and banner[0]["role"] == "status"
         assert banner[0].get_text(strip=True) == BANNER[lang]
-    for url in ("", "people/", f"articles/{BRIEF}/", "people/bert-maher/", "companies/meta/", "about/"):
+    for url in ("", "people/", f"articles/{BRIEF}/", "people/jane-doe/", "companies/globex/", "about/"):
         url = ("/en/" if lang == "en" else "/") + url
         assert preview.page(url).select(".nb-draft-banner") == [], url
 
@@ -114,24 +119,24 @@ def test_preview_lists_drafts_everywhere(preview):
     assert [a["data-person"] for a in joined] == ["dana-draftwell"]
     body = preview.page("/en/articles/draft-brief/").select_one(".nb-brief__body")
     assert [a["href"] for a in body.select("a.nb-mention")] == [
-        "/en/people/dana-draftwell/", "/en/companies/draftco/", "/en/companies/meta/", "/en/people/bert-maher/"]
+        "/en/people/dana-draftwell/", "/en/companies/draftco/", "/en/companies/globex/", "/en/people/jane-doe/"]
 
 
 def test_published_pages_that_name_a_draft_do_not_break_the_site(tmp_path):
     """A published brief or profile that names a draft (the validator's to report): the
     site still builds (with Pelican alone if the validator refuses it) and leaves the draft
     out: no link, no name, no page."""
-    content = copy_content(tmp_path)
+    content = copy_content(tmp_path, MINI)
     add_drafts(content)
     for lang in ("ar", "en"):
         brief = content / f"articles/{BRIEF}.{lang}.md"
         edit(brief, people=read(brief)[0]["people"] + ["dana-draftwell"])
-    bert = content / "people/bert-maher.ar.md"
-    edit(bert, sources=read(bert)[0]["sources"] + [SOURCE],
-         moves=read(bert)[0]["moves"] + [{"from": "anthropic", "to": "draftco", "source": SOURCE}])
-    edit(content / "people/tony-liu.ar.md",
-         affiliations=[{"org": "draftco", "role": {"ar": "مستشار", "en": "Adviser"}, "source": SOURCE}])
-    edit(content / "companies/periodic-labs.ar.md", parent="draftco", parent_source=SOURCE)
+    jane, john = content / "people/jane-doe.ar.md", content / "people/john-roe.ar.md"
+    edit(jane, sources=read(jane)[0]["sources"] + [SOURCE],
+         moves=read(jane)[0]["moves"] + [{"from": "acme-ai", "to": "draftco", "source": SOURCE}])
+    edit(john, affiliations=read(john)[0]["affiliations"]
+         + [{"org": "draftco", "role": {"ar": "مستشار", "en": "Adviser"}, "source": SOURCE}])
+    edit(content / "companies/globex.ar.md", parent="draftco", parent_source=SOURCE)
 
     try:
         site = build(tmp_path, content=content)
@@ -147,7 +152,7 @@ def test_published_pages_that_name_a_draft_do_not_break_the_site(tmp_path):
         assert leaks == [], (name, leaks)
     for lang in ("", "en/"):
         assert site.page(f"/{lang}articles/{BRIEF}/").select(".nb-mentions a[href$='/dana-draftwell/']") == []
-        moves = site.page(f"/{lang}people/bert-maher/").select(".nb-timeline__item")
+        moves = site.page(f"/{lang}people/jane-doe/").select(".nb-timeline__item")
         assert len(moves) == 2, "the move to a draft company is kept, without its draft end"
         assert moves[1].select(".nb-timeline__source") == [], "its source is a draft brief"
-        assert site.page(f"/{lang}people/tony-liu/").select(".nb-list a[href$='/draftco/']") == []
+        assert site.page(f"/{lang}people/john-roe/").select(".nb-list a[href$='/draftco/']") == []
