@@ -1,0 +1,51 @@
+"""From the design review of the screenshots: what a moves table says of timing, on a phone
+and wide. A fixture site of its own: one move with a stated tenure, one with no time at all."""
+
+import pytest
+from gates.browser import opened
+from gates.server import serve
+from support import edit
+
+PREFIX = {"ar": "/", "en": "/en/"}
+UNTIMED_MOVE = {"from": "globex", "to": "acme-ai", "source": {"article": "acme-hires", "paragraph": 2}}
+
+
+@pytest.fixture(scope="module")
+def design(variant_site):
+    """The mini site, with John Roe's move from Globex to Acme AI: the brief gives no time for it."""
+    return variant_site([lambda c: edit(c / "people/john-roe.ar.md", moves=[UNTIMED_MOVE])], name="design")
+
+
+def rows(page):
+    return {row.th.get_text(strip=True): row for row in page.select('.nb-table tr[data-fact="move"]')}
+
+
+@pytest.mark.parametrize("lang, jane, john, tenure_note", [
+    ("en", "after 3 years at Globex", "John Roe", "“After … at …” is how long"),
+    ("ar", "بعد 3 أعوام في غلوبكس", "جون رو", "«بعد … في …» هي المدة"),
+])
+def test_a_tenure_is_the_time_of_a_move_and_no_time_is_said_once(design, lang, jane, john, tenure_note):
+    page = design.page(f"{PREFIX[lang]}moves/")
+    by_person = rows(page)
+    jane_row = next(row for name, row in by_person.items() if name != john)
+    assert jane_row.select_one(".nb-table__when").get_text(" ", strip=True).replace("\xa0", " ") == jane
+    assert "nb-table__when--none" in by_person[john].select_one(".nb-table__when")["class"]
+    assert tenure_note in page.select_one(".nb-table caption").get_text()
+    # The brief's heading says once that timing not shown is not stated.
+    assert page.select_one(".nb-table__brief .nb-table__untimed")
+
+
+UNTIMED = """() => [...document.querySelectorAll('.nb-table__when, .nb-table__untimed')]
+  .filter(el => el.getBoundingClientRect().height > 0).map(el => el.className)"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", PREFIX)
+def test_phone_cards_leave_out_when_not_stated(design, browser, lang):
+    with serve(design.path) as base:
+        shown = {}
+        for width in (360, 1280):
+            with opened(browser, f"{base}{PREFIX[lang]}moves/", width=width) as (page, _record):
+                shown[width] = page.evaluate(UNTIMED)
+    assert sorted(shown[360]) == ["nb-table__untimed", "nb-table__when"]  # Jane's time, and the line
+    assert sorted(shown[1280]) == ["nb-table__when", "nb-table__when nb-table__when--none"]
