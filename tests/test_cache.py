@@ -15,10 +15,18 @@ def project(tmp_path):
     return Project(tmp_path)
 
 
+def rename(project):
+    """Jane Doe takes another family name, in her profile and wherever a file names her."""
+    for path in project.content.rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("جين دو", "جين سميث").replace("Jane Doe", "Jane Smith"), encoding="utf-8")
+
+
 EDITS = {
     "person": lambda p: p.edit("people/jane-doe.ar.md", "بعد ثلاث سنوات.\n", "بعد ثلاث سنوات. وعُدِّلت الصفحة.\n"),
     "company": lambda p: p.edit("companies/globex.en.md", "summary: ", "summary: Edited. "),
     "brief": lambda p: p.edit("articles/acme-hires.ar.md", "إن الفريق يكبر", "إن الفريق ينمو"),
+    "rename": rename,
     "template": lambda p: p.edit("theme/templates/base.html", "</body>", "<!-- edited --></body>"),
     "catalogue": lambda p: p.edit("theme/translations/ar/LC_MESSAGES/messages.po",
                                   'msgstr "الأشخاص"', 'msgstr "الناس"'),

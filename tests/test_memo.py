@@ -199,3 +199,40 @@ def test_an_edit_of_a_person_reindexes_only_the_people_bundle_of_its_language(tm
     build(archive, site, cache, search=True)
     assert "Uniquesearchword" in fragments(site / "en" / "pagefind-people")
     assert bundle_files(site, "en/pagefind-people") == others
+
+
+def rename(content, slug, family):
+    """Give the person `slug` the family name `family` (in Arabic and in English) in their
+    profile and in every file that writes one of their names; return the new names."""
+    forms = {}
+    for path in content.glob(f"people/{slug}.*.md"):
+        front, _ = read(path)
+        for name in [front["name"], *(front.get("aliases") or [])]:
+            forms[name] = name.rsplit(" ", 1)[0] + " " + family[front["lang"]]
+    for path in content.rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        for old in sorted(forms, key=len, reverse=True):
+            text = text.replace(old, forms[old])
+        path.write_text(text, encoding="utf-8")
+    return set(forms.values())
+
+
+def test_a_rename_renders_only_the_pages_that_show_the_name(tmp_path):
+    """Each brief's memo digest holds the names found in its text, not the whole table of
+    names: a renamed person's pages, and the pages that show their name, are rendered again;
+    every other page is kept, and the site is the clean build's."""
+    archive = Archive(tmp_path)
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    first = build(archive, site, cache)
+    names = {p: read(p)[0]["name"] for p in archive.files("people")}
+    slug = next(s for s in archive.slugs("people")  # whose names are in no other name
+                if not any(n in other for p, n in names.items() if p.name.startswith(f"{s}.")
+                           for q, other in names.items() if not q.name.startswith(f"{s}.")))
+    new = rename(archive.content, slug, {"ar": "القيرواني", "en": "Qayrawani"})
+    second = build(archive, site, cache)
+    showing = [p for p in site.rglob("*") if p.suffix in (".html", ".xml")
+               and any(n in p.read_text(encoding="utf-8") for n in new)]
+    assert second.rendered + second.kept == first.rendered
+    assert 4 <= second.rendered <= len(showing) < first.rendered / 3, (second.rendered, len(showing))
+    build(archive, tmp_path / "clean", tmp_path / "clean-cache")
+    assert tree(site) == tree(tmp_path / "clean")

@@ -73,18 +73,18 @@ class ProfileFeed:
         self.name = f"{kind}-feed"  # memo.PAGE_TEMPLATES: kept when nothing it shows changed
 
     def about(self, talent, slug):
-        """Whether a move is about the profile `slug`: the person's own; a move into or out
-        of the company or one of its labs (theirs too, as on the company's page), found
+        """(person, companies) whose moves the feed lists: the person's own; the moves into or
+        out of the company or one of its labs (theirs too, as on the company's page), found
         through the graph's recorded questions, so that a new lab renders the feed again."""
         if self.kind == "person":
-            return lambda move: move.person == slug
+            return slug, ()
         parts, todo = set(), [slug]
         while todo:
             company = todo.pop()
             if company not in parts:
                 parts.add(company)
                 todo += [lab.slug for lab in talent.children(company)]
-        return lambda move: bool({move.origin, move.destination} & parts)
+        return None, tuple(sorted(parts))
 
     def move_item(self, move, talent, lang, gettext):
         """A move as the brief states it: who, from where to where, the role, and a link
@@ -115,7 +115,7 @@ class ProfileFeed:
         about = self.about(talent, profile.slug)
         for brief in talent.latest_briefs_mentioning(profile.slug, lang, settings["PROFILE_FEED_MAX_ITEMS"]):
             moves = "".join(self.move_item(m, talent, lang, gettext)
-                            for m in talent.moves_in_brief(brief.slug) if about(m))
+                            for m in talent.brief_moves_about(brief.slug, *about))
             # the summary is HTML already (reader.py escapes it)
             summary = f"<p>{brief.summary}</p>" if getattr(brief, "summary", None) else ""
             add_brief(feed, brief, (f"<ul>{moves}</ul>" if moves else "") + summary, settings, gettext)

@@ -182,6 +182,13 @@ class TalentGraph(RelatedBriefs, MovesByMonth):
         return self._listings[0].get(brief_slug, [])
 
     @recorded
+    def brief_moves_about(self, brief_slug, person, companies):
+        """The moves a brief reports of `person` (a slug, or None) or into or out of one of
+        `companies` (slugs): a page that shows only those is not about the brief's others."""
+        return [m for m in self._listings[0].get(brief_slug, [])
+                if m.person == person or {m.origin, m.destination} & set(companies)]
+
+    @recorded
     def moves_newest_first(self):
         return self._listings[1]
 

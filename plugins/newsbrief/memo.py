@@ -7,8 +7,11 @@ of those arguments (its *shape*), the slugs it read and the warnings its renderi
 logged (`pages.jsonl` under CACHE_PATH, bound to the site it describes), with one digest per slug of all a page can
 see of it:
 
-- every language's file (by the SHA-1 of its bytes), URL and body as shown (mentions
-  linked, corrections applied, links resolved), and whether it has its own share card;
+- every language's front-matter as read, URL, and whether it has its own share card;
+- under the key `text:<slug>`, which only the item's own page notes (OWN_PAGES): its body
+  as shown (links resolved) and key points, and for a brief the names the build's matcher
+  finds in them and where each links (newsbrief.mentions), not the whole table of names:
+  renaming a person renders again the pages that show the old or the new name only;
 - what the graph says of it: a person's moves, a company's moves in and out and its labs,
   the briefs that name it, a brief's moves;
 - for a key of an answer about other briefs (`related:<brief>`, `around:<person>`,
@@ -41,6 +44,9 @@ from .report import Records
 from .state import state_of
 from .store import cache_folder, open_data, typed
 
+TEXT = "text:"  # "text:<slug>": the key of an item's text (`_text`), which only its own page shows
+OWN_FIELDS = {"key_points"}  # front-matter only the item's own page shows (with its text)
+OWN_PAGES = {"article", "page", "person", "company"}  # templates named as the argument of the item they show
 PAGE_TEMPLATES = {"article", "page", "person", "company", "archive", "moves", "company-moves", "index",
                   "person-feed", "company-feed"}  # the last two: newsbrief.feeds.ProfileFeed
 
@@ -108,30 +114,37 @@ class PageMemo:
 
     def _digest(self, slug):
         talent = self.context["talent"]
-        sources = self.sources.digests
-        cards = self.context.get("share_card_profiles", ())
-        siteurl = self.settings["SITEURL"]
-        mentions = self.context["mentions"]
-        derived = talent.derived(slug)
+        own = slug.startswith(TEXT)  # the key of an item's text, noted by its own page only
+        derived = None if own else talent.derived(slug)
         if derived is not None:  # an answer that depends on other briefs (newsbrief.related)
             return hashlib.sha1(repr(derived).encode()).hexdigest()
+        slug = slug.removeprefix(TEXT)
         parts = []
         if slug == EVERYTHING:
             parts.append([move_signature(talent, m) for m in talent.moves_newest_first()])
         for kind, table in (("brief", talent.briefs), ("person", talent.people),
                             ("company", talent.companies), ("page", self.static_pages)):
             item = table.get(slug)
-            if item is None:
-                continue
-            for version in (item, *item.translations):
-                if kind == "brief":  # its text is linked to every profile's name
-                    parts.append(mentions.digest(version.lang))
-                parts.append((kind, version.lang, sources.get(version.source_path), version.url,
-                              version.save_as, version.get_content(siteurl), str(getattr(version, "summary", "")),
-                              repr(getattr(version, "people", None)), repr(getattr(version, "companies", None)),
-                              (kind, slug) in cards))
-            parts.append(self._graph(kind, slug, talent))
+            if item is not None:
+                parts += [self._text(kind, v) if own else self._shown(kind, slug, v) for v in (item, *item.translations)]
+                parts.append(None if own else self._graph(kind, slug, talent))
         return hashlib.sha1(repr(parts).encode()).hexdigest() if parts else ""
+
+    def _shown(self, kind, slug, version):
+        """What any page can show of one version of an item: its front-matter as read (but
+        OWN_FIELDS), url, summary, lists and whether it has a share card; not its text (`_text`)."""
+        fields = repr(sorted((k, v) for k, v in getattr(version, "metadata", {}).items() if k not in OWN_FIELDS))
+        if " at 0x" in fields:  # a value with no stable text: the file's bytes stand for it
+            fields = self.sources.digests.get(version.source_path)
+        return (kind, version.lang, fields, version.url, version.save_as, str(getattr(version, "summary", "")),
+                repr(getattr(version, "people", None)), repr(getattr(version, "companies", None)),
+                (kind, slug) in self.context.get("share_card_profiles", ()))
+
+    def _text(self, kind, version):
+        """The text of one version of an item as its own page shows it: a brief's with the
+        names found in it and where they link (newsbrief.mentions)."""
+        return (version.get_content(self.settings["SITEURL"]), repr(getattr(version, "key_points", None)),
+                self.context["mentions"].digest(version) if kind == "brief" else None)
 
     @staticmethod
     def _graph(kind, slug, talent):
@@ -249,6 +262,10 @@ class MemoWriter(Writer):
             shape, slugs = memo.shape(name, template, (relative_urls, kwargs))
         except Unsignable:
             return render()
+        kind = template.name.removesuffix(".html")
+        own = kwargs.get(kind) if kind in OWN_PAGES else None
+        if getattr(own, "slug", None):  # the page of a brief or profile shows its text
+            slugs.add(TEXT + own.slug)
         old = memo.reusable(name, shape)
         if old:
             path = os.path.join(self.output_path, name)

@@ -47,13 +47,15 @@ def _tokens(fragment):
     return out
 
 
-def link_mentions(fragment, matcher, urls, ambiguous=None):
+def link_mentions(fragment, matcher, urls, ambiguous=None, hits=None):
     """Link the first mention of each key of `matcher` whose url is in `urls`.
 
     Return (html, found), `found` being {key: the text of its first mention} of every key
     mentioned in prose, linked or not, in the order of first mention. A word that may name
     two profiles is left as it is and, when `ambiguous` is a list, added to it as
-    (its text, the `Ambiguous` keys).
+    (its text, the `Ambiguous` keys). When `hits` is a list, every name found is added to
+    it as (index of its run of text, start, end, key): with the fragment, all that the
+    result depends on besides the keys' urls.
     """
     tokens = _tokens(fragment)
     out, stack, found, linked = [], [], {}, set()
@@ -78,6 +80,8 @@ def link_mentions(fragment, matcher, urls, ambiguous=None):
         may_link = not any(n in NO_LINK for n in stack)
         pieces, position = [], 0
         for start, end, key in matcher.finditer(raw):
+            if hits is not None:
+                hits.append((index, start, end, key))
             if isinstance(key, Ambiguous):
                 if ambiguous is not None:
                     ambiguous.append((html.unescape(raw[start:end]), key))
@@ -136,7 +140,7 @@ class Mentions:
 
     def __init__(self, people, companies, settings):
         self.people, self.companies, self.settings = people, companies, settings
-        self.matchers, self.digests = {}, {}
+        self.matchers, self.uses = {}, {}
 
     def matcher(self, lang):
         """(Matcher of every name in `lang`, {key: url}): every name is claimed by one
@@ -152,25 +156,39 @@ class Mentions:
             self.matchers[lang] = (Matcher(names), urls, names)
         return self.matchers[lang]
 
-    def link(self, fragment, lang, ambiguous=None):
+    def link(self, fragment, lang, ambiguous=None, hits=None):
         """(the HTML with mentions linked, {key: text of its first mention})."""
         matcher, urls, _ = self.matcher(lang)
-        return link_mentions(fragment, matcher, urls, ambiguous)
+        return link_mentions(fragment, matcher, urls, ambiguous, hits)
 
-    def digest(self, lang):
-        """What the links of a brief in `lang` depend on, beside its text (newsbrief.memo)."""
-        if lang not in self.digests:
-            _, urls, names = self.matcher(lang)
-            text = repr((sorted(names.items()), sorted(urls.items())))
-            self.digests[lang] = hashlib.sha1(text.encode()).hexdigest()
-        return self.digests[lang]
+    def digest(self, brief):
+        """What the pages of `brief` (one language's version) take from the table of names,
+        beside its own text (newsbrief.memo): every name found in its body and key points,
+        where, and the url of each. A rename changes the digest of the briefs that show the
+        old or the new name, and no other."""
+        key = (brief.slug, brief.lang)
+        if key not in self.uses:
+            self._find(brief, brief.get_content(self.settings["SITEURL"]))
+        return self.uses[key]
+
+    def _find(self, brief, body, ambiguous=None):
+        """{key: first mention} of the names in `body`, noting the brief's digest."""
+        hits = []
+        _, found = self.link(body, brief.lang, ambiguous, hits)
+        points = [list(self.matcher(brief.lang)[0].finditer(str(escape(point["text"]))))
+                  for point in getattr(brief, "key_points", None) or ()]
+        keys = {key for *_, key in hits + [hit for found_in in points for hit in found_in]}
+        urls = self.matcher(brief.lang)[1]  # an ambiguous word links nowhere
+        text = repr((hits, points, sorted((key, urls[key]) for key in keys if not isinstance(key, Ambiguous))))
+        self.uses[(brief.slug, brief.lang)] = hashlib.sha1(text.encode()).hexdigest()
+        return found
 
     def check(self, briefs):
         """Warn about every brief (and translation) whose mentions differ from its lists."""
         for brief in briefs:
             for item in (brief, *brief.translations):
                 ambiguous = []
-                _, found = self.link(item.get_content(self.settings["SITEURL"]), item.lang, ambiguous)
+                found = self._find(item, item.get_content(self.settings["SITEURL"]), ambiguous)
                 check(item, found, self.matcher(item.lang)[1], self.settings, ambiguous)
 
 
