@@ -16,15 +16,25 @@ from gates.server import serve
 from newsbrief import cssbundles
 from newsbrief.minify import minify_css
 from pelican.settings import read_settings
-from support import FOLDER, ROOT, build, screenshot
+from support import FOLDER, REAL, ROOT, build, expected_routes, published_items, screenshot
 
 ARTIFACTS = ROOT / "test-artifacts"
-BRIEF = "articles/meta-superintelligence-departures/"
-SAMPLES = {  # one page of every type
-    "home": "", "archive": "articles/", "moves": "moves/", "moves-month": "moves/2026/11/", "brief": BRIEF, "person": "people/chaya-nayak/",
-    "company": "companies/meta-superintelligence-labs/", "people": "people/",
-    "companies": "companies/", "about": "about/", "corrections": "corrections/", "not-found": "404.html",
-    "search": "search/",
+
+
+def pick(kind, ranked=lambda slug, versions: 0):
+    """The first page of `kind` in the real content by `ranked` (the lowest first, then by slug):
+    the gates check one page of each type, whichever the editors have written."""
+    items = published_items(kind, REAL)
+    return f"{kind}/{min(items, key=lambda slug: (ranked(slug, items[slug]), slug))}/"
+
+
+SAMPLES = {  # one page of every type: the newest brief, a company inside another if there is one
+    "home": "", "archive": "articles/", "moves": "moves/",
+    "moves-month": next(g["ar"] for g in expected_routes(REAL) if re.fullmatch(r"/moves/\d{4}/\d{2}/", g["ar"]))[1:],
+    "brief": pick("articles", lambda _, versions: -versions["ar"]["date"].toordinal()),
+    "person": pick("people"), "company": pick("companies", lambda _, versions: "parent" not in versions["ar"]),
+    "people": "people/", "companies": "companies/", "about": "about/", "corrections": "corrections/",
+    "not-found": "404.html", "search": "search/",
 }
 PELICANCONF = read_settings(str(ROOT / "pelicanconf.py"))
 CASES = [(kind, lang) for kind in SAMPLES for lang in FOLDER
