@@ -1,5 +1,6 @@
 """The story in other forms: the talent-flow graphic, JSON-LD, share cards and open data,
-checked on the real build (and the graphic's layout on hand-made moves)."""
+checked on the build of the truth fixture (tests/fixtures/truth: Orbit, its lab, Nimbus,
+Kestrel, one inferred move), and the graphic's layout on hand-made moves."""
 
 import csv
 import io
@@ -16,13 +17,25 @@ from newsbrief.escaping import csv_cell
 from newsbrief.flowchart import FlowChart, flow_chart
 from newsbrief.graph import Move
 from PIL import Image, ImageChops
-from support import FOLDER, ROOT
+from support import FOLDER, ROOT, TRUTH
 
-BRIEF = "articles/meta-superintelligence-departures/"
-FLOW_PAGES = ["", BRIEF, "companies/meta/", "companies/openai/", "moves/"]
+BRIEF = "articles/orbit-departures/"
+PERSON = "omar-nasser"
+FLOW_PAGES = ["", BRIEF, "companies/orbit/", "companies/nimbus/", "moves/"]
 VOCABULARY = json.loads((ROOT / "tests/fixtures/schemaorg/vocabulary.json").read_text())
 LABELS = {"title": "T", "desc": "D", "not_stated": "Not stated", "noted": "noted", "links": "L",
           "person_move": "{person}: from {origin} to {destination}"}
+
+
+@pytest.fixture(scope="module")
+def site(truth_site):
+    """Here `site` is the truth fixture's, not the real one."""
+    return truth_site
+
+
+@pytest.fixture(scope="module")
+def server(truth_server):
+    return truth_server
 
 
 def flows(site, url):
@@ -71,7 +84,7 @@ def test_brief_flow_has_one_band_per_move_it_reports(site):
     slug = BRIEF.split("/")[1]
     reported = {p.name.removesuffix(".ar.md"): [m for m in _front(p).get("moves") or []
                                                   if m["source"]["article"] == slug]
-                for p in (ROOT / "content/people").glob("*.ar.md")}
+                for p in (TRUTH / "people").glob("*.ar.md")}
     [svg] = flows(site, "/" + BRIEF)
     assert len(svg.select("g.nb-flow__band")) == sum(map(len, reported.values()))
     people = {a["data-person"] for a in flow_links(site, "/" + BRIEF) if a.has_attr("data-person")}
@@ -80,7 +93,7 @@ def test_brief_flow_has_one_band_per_move_it_reports(site):
 
 def test_flow_dashes_inferred_moves_and_shows_what_is_not_stated(site):
     [svg] = flows(site, "/en/" + BRIEF)
-    moves = {p.name.removesuffix(".ar.md"): _front(p).get("moves") or [] for p in (ROOT / "content/people").glob("*.ar.md")}
+    moves = {p.name.removesuffix(".ar.md"): _front(p).get("moves") or [] for p in (TRUTH / "people").glob("*.ar.md")}
     inferred = {slug for slug, found in moves.items() if any(m.get("basis") == "inferred" for m in found)}
     said = [a for a in flow_links(site, "/en/" + BRIEF) if "(inferred by us" in a.find("title").get_text()]
     assert {a["data-person"] for a in said} == inferred
@@ -187,7 +200,7 @@ def test_arabic_flow_is_mirrored_in_chromium(server, browser):
 def test_flow_is_byte_identical_across_builds(site, tmp_path):
     from support import build
 
-    again = build(tmp_path)
+    again = build(tmp_path, content=TRUTH)
     for path in FLOW_PAGES:
         assert str(flows(again, "/" + path)[0]) == str(flows(site, "/" + path)[0])
 
@@ -258,11 +271,11 @@ def test_brief_json_ld_links_its_translation_and_people(site):
         data = json_ld(site, f"/{prefix}{BRIEF}")
         [article] = [n for n in data["@graph"] if n["@type"] == "NewsArticle"]
         assert article["inLanguage"] == lang
-        assert article["isBasedOn"]["publisher"]["name"] == "HyperAI Headlines"
+        assert article["isBasedOn"]["publisher"]["name"] == _front(TRUTH / f"{BRIEF[:-1]}.{lang}.md")["source"]["name"]
         twin = "workTranslation" if lang == "ar" else "translationOfWork"
         other = "/en/" if lang == "ar" else "/"
         assert article[twin] == [{"@id": f"{other}{BRIEF}#article"}]
-        assert {"@id": f"/{prefix}people/bert-maher/#person"} in article["mentions"]
+        assert {"@id": f"/{prefix}people/{PERSON}/#person"} in article["mentions"]
     home = json_ld(site, "/en/")
     assert "WebSite" in [n["@type"] for n in home["@graph"]]
 
@@ -270,7 +283,7 @@ def test_brief_json_ld_links_its_translation_and_people(site):
 def test_person_json_ld_asserts_only_stated_moves_and_roles(site):
     """alumniOf comes from the moves the brief states, never from one we infer; what someone
     went to work on (`working_on`) is not a roleName."""
-    for path in sorted((ROOT / "content/people").glob("*.ar.md")):
+    for path in sorted((TRUTH / "people").glob("*.ar.md")):
         slug, moves = path.name.removesuffix(".ar.md"), _front(path).get("moves") or []
         [person] = [n for n in json_ld(site, f"/en/people/{slug}/")["@graph"] if n["@type"] == "Person"]
         stated = [m["from"] for m in moves if m.get("from") and m.get("basis") != "inferred"]
@@ -297,17 +310,17 @@ def test_every_page_has_share_meta_and_a_card_of_the_right_size(site):
         with Image.open(site.file(meta["og:image"])) as card:
             assert card.size == SIZE
     brief = site.page("/" + BRIEF).select_one('meta[property="og:image"]')["content"]
-    assert brief == "/cards/ar/article/meta-superintelligence-departures.png"
+    assert brief == "/cards/ar/article/orbit-departures.png"
 
 
 def test_only_profiles_in_the_newest_briefs_get_their_own_card(tmp_path):
     """With no brief counted, people and companies show the site card; briefs keep theirs."""
     from support import build
 
-    site = build(tmp_path, overrides={"SHARE_CARDS_PROFILE_BRIEFS": 0, "CACHE_PATH": str(tmp_path / "c")})
+    site = build(tmp_path, overrides={"SHARE_CARDS_PROFILE_BRIEFS": 0, "CACHE_PATH": str(tmp_path / "c")}, content=TRUTH)
     assert not (site.path / "cards/ar/person").exists()
-    for url, card in (("/en/people/bert-maher/", "/cards/en/site.png"), ("/companies/meta/", "/cards/ar/site.png"),
-                      ("/" + BRIEF, "/cards/ar/article/meta-superintelligence-departures.png")):
+    for url, card in ((f"/en/people/{PERSON}/", "/cards/en/site.png"), ("/companies/orbit/", "/cards/ar/site.png"),
+                      ("/" + BRIEF, "/cards/ar/article/orbit-departures.png")):
         assert site.page(url).select_one('meta[property="og:image"]')["content"] == card
         assert site.file(card).exists()
 
@@ -316,10 +329,10 @@ def test_arabic_card_is_shaped(tmp_path):
     """The same headline drawn without HarfBuzz (letters unjoined) gives another image."""
     drawer = CardDrawer(str(ROOT / "theme/cards/card-bold.ttf"))
     shaped = tmp_path / "shaped.png"
-    drawer.draw(shaped, "ar", "موجز", CardText("شخص", "بيرت ماهر"))
+    drawer.draw(shaped, "ar", "موجز", CardText("شخص", "عمر ناصر"))
     basic = CardDrawer(str(ROOT / "theme/cards/card-bold.ttf"), shaping=False)
     unshaped = tmp_path / "basic.png"
-    basic.draw(unshaped, "ar", "موجز", CardText("شخص", "بيرت ماهر"))
+    basic.draw(unshaped, "ar", "موجز", CardText("شخص", "عمر ناصر"))
     with Image.open(shaped) as a, Image.open(unshaped) as b:
         assert ImageChops.difference(a.convert("RGB"), b.convert("RGB")).getbbox() is not None
 
@@ -329,12 +342,12 @@ def test_cards_are_cached_not_redrawn(tmp_path, monkeypatch):
     from support import build
 
     cache = tmp_path / "cache"
-    build(tmp_path / "one", overrides={"CACHE_PATH": str(cache)})
+    build(tmp_path / "one", overrides={"CACHE_PATH": str(cache)}, content=TRUTH)
     drawn = []
     monkeypatch.setattr(cards.CardDrawer, "draw", lambda self, *a: drawn.append(a))
-    site = build(tmp_path / "two", overrides={"CACHE_PATH": str(cache)})
+    site = build(tmp_path / "two", overrides={"CACHE_PATH": str(cache)}, content=TRUTH)
     assert drawn == []
-    assert (site.path / "cards/en/person/bert-maher.png").stat().st_size > 1000
+    assert (site.path / f"cards/en/person/{PERSON}.png").stat().st_size > 1000
 
 
 # --- open data -------------------------------------------------------------------------------
