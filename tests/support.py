@@ -12,6 +12,7 @@ import pathlib
 import shutil
 import stat
 
+import pytest
 import yaml
 from bs4 import BeautifulSoup
 from gates.browser import ARTIFACTS, screenshot  # noqa: F401 (the tests' screenshots, as the scripts take them)
@@ -43,6 +44,22 @@ def build(tmp_dir, settings="pelicanconf.py", overrides=None, content=None):
     out = pathlib.Path(tmp_dir) / "output"
     warnings = build_site(str(ROOT / settings), str(out), overrides)
     return Site(out, warnings)
+
+
+def truth_fixture_site():
+    """The fixtures `site` and `server` of a test module about what the site does with a
+    brief's facts: the truth fixture's site (conftest.py `truth_site`, `truth_server`) in
+    place of the real one. In the module: `site, server = truth_fixture_site()`."""
+
+    @pytest.fixture(scope="module", name="site")
+    def truth(truth_site):
+        return truth_site
+
+    @pytest.fixture(scope="module", name="server")
+    def served(truth_server):
+        return truth_server
+
+    return truth, served
 
 
 def own_cache(tmp_path):

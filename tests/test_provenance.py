@@ -10,22 +10,25 @@ import pytest
 from gates import provenance
 from newsbrief.housestyle import typeset
 from pelican.settings import get_settings_from_file
-from support import PREFIX, ROOT, TRUTH, company_moves, copy_cut, edit, published_items, read
+from support import (
+    PREFIX,
+    ROOT,
+    TRUTH,
+    company_moves,
+    copy_cut,
+    edit,
+    published_items,
+    read,
+    truth_fixture_site,
+)
 
 BRIEF = "orbit-departures"
 PERSON = "omar-nasser"  # a role and two moves, cited in paragraph 3
 HOME_MOVES = get_settings_from_file(str(ROOT / "pelicanconf.py"))["HOME_MOVES"]
 
 
-@pytest.fixture(scope="module")
-def site(truth_site):
-    """Here `site` is the truth fixture's, not the real one."""
-    return truth_site
+site, server = truth_fixture_site()  # `site` and `server` here are the truth fixture's
 
-
-@pytest.fixture(scope="module")
-def server(truth_server):
-    return truth_server
 
 
 def test_every_fact_links_a_paragraph_that_names_its_subject(site):

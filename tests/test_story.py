@@ -17,7 +17,7 @@ from newsbrief.escaping import csv_cell
 from newsbrief.flowchart import FlowChart, flow_chart
 from newsbrief.graph import Move
 from PIL import Image, ImageChops
-from support import FOLDER, ROOT, TRUTH
+from support import FOLDER, ROOT, TRUTH, truth_fixture_site
 
 BRIEF = "articles/orbit-departures/"
 PERSON = "omar-nasser"
@@ -27,15 +27,8 @@ LABELS = {"title": "T", "desc": "D", "not_stated": "Not stated", "noted": "noted
           "person_move": "{person}: from {origin} to {destination}"}
 
 
-@pytest.fixture(scope="module")
-def site(truth_site):
-    """Here `site` is the truth fixture's, not the real one."""
-    return truth_site
+site, server = truth_fixture_site()  # `site` and `server` here are the truth fixture's
 
-
-@pytest.fixture(scope="module")
-def server(truth_server):
-    return truth_server
 
 
 def flows(site, url):
