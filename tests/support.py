@@ -202,6 +202,15 @@ def edit(path, body=None, replace=(), append="", prepend="", **fields):
     write(path, front, prepend + body + append)
 
 
+def by_context(value):
+    """`value` (front matter, or a part of it) with every citation in it marked `by: context`:
+    facts lent to a profile the brief does not name."""
+    if isinstance(value, dict):
+        cited = {key: by_context(v) for key, v in value.items()}
+        return {**cited, "by": "context"} if {"article", "paragraph"} <= value.keys() else cited
+    return [by_context(v) for v in value] if isinstance(value, list) else value
+
+
 # --- the checks on the mini corpus -------------------------------------------------------------
 
 def problems_of(content, root):

@@ -4,7 +4,7 @@ to their page, in both languages; the names found are checked against the front-
 import pytest
 from newsbrief.matching import Matcher
 from newsbrief.mentions import link_mentions
-from support import PREFIX, edit, published_items, read, write
+from support import PREFIX, by_context, edit, published_items, read, write
 
 URLS = {"nova": "/companies/nova/", "orbit": "/companies/orbit/",
         "orbit-labs": "/companies/orbit-labs/", "qcl": "/companies/quantum-lab/",
@@ -168,14 +168,6 @@ def changed_site(variant_site):
             edit(path, **{key: by_context(front[key]) for key in ("sources", "type_source", "moves") if key in front})
 
     return variant_site([change], name="mentions")
-
-
-def by_context(value):
-    """Every citation in `value` marked `by: context`."""
-    if isinstance(value, dict):
-        cited = {key: by_context(v) for key, v in value.items()}
-        return {**cited, "by": "context"} if {"article", "paragraph"} <= value.keys() else cited
-    return [by_context(v) for v in value] if isinstance(value, list) else value
 
 
 def test_a_heading_is_not_linked(changed_site):
