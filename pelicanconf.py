@@ -74,7 +74,7 @@ FEED_MAX_ITEMS = 20  # the latest briefs in each language's feed
 # name them, with the moves each states about them. Empty: no such feeds.
 PERSON_FEED_ATOM = "{prefix}people/{slug}/feed.xml"
 COMPANY_FEED_ATOM = "{prefix}companies/{slug}/feed.xml"
-PROFILE_FEED_MAX_ITEMS = 20
+PROFILE_FEED_MAX_ITEMS = 10
 HOME_BRIEFS = 10  # the lead and the next nine
 HOME_MOVES = 20  # at most this many rows of "latest moves" on the home page
 
@@ -102,8 +102,10 @@ MOVES_MONTH_URL = "{prefix}moves/{year}/{month:02d}/"
 MOVES_MONTH_SAVE_AS = "{prefix}moves/{year}/{month:02d}/index.html"
 MOVES_MONTH_PAGE_URL = "{prefix}moves/{year}/{month:02d}/page/{number}/"
 MOVES_MONTH_PAGE_SAVE_AS = "{prefix}moves/{year}/{month:02d}/page/{number}/index.html"
-# A company page lists its latest moves; past that, all of them are on pages of their own.
-COMPANY_MOVES_SHOWN = 50
+# A company page lists its latest moves (as many as its graphic draws, FLOW_MAX_PEOPLE), so
+# it stays the same size however many moves the company has; past that, all of them are on
+# pages of their own.
+COMPANY_MOVES_SHOWN = 20
 COMPANY_EXCHANGES_SHOWN = 20  # "Moves with other companies": the busiest pairs
 PROFILE_BRIEFS_SHOWN = 10  # "Mentioned in": the newest briefs naming a person or company
 # "Related briefs" under a brief (the most names shared, then the newest), and on a person's

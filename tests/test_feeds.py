@@ -14,8 +14,8 @@ from newsbrief.build import build_site
 from newsbrief.feeds import ProfileFeed, new_feed
 from support import ROOT, edit, read, stats, tree
 
-BRIEFS = 30  # a company of the archive is named in more than 20 of them
-MAX_ITEMS = 20
+BRIEFS = 30  # a company of the archive is named in more than 10 of them
+MAX_ITEMS = 10
 ATOM = "{http://www.w3.org/2005/Atom}"
 PREFIX = {"ar": "", "en": "en/"}
 KINDS = {"people": "person", "companies": "company"}

@@ -12,16 +12,16 @@ import io
 import os
 import re
 import shutil
-import stat
 import unicodedata
-import zlib
 
 import PIL
 from fontTools.ttLib import TTFont
 from pelican.generators import Generator
-from PIL import Image, ImageDraw, ImageFont, PngImagePlugin, features
+from PIL import Image, ImageDraw, ImageFont, features
 
+from . import cardpng
 from .bidi import RTL_LANGUAGES
+from .cardpng import KEY_CHUNK, SIZE, png4, verified  # noqa: F401  (KEY_CHUNK: for the tests)
 from .cardtext import CARDS, site_card
 from .parallel import share
 from .report import content_logger, display_path
@@ -29,10 +29,8 @@ from .store import cache_folder
 
 logger = content_logger(__name__)
 
-SIZE = (1200, 630)
 MARGIN = 80
-VERSION = "3"  # part of the key, with this file's own bytes (so a change of the drawing redraws)
-PNG, KEY_CHUNK = b"\x89PNG\r\n\x1a\n", "newsbrief-card"
+VERSION = "4"  # part of the key, with this file's own bytes (so a change of the drawing redraws)
 INK, PAPER, ACCENT = (0x1B, 0x1B, 0x1F), (0xFD, 0xFC, 0xF9), (0x9C, 0x1C, 0x1C)
 
 
@@ -71,9 +69,13 @@ class CardDrawer:
             data = font.read()
         self.font_hash = hashlib.sha256(data).hexdigest()
         self.covered = frozenset(TTFont(io.BytesIO(data)).getBestCmap())
-        with open(__file__, "rb") as code:  # the drawing, and what draws the letters
-            self.code_hash = hashlib.sha256(code.read() + repr((PIL.__version__, *(
-                features.version(f) for f in ("raqm", "fribidi", "harfbuzz", "freetype2", "zlib")))).encode()).hexdigest()
+        code = hashlib.sha256()  # the drawing, its file, and what draws the letters
+        for source in (__file__, cardpng.__file__):
+            with open(source, "rb") as handle:
+                code.update(handle.read())
+        code.update(repr((PIL.__version__, *(features.version(f) for f in (
+            "raqm", "fribidi", "harfbuzz", "freetype2", "zlib")))).encode())
+        self.code_hash = code.hexdigest()
         self.fonts = {}
 
     def font(self, size):
@@ -167,7 +169,7 @@ class CardDrawer:
         return out
 
     def draw(self, path, lang, site, card, key=""):
-        """The card as a 16-colour PNG at `path` (see LEVELS above), carrying `key`."""
+        """The card as a 16-colour PNG at `path` (see LEVELS above; cardpng.png4), carrying `key`."""
         rtl = lang in RTL_LANGUAGES
         direction = ("rtl" if rtl else "ltr") if self.shaping else None
         width, height = SIZE
@@ -180,11 +182,8 @@ class CardDrawer:
             pen.text((x, baseline), text, font=self.font(size), fill=fill, anchor=anchor, direction=direction)
         start, end = (RULE + MARGIN, width - MARGIN) if rtl else (MARGIN, width - MARGIN - RULE)
         pen.line((start, BOTTOM + 22, end, BOTTOM + 22), fill=110, width=2)
-        card = Image.frombytes("P", SIZE, grey.point(LEVELS).tobytes())
-        card.putpalette(PALETTE)
-        info = PngImagePlugin.PngInfo()
-        info.add_text(KEY_CHUNK, key)
-        card.save(path, format="PNG", compress_level=6, bits=4, pnginfo=info)
+        with open(path, "wb") as out:
+            out.write(png4(Image.frombytes("P", SIZE, grey.point(LEVELS).tobytes()), PALETTE, key))
 
 
 class ShareCardGenerator(Generator):
@@ -249,30 +248,6 @@ def _draw(drawer, cached, parts):
     partial = f"{cached}.{os.getpid()}.tmp"
     drawer.draw(partial, *parts, key=os.path.basename(cached)[:-4])
     os.replace(partial, cached)
-
-
-def verified(path, key):
-    """Whether the cached card at `path` is whole and its own: a regular file, a PNG whose
-    chunks all end where the file does and whose checksums are right, of SIZE, carrying `key`."""
-    try:
-        info = os.lstat(path)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > 1 << 22:
-            return False
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError:
-        return False
-    offset, chunks = len(PNG), []
-    while data.startswith(PNG) and offset + 12 <= len(data):
-        length, kind = int.from_bytes(data[offset:offset + 4], "big"), data[offset + 4:offset + 8]
-        end = offset + 12 + length
-        if end > len(data) or zlib.crc32(data[offset + 4:end - 4]) != int.from_bytes(data[end - 4:end], "big"):
-            return False
-        chunks.append((kind, data[offset + 8:end - 4]))
-        offset = end
-    size = b"".join(n.to_bytes(4, "big") for n in SIZE)
-    return (offset == len(data) and len(chunks) > 2 and chunks[0][0] == b"IHDR" and chunks[0][1][:8] == size
-            and chunks[-1] == (b"IEND", b"") and (b"tEXt", f"{KEY_CHUNK}\0{key}".encode()) in chunks)
 
 
 def draw_all(drawer, missing, processes):

@@ -44,13 +44,14 @@ def new_feed(settings, title, page_url, feed_url, lang):
                      description="", language=lang)
 
 
-def add_brief(feed, brief, content, settings, gettext):
-    """One entry: the brief's title, link, summary and dates; `content` (HTML) followed by
-    its notes, corrections and the credit of its source (provenance.feed_extras)."""
+def add_brief(feed, brief, content, settings, gettext, summary=True):
+    """One entry: the brief's title, link, summary (unless `content` holds it already) and
+    dates; `content` (HTML) followed by its notes, corrections and the credit of its source
+    (provenance.feed_extras)."""
     link = absolute(settings, brief.url)
     modified = getattr(brief, "modified", None)
     feed.add_item(
-        title=brief.title, link=link, description=brief.summary,
+        title=brief.title, link=link, description=brief.summary if summary else None,
         content=content + feed_extras(brief, brief.lang, gettext),
         unique_id=get_tag_uri(link, brief.date),
         pubdate=set_date_tzinfo(brief.date, settings["TIMEZONE"]),
@@ -118,7 +119,7 @@ class ProfileFeed:
                             for m in talent.brief_moves_about(brief.slug, *about))
             # the summary is HTML already (reader.py escapes it)
             summary = f"<p>{brief.summary}</p>" if getattr(brief, "summary", None) else ""
-            add_brief(feed, brief, (f"<ul>{moves}</ul>" if moves else "") + summary, settings, gettext)
+            add_brief(feed, brief, (f"<ul>{moves}</ul>" if moves else "") + summary, settings, gettext, summary=False)
         return feed.writeString("utf-8")
 
 

@@ -72,7 +72,7 @@ class FlowChart:
 
     def __init__(self, moves, lang, names, labels, id_prefix):
         """`names(kind, slug)` → (title, url) or None; `labels`: translated strings
-        `title`, `desc`, `not_stated`, `noted`, `links`, `person_move` (with {person}, {origin}, {destination})."""
+        `title`, `desc`, `not_stated`, `noted`, `person_move` (with {person}, {origin}, {destination})."""
         self.lang, self.names, self.labels, self.id = lang, names, labels, id_prefix
         self.rtl = lang in RTL_LANGUAGES
         people = {}
@@ -144,24 +144,20 @@ class FlowChart:
         return self.width - BAR - x if self.rtl else x
 
     def svg(self):
-        """Two layers in one box: the drawing, `role="img"` with a title and a description
-        (an image has no interactive parts), and over it the same shapes as links, each
-        named in words, so that keyboard and screen-reader users reach every person and
-        company the drawing shows."""
+        """One drawing whose shapes are its links: each band a link to the person, each company
+        a link to its page, named in words by its `<title>` (also the mouse's tooltip), so that
+        keyboard and screen-reader users reach every person and company the drawing shows. The
+        whole is a group (not `role="img"`, whose parts could not be links) named by the
+        graphic's title and described by its description. Each path is drawn once."""
         if not self.bands:
             return Markup("")
         parts = [self._band(band) for band in self.bands]
         parts += [self._bar(node) for column in self.columns for node in column]
-        box = f'viewBox="0 0 {self.width} {self.height:.0f}" xmlns="http://www.w3.org/2000/svg"'
-        drawing = [
-            f'<svg class="nb-flow__svg" {box} role="img" aria-labelledby="{self.id}-title {self.id}-desc">',
+        return Markup("\n".join((
+            f'<svg class="nb-flow__svg" viewBox="0 0 {self.width} {self.height:.0f}" xmlns="http://www.w3.org/2000/svg"'
+            f' role="group" aria-labelledby="{self.id}-title" aria-describedby="{self.id}-desc">',
             f'<title id="{self.id}-title">{escape(self.labels["title"])}</title>',
-            f'<desc id="{self.id}-desc">{escape(self.labels["desc"])}</desc>',
-            *(drawn for drawn, _ in parts), "</svg>",
-        ]
-        links = [f'<svg class="nb-flow__svg nb-flow__links" {box} aria-label="{escape(self.labels["links"])}">',
-                 *(link for _, link in parts if link), "</svg>"]
-        return Markup("\n".join(drawing + links))
+            f'<desc id="{self.id}-desc">{escape(self.labels["desc"])}</desc>', *parts, "</svg>")))
 
     def _band(self, band):
         start, end, move = band["start"], band["end"], band["move"]
@@ -180,15 +176,12 @@ class FlowChart:
             label = text(x, y1 + BAND / 2, title, "left" if self.rtl else "right", "nb-flow__person")
         description = self.labels["person_move"].format(
             person=title, origin=start.label, destination=end.label)
-        css = f"nb-flow__band nb-flow--c{band['colour']}"
+        css = f"nb-flow__link nb-flow__band nb-flow--c{band['colour']}"
         if move.inferred:  # a move we infer (`basis: inferred`): dashed, and said; a note alone is not
             css += " nb-flow__band--inferred"
             description = f"{description} ({self.labels['noted']})"
-        # The link is named by its <title> (which is also the mouse's tooltip).
-        drawn = f'<g class="{css}" data-person="{escape(band["slug"])}" data-basis="{move.basis}"><path d="{path}"/>{label}</g>'
-        link = (f'<a class="nb-flow__link" href="{escape(url)}" data-person="{escape(band["slug"])}" data-basis="{move.basis}">'
-                f'<title>{escape(description)}</title><path class="nb-flow__target" d="{path}"/></a>')
-        return drawn, link
+        return (f'<a class="{css}" href="{escape(url)}" data-person="{escape(band["slug"])}">'
+                f'<title>{escape(description)}</title><path d="{path}"/>{label}</a>')
 
     def _bar(self, node):
         x = self.bar_x(node.column)
@@ -200,20 +193,19 @@ class FlowChart:
         label = text(at, mid, node.caption, align, "nb-flow__label")
         if node.column == 1:  # drawn twice: first as a halo of the page's colour
             label = text(at, mid, node.caption, align, "nb-flow__label nb-flow__halo") + label
-        kind = "company" if node.url else "unknown"
         side_name = ("origin", "stop", "destination")[node.column]
-        css = f"nb-flow__node nb-flow__node--{kind}" + (f" nb-flow--c{node.colour}" if node.colour is not None else "")
+        css = f"nb-flow__node nb-flow__node--{'company' if node.url else 'unknown'}" + (
+            f" nb-flow--c{node.colour}" if node.colour is not None else "")
         rect = f'<rect class="nb-flow__bar" x="{round(x)}" y="{round(node.y)}" width="{BAR}" height="{round(node.height)}"/>'
-        full = f"<title>{escape(node.label)}</title>"
-        drawn = f'<g class="{css}" data-side="{side_name}">{full}{rect}{label}</g>'
         if not node.url:
-            return drawn, None
-        # The link's target covers the label and the bar: easy to hit, and it draws the focus ring.
+            return f'<g class="{css}" data-side="{side_name}"><title>{escape(node.label)}</title>{rect}{label}</g>'
+        # The link's target, under the bar and the label, covers both: easy to hit, and it
+        # draws the focus ring.
         area = x - LABEL if physical_left else x
-        link = (f'<a class="nb-flow__link" href="{escape(node.url)}" data-side="{side_name}">'
-                f'<title>{escape(node.caption)}</title><rect class="nb-flow__target" x="{round(area)}"'
-                f' y="{round(node.y) - 2}" width="{LABEL + BAR}" height="{round(node.height) + 4}" rx="3"/></a>')
-        return drawn, link
+        target = (f'<rect class="nb-flow__target" x="{round(area)}" y="{round(node.y) - 2}" width="{LABEL + BAR}"'
+                  f' height="{round(node.height) + 4}" rx="3"/>')
+        return (f'<a class="nb-flow__link {css}" href="{escape(node.url)}" data-side="{side_name}">'
+                f'<title>{escape(node.caption)}</title>{target}{rect}{label}</a>')
 
     def blocks(self):
         """For phones: one block per place where paths start, each person's route under it.

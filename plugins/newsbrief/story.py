@@ -40,15 +40,14 @@ def install(env, interface, settings):
         return interface.catalogues[lang].ugettext(message)
 
     @pass_context
-    def flow(ctx, moves, id_prefix, title, desc, not_stated, noted, links, person_move):
+    def flow(ctx, moves, id_prefix, title, desc, not_stated, noted, person_move):
         talent, lang = ctx["talent"], interface.page_lang(ctx)
 
         def names(kind, slug):
             item = talent.person(slug, lang) if kind == "person" else talent.company(slug, lang)
             return (str(item.title), absolute(item.url)) if item else None
 
-        labels = {"title": title, "desc": desc, "not_stated": not_stated, "noted": noted, "links": links,
-                  "person_move": person_move}
+        labels = {"title": title, "desc": desc, "not_stated": not_stated, "noted": noted, "person_move": person_move}
         return FlowChart(list(moves), lang, names, labels, id_prefix)
 
     @pass_context
