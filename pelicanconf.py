@@ -107,6 +107,7 @@ MOVES_MONTH_PAGE_SAVE_AS = "{prefix}moves/{year}/{month:02d}/page/{number}/index
 # pages of their own.
 COMPANY_MOVES_SHOWN = 20
 COMPANY_EXCHANGES_SHOWN = 20  # "Moves with other companies": the busiest pairs
+COMPANY_EXCHANGE_SOURCES_SHOWN = 3  # the paragraphs each of those rows links
 PROFILE_BRIEFS_SHOWN = 10  # "Mentioned in": the newest briefs naming a person or company
 # "Related briefs" under a brief (the most names shared, then the newest), and on a person's
 # page the newest briefs about the companies they moved between.

@@ -215,6 +215,11 @@ def test_big_company_pages_list_the_latest_moves_and_link_all(big, facts):
     for lang in LANGS:
         page = big.page(f"{PREFIX[lang]}companies/{slug}/")
         assert len(page.select("[data-flow] a[data-person]")) == COMPANY_MOVES_SHOWN
+        # each row of "moves with other companies" links at most 3 paragraphs, and says so when it has more
+        rows = page.select(".nb-exchanges > li")
+        assert rows and all(1 <= len(row.select("a.nb-fact__source")) <= 3 for row in rows)
+        cut = [row for row in rows if "…" in row.get_text()]
+        assert cut and "3" in page.select_one(".nb-exchanges + p.nb-muted").get_text()
         full = page.select_one(f'a[href="{PREFIX[lang]}companies/{slug}/moves/"]')
         rows = [r for url in follow(big, full["href"]) for r in big.page(url).select(".nb-table tr[data-fact]")]
         assert len(rows) == total
