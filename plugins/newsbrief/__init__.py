@@ -50,10 +50,17 @@ def install_interface(generator):
     story.install(generator.env, interface, generator.settings)
 
 
+def fixed_templates(generator):
+    """The theme does not change while a build runs: Jinja need not look at a template's
+    file again at every `include` (280,000 stat calls at 1,000 briefs)."""
+    generator.env.auto_reload = False
+
+
 def register():
     signals.readers_init.connect(add_readers)
     signals.get_generators.connect(add_generators)
     signals.generator_init.connect(compact_pages)
+    signals.generator_init.connect(fixed_templates)
     signals.generator_init.connect(cssbundles.install)
     signals.generator_init.connect(install_interface)
     signals.generator_init.connect(search.install)

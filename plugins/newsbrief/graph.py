@@ -223,14 +223,12 @@ class TalentGraph(RelatedBriefs, MovesByMonth):
     @recorded
     def latest_briefs_mentioning(self, slug, lang, limit):
         """The `limit` newest briefs, in `lang`, that name `slug` (from an index, not a scan)."""
+        self.note_derived(f"briefs:{slug}")
         return [self.brief(b, lang) for b in self._mentions.get(slug, [])[:limit]]
-
-    def mention_slugs(self, slug):
-        """The slugs of the briefs that name `slug`, newest first (for newsbrief.memo)."""
-        return self._mentions.get(slug, [])
 
     @recorded
     def count_briefs_mentioning(self, slug):
+        self.note_derived(f"briefs:{slug}")
         return len(self._mentions.get(slug, []))
 
     @recorded

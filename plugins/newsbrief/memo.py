@@ -13,9 +13,9 @@ see of it:
   finds in them and where each links (newsbrief.mentions), not the whole table of names:
   renaming a person renders again the pages that show the old or the new name only;
 - what the graph says of it: a person's moves, a company's moves in and out and its labs,
-  the briefs that name it, a brief's moves;
+  a brief's moves;
 - for a key of an answer about other briefs (`related:<brief>`, `around:<person>`,
-  newsbrief.related), that answer.
+  `briefs:<slug>`: the briefs that name a profile; newsbrief.related), that answer.
 
 The next build renders a page only when its shape or the digest of one of its slugs
 differs; otherwise the current site's file is linked into the new one, and its warnings
@@ -152,10 +152,10 @@ class PageMemo:
         def moves(found):
             return [move_signature(talent, m) for m in found]
         if kind == "person":
-            return moves(talent.moves_of(slug)), talent.mention_slugs(slug)
+            return moves(talent.moves_of(slug))
         if kind == "company":
             return (moves(talent.company_moves(slug)), moves(talent.joined(slug)), moves(talent.left(slug)),
-                    [c.slug for c in talent.children(slug)], talent.mention_slugs(slug))
+                    [c.slug for c in talent.children(slug)])
         if kind == "brief":
             return moves(talent.moves_in_brief(slug))
         return None

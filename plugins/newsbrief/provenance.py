@@ -7,6 +7,7 @@ reader reports an error (`CORRECTIONS_EMAIL`, and a GitHub issue form with `REPO
 """
 
 import datetime
+import functools
 import os
 import re
 import unicodedata
@@ -119,8 +120,12 @@ def _iri_quote(text):
     (`&`, `=`, `#`, `?`, spaces and newlines: RFC 6068), and so is any control or format
     character; letters of other scripts stay as they are (an HTML attribute holds them, and
     the browser encodes them when it opens the link): an Arabic letter is 2 bytes, not 6."""
-    return "".join(c if (ord(c) > 127 and unicodedata.category(c)[0] not in "CZ") else quote(c, safe="")
-                   for c in text)
+    return "".join(map(_iri_character, text))
+
+
+@functools.cache  # every page's footer quotes its title and address: a few hundred distinct characters
+def _iri_character(c):
+    return c if (ord(c) > 127 and unicodedata.category(c)[0] not in "CZ") else quote(c, safe="")
 
 
 def report_mailto(settings, subject, body):

@@ -94,9 +94,13 @@ class RelatedBriefs:
 
     def derived(self, key):
         """What the page that noted `key` was shown (newsbrief.memo digests it): `related:<brief>`
-        the brief's related briefs, `around:<person>` the briefs at their companies; None for
-        any other key. The answers depend on other briefs than those they name."""
+        the brief's related briefs, `around:<person>` the briefs at their companies,
+        `briefs:<slug>` the briefs that name a profile; None for any other key. The answers
+        depend on other briefs than those they name: a page that shows only a profile's name
+        is not rendered again when a new brief names it."""
         kind, _, slug = key.partition(":")
+        if kind == "briefs":
+            return self._mentions.get(slug, [])
         if kind == "related":
             return self.related_slugs(slug)
         if kind == "around":
