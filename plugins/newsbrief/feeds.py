@@ -41,7 +41,7 @@ class Feed(Atom1Feed):
 
 def new_feed(settings, title, page_url, feed_url, lang):
     return Feed(title=title, link=absolute(settings, page_url), feed_url=absolute(settings, feed_url),
-                     description="", language=lang)
+                description="", language=lang)
 
 
 def add_brief(feed, brief, content, settings, gettext, summary=True):
