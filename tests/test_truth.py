@@ -153,7 +153,7 @@ def test_a_company_counts_the_moves_of_its_parts_beside_the_number_the_brief_giv
     assert [a["data-person"] for a in joined.select("a[data-person]")] == ["omar-nasser"]
     inferred = text(joined.select_one('[data-field="inferred-count"]'))
     assert inferred == ("1 of these moves is inferred by us; its note says why." if lang == "en"
-                        else "تنقل واحد من هذه استنتاج منا؛ تبيّن ملاحظته السبب.")
+                        else "استنتجنا واحدًا منها، والسبب بجانبه.")
     assert left.select_one('[data-field="inferred-count"]') is None
     lab_left = company(truth, lang, "orbit-vision").select_one(".nb-flows__column--out")
     assert sorted(a["data-person"] for a in lab_left.select("a[data-person]")) == ["karim-aziz", "lina-saleh"]
@@ -172,6 +172,9 @@ def test_a_parent_is_stated_or_inferred_with_its_source(truth, lang):
     exchange = [li for li in company(truth, lang, "orbit").select(".nb-exchanges > li")
                 if li.select_one('a[href$="/companies/kestrel/"]')]
     assert len(exchange) == 1 and exchange[0].select_one('[data-field="inferred"]')
+    # which way the move went, from whom, and that the one move is ours to infer
+    assert (("Kestrel: 1 moved to Orbit, inferred by us" if lang == "en" else "انتقل منها شخص واحد إلى أوربت، وهو استنتاج منّا")
+            in " ".join(text(exchange[0]).replace(" :", ":").replace(" ،", "،").replace(" ,", ",").split()))
     nimbus = [li for li in company(truth, lang, "orbit").select(".nb-exchanges > li")
               if li.select_one('a[href$="/companies/nimbus/"]')]
     assert len(nimbus) == 1 and nimbus[0].select_one('[data-field="inferred"]') is None
