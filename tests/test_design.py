@@ -49,3 +49,24 @@ def test_phone_cards_leave_out_when_not_stated(design, browser, lang):
                 shown[width] = page.evaluate(UNTIMED)
     assert sorted(shown[360]) == ["nb-table__untimed", "nb-table__when"]  # Jane's time, and the line
     assert sorted(shown[1280]) == ["nb-table__when", "nb-table__when nb-table__when--none"]
+
+
+# --- the 404: GitHub Pages serves one /404.html for a missing path in either language --------
+
+@pytest.mark.parametrize("lang, direction, home, brand, about", [
+    ("ar", "rtl", "/", "موجز مواهب الذكاء الاصطناعي", "عن الموقع"),
+    ("en", "ltr", "/en/", "AI Talent Brief", "About"),
+])
+def test_the_404_has_a_header_footer_and_half_of_its_own_in_each_language(design, lang, direction, home, brand, about):
+    page = design.page("/404.html")
+    assert page.select_one(".nb-lang-switch") is None  # no twin to switch to: both are here
+    [name] = page.select(f'.nb-header a[lang="{lang}"]')
+    assert (name["href"], name["dir"], name.get_text(strip=True)) == (home, direction, brand)
+    [part] = page.select(f'.nb-not-found__part[lang="{lang}"]')
+    assert part["dir"] == direction
+    assert part.select_one("nav").select_one(f'a[href="{home}about/"]').get_text(strip=True) == about
+    [foot] = page.select(f'.nb-footer [lang="{lang}"]')
+    assert foot["dir"] == direction
+    assert foot.select_one(f'a[href="{home}about/"]').get_text(strip=True) == about
+    # nothing of the page's furniture is left in one language only
+    assert not page.select(".nb-nav, .nb-search-box")
