@@ -7,13 +7,17 @@ from gates.server import serve
 from support import edit
 
 PREFIX = {"ar": "/", "en": "/en/"}
+# A field name in Arabic running text, long enough that a 360-px line ends somewhere near it.
+# Each sentence a letter longer than the last, so line ends fall at every place around the code.
+CODE_IN_ARABIC = "\n\n" + " ".join(f"ونعلّم{'ـ' * n} ما نستنتجه في البيانات (`basis: inferred`) مع ملاحظة." for n in range(24)) + "\n"
 UNTIMED_MOVE = {"from": "globex", "to": "acme-ai", "source": {"article": "acme-hires", "paragraph": 2}}
 
 
 @pytest.fixture(scope="module")
 def design(variant_site):
     """The mini site, with John Roe's move from Globex to Acme AI: the brief gives no time for it."""
-    return variant_site([lambda c: edit(c / "people/john-roe.ar.md", moves=[UNTIMED_MOVE])], name="design")
+    return variant_site([lambda c: edit(c / "people/john-roe.ar.md", moves=[UNTIMED_MOVE]),
+                         lambda c: edit(c / "pages/about.ar.md", append=CODE_IN_ARABIC)], name="design")
 
 
 def rows(page):
@@ -70,3 +74,16 @@ def test_the_404_has_a_header_footer_and_half_of_its_own_in_each_language(design
     assert foot.select_one(f'a[href="{home}about/"]').get_text(strip=True) == about
     # nothing of the page's furniture is left in one language only
     assert not page.select(".nb-nav, .nb-search-box")
+
+
+LINES_OF_CODE = """() => [...document.querySelectorAll('.nb-prose code')].map(el => el.getClientRects().length)"""
+
+
+@pytest.mark.browser
+def test_code_in_arabic_text_never_breaks_over_two_lines(design, browser):
+    """An isolate broken over two lines shows its halves in reverse order (the about page's
+    «(basis: inferred)» on a phone)."""
+    with serve(design.path) as base, opened(browser, f"{base}/about/", width=360) as (page, _record):
+        page.evaluate("document.fonts.ready")
+        lines = page.evaluate(LINES_OF_CODE)
+    assert len(lines) >= 24 and set(lines) == {1}
