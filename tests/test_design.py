@@ -87,3 +87,15 @@ def test_code_in_arabic_text_never_breaks_over_two_lines(design, browser):
         page.evaluate("document.fonts.ready")
         lines = page.evaluate(LINES_OF_CODE)
     assert len(lines) >= 24 and set(lines) == {1}
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_mentioned_in_gives_each_briefs_paragraphs_and_no_second_list_names_it(design, lang):
+    page = design.page(f"{PREFIX[lang]}people/jane-doe/")
+    aside = page.select_one(".nb-layout__aside")
+    briefs = [a["href"] for a in aside.select("a") if "/articles/" in a["href"] and "#" not in a["href"]]
+    assert briefs and len(briefs) == len(set(briefs))  # each brief once in the aside
+    [listed] = aside.select("#mentioned-title")
+    cited = listed.find_parent("section").select("a.nb-sources__paragraph")
+    assert cited and all(a["data-subject"] == "person:jane-doe" for a in cited)
+    assert aside.select_one("#sources-title") is None  # every cited brief is listed above
