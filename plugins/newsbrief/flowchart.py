@@ -180,7 +180,8 @@ class FlowChart:
         if move.inferred:  # a move we infer (`basis: inferred`): dashed, and said; a note alone is not
             css += " nb-flow__band--inferred"
             description = f"{description} ({self.labels['noted']})"
-        return (f'<a class="{css}" href="{escape(url)}" data-person="{escape(band["slug"])}">'
+        return (f'<a class="{css}" href="{escape(url)}" data-person="{escape(band["slug"])}"'
+                f' data-basis="{move.basis}">'
                 f'<title>{escape(description)}</title><path d="{path}"/>{label}</a>')
 
     def _bar(self, node):
