@@ -3,6 +3,11 @@
 import os
 
 SITEURL = ""
+# In-page links start with the site's path (SITEURL without scheme and host, e.g. /newsbrief):
+# root-relative, so they work at any depth under a project subpath, the 404 included, and are
+# shorter than SITEURL's full address. Canonical, hreflang, share metadata, JSON-LD, feeds and
+# sitemaps keep SITEURL.
+SITEPATH = ""
 RELATIVE_URLS = False
 PATH = "content"
 TIMEZONE = "UTC"

@@ -22,6 +22,7 @@ if _url.scheme != "https" or not _url.netloc:
             f"(got {SITEURL!r}; http is accepted only for localhost previews)."
         )
 RELATIVE_URLS = False
+SITEPATH = _url.path  # in-page links: root-relative under the subpath (see pelicanconf.py)
 FEED_DOMAIN = SITEURL
 CORRECTIONS_EMAIL_REQUIRED = True  # the build warns while CORRECTIONS_EMAIL is the placeholder
 # A custom domain for GitHub Pages: set CNAME_DOMAIN (e.g. news.example.org) and SITEURL

@@ -33,12 +33,34 @@ def escapes(url):
         return None
     parts = urlsplit(url)
     if not parts.scheme and not parts.netloc:
-        return "relative or root-relative URL (breaks under a subpath or from the 404 page)"
+        # In-page links are root-relative under the subpath (SITEPATH): they work at any depth,
+        # the 404 served for a missing path included. A relative link breaks from that 404, and
+        # a root-relative one without the subpath leaves the site.
+        if not url.startswith("/"):
+            return "relative URL (breaks from the 404 page, served at any depth)"
+        if not (parts.path + "/").startswith(SUBPATH):
+            return "root-relative URL outside the subpath"
+        return None
     if parts.netloc == HOST and not (parts.path + "/").startswith(SUBPATH):
         return "outside the subpath"
     if parts.netloc == HOST and parts.scheme != "https":
         return "not https"
     return None
+
+
+def test_escapes_names_links_that_break_under_the_subpath():
+    assert escapes("/newsbrief/people/jane-doe/") is None
+    assert escapes("/people/jane-doe/") == "root-relative URL outside the subpath"
+    assert escapes("people/jane-doe/").startswith("relative URL")
+    assert escapes("https://example.github.io/people/") == "outside the subpath"
+
+
+def test_in_page_links_are_root_relative_and_addresses_for_others_absolute(published):
+    page = published.page("/en/people/jane-doe/")
+    assert page.find("a", class_="nb-header__brand")["href"] == "/newsbrief/en/"
+    assert page.find("link", rel="stylesheet")["href"].startswith("/newsbrief/theme/")
+    assert page.find("meta", property="og:url")["content"] == f"{SITEURL}/en/people/jane-doe/"
+    assert f'"url":"{SITEURL}/en/people/jane-doe/"' in str(page.find("script", type="application/ld+json"))
 
 
 def test_no_html_url_escapes_the_subpath(published):
