@@ -121,8 +121,9 @@ FIGURE = """() => {
   const italic = [...fig.querySelectorAll('*')].filter(el => el.getBoundingClientRect().width > 0
     && getComputedStyle(el).fontStyle !== 'normal').length;
   // The drawn size of the smallest label: its font size times the drawing's scale.
-  const svg = fig.querySelector('svg.nb-flow__svg'), scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
-  const sizes = [...svg.querySelectorAll('text')].map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
+  const svg = fig.querySelector('svg.nb-flow__svg');  // a brief's or profile's figure has none
+  const scale = svg ? svg.getBoundingClientRect().width / svg.viewBox.baseVal.width : 1;
+  const sizes = svg ? [...svg.querySelectorAll('text')].map(t => parseFloat(getComputedStyle(t).fontSize) * scale) : [];
   return {title: seen('.nb-flow__title'), legend: seen('.nb-flow__legend'), source: seen('.nb-flow__source'),
           drawing: seen('svg.nb-flow__svg'), stack: seen('.nb-flow__stack'), labels, italic,
           height: fig.getBoundingClientRect().height, width: fig.getBoundingClientRect().width,

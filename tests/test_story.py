@@ -22,6 +22,7 @@ from support import FOLDER, ROOT, TRUTH, truth_fixture_site
 BRIEF = "articles/orbit-departures/"
 PERSON = "omar-nasser"
 FLOW_PAGES = ["", BRIEF, "companies/orbit/", "companies/nimbus/", "moves/"]
+DRAWN = ["", "moves/"]  # list pages, whose figure is wide enough for the drawing; the others carry the list only
 VOCABULARY = json.loads((ROOT / "tests/fixtures/schemaorg/vocabulary.json").read_text())
 LABELS = {"title": "T", "desc": "D", "not_stated": "Not stated", "noted": "noted", "links": "L",
           "person_move": "{person}: from {origin} to {destination}"}
@@ -43,7 +44,18 @@ def flow_links(site, url):
 # --- the graphic ---------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", FOLDER)
-@pytest.mark.parametrize("path", FLOW_PAGES)
+@pytest.mark.parametrize("path", [p for p in FLOW_PAGES if p not in DRAWN])
+def test_a_briefs_or_profiles_graphic_is_the_list_with_no_hidden_drawing(site, lang, path):
+    figure = site.page("/" + FOLDER[lang] + path).select_one("figure.nb-flow")
+    assert figure.select_one(".nb-flow__title").get_text(strip=True)
+    assert figure.select_one(".nb-flow__source").get_text(strip=True)
+    assert len(figure.select(".nb-flow__legend li")) == 4  # no count: the list says it in words
+    assert figure.select(".nb-flow__stack .nb-flow__who")
+    assert not figure.select("svg, .nb-flow__wide")  # its column is never wide enough to show one
+
+
+@pytest.mark.parametrize("lang", FOLDER)
+@pytest.mark.parametrize("path", DRAWN)
 def test_flow_is_a_named_drawing_whose_shapes_are_working_links(site, lang, path):
     url = "/" + FOLDER[lang] + path
     [svg] = flows(site, url)
@@ -72,22 +84,24 @@ def test_flow_is_a_named_drawing_whose_shapes_are_working_links(site, lang, path
     assert sorted(people) == sorted({a["href"] for a in links if a.has_attr("data-person")})
 
 
-def test_brief_flow_has_one_band_per_move_it_reports(site):
-    slug = BRIEF.split("/")[1]
+def test_the_moves_flow_has_one_band_per_move_the_briefs_report(site):
+    slug = BRIEF.split("/")[1]  # the fixture's one brief: the moves page draws its moves
     reported = {p.name.removesuffix(".ar.md"): [m for m in _front(p).get("moves") or []
                                                   if m["source"]["article"] == slug]
                 for p in (TRUTH / "people").glob("*.ar.md")}
-    [svg] = flows(site, "/" + BRIEF)
+    [svg] = flows(site, "/moves/")
     assert len(svg.select(".nb-flow__band")) == sum(map(len, reported.values()))
-    people = {a["data-person"] for a in flow_links(site, "/" + BRIEF) if a.has_attr("data-person")}
+    people = {a["data-person"] for a in flow_links(site, "/moves/") if a.has_attr("data-person")}
     assert people == {person for person, moves in reported.items() if moves}
+    listed = site.page("/" + BRIEF).select("figure.nb-flow .nb-flow__stack .nb-flow__who")
+    assert {a["href"].rstrip("/").rsplit("/", 1)[1] for a in listed} == people  # the brief's list names them
 
 
 def test_flow_dashes_inferred_moves_and_shows_what_is_not_stated(site):
-    [svg] = flows(site, "/en/" + BRIEF)
+    [svg] = flows(site, "/en/moves/")
     moves = {p.name.removesuffix(".ar.md"): _front(p).get("moves") or [] for p in (TRUTH / "people").glob("*.ar.md")}
     inferred = {slug for slug, found in moves.items() if any(m.get("basis") == "inferred" for m in found)}
-    said = [a for a in flow_links(site, "/en/" + BRIEF) if "(inferred by us" in a.find("title").get_text()]
+    said = [a for a in flow_links(site, "/en/moves/") if "(inferred by us" in a.find("title").get_text()]
     assert {a["data-person"] for a in said} == inferred
     assert len(svg.select(".nb-flow__band--inferred")) == len(said)
     unknown = svg.select("g.nb-flow__node--unknown")
@@ -95,7 +109,7 @@ def test_flow_dashes_inferred_moves_and_shows_what_is_not_stated(site):
     every = [m for found in moves.values() for m in found]
     assert ("Not stated" in labels) == any(not m.get("from") for m in every)
     assert {m["to_other"]["en"] for m in every if m.get("to_other")} <= labels
-    linked = {a.find("title").get_text() for a in flow_links(site, "/en/" + BRIEF) if a.has_attr("data-side")}
+    linked = {a.find("title").get_text() for a in flow_links(site, "/en/moves/") if a.has_attr("data-side")}
     assert not linked & labels  # nothing to link to
 
 
@@ -193,7 +207,7 @@ def test_flow_is_byte_identical_across_builds(site, tmp_path):
     from support import build
 
     again = build(tmp_path, content=TRUTH)
-    for path in FLOW_PAGES:
+    for path in DRAWN:
         assert str(flows(again, "/" + path)[0]) == str(flows(site, "/" + path)[0])
 
 

@@ -84,7 +84,7 @@ def test_an_inferred_move_is_marked_everywhere_and_a_noted_one_is_not(truth, lan
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_graphic_dashes_only_inferred_moves(truth, lang):
-    flow = truth.page(f"{PREFIX[lang]}articles/{BRIEF}/").select_one(".nb-flow")
+    flow = truth.page(f"{PREFIX[lang]}moves/").select_one(".nb-flow")  # the drawing of the brief's moves
     bands = flow.select(".nb-flow__band")  # each band is its person's link
     assert sorted(b["data-basis"] for b in bands) == ["inferred"] + ["stated"] * 4
     for band in bands:
