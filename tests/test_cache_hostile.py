@@ -15,9 +15,10 @@ import time
 import PIL.Image
 import PIL.PngImagePlugin
 import pytest
-from newsbrief import cards
+from newsbrief import cardpng, cards
 from newsbrief.build import BuildFailed
-from newsbrief.cards import SIZE, CardDrawer, verified
+from newsbrief.cardpng import SIZE, verified
+from newsbrief.cards import CardDrawer
 from newsbrief.cardtext import CardText
 from newsbrief.tools import build as build_command
 from support import ROOT, Project, old_site, snapshot, tree
@@ -293,7 +294,7 @@ def test_a_truncated_or_swapped_card_is_never_linked(tmp_path):
 
 def _key_info(key):
     info = PIL.PngImagePlugin.PngInfo()
-    info.add_text(cards.KEY_CHUNK, key)
+    info.add_text(cardpng.KEY_CHUNK, key)
     return info
 
 

@@ -21,7 +21,7 @@ from PIL import Image, ImageDraw, ImageFont, features
 
 from . import cardpng
 from .bidi import RTL_LANGUAGES
-from .cardpng import KEY_CHUNK, SIZE, png4, verified  # noqa: F401  (KEY_CHUNK: for the tests)
+from .cardpng import SIZE, png4, verified
 from .cardtext import CARDS, site_card
 from .parallel import share
 from .report import content_logger, display_path
