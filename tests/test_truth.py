@@ -160,6 +160,23 @@ def test_a_company_counts_the_moves_of_its_parts_beside_the_number_the_brief_giv
     assert lab_left.select_one('[data-field="scope"]') is None and lab_left.select_one('[data-fact="count"]') is None
 
 
+@pytest.mark.parametrize("lang, slug, dek", [
+    ("en", "orbit", "5 moves involving Orbit or a part of it in our briefs,"),
+    ("en", "orbit-vision", "2 moves involving Orbit Vision Lab in our briefs,"),
+    ("ar", "orbit", "5 تنقلات تخص أوربت أو جزءًا منها في موجزاتنا،"),
+    ("ar", "kestrel", "تنقل واحد يخص كستريل في موجزاتنا،"),
+])
+def test_a_company_graphic_counts_only_the_moves_involving_it(truth, lang, slug, dek):
+    """The graphic's caption says whose moves it counts: the company's own (and its parts'),
+    never a number a reader could take for all the moves in our briefs."""
+    figure = company(truth, lang, slug).select_one("figure.nb-flow")
+    assert text(figure.select_one(".nb-flow__dek")).startswith(dek)
+    # Each person's route lists the places they went to in turn: one move per place.
+    moves = sum(len(a.find_parent(class_="nb-flow__route").select(".nb-flow__path .nb-flow__place"))
+                for a in figure.select("a.nb-flow__who"))
+    assert moves == (int(re.match(r"\d+", dek).group()) if dek[0].isdigit() else 1)
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_parent_is_stated_or_inferred_with_its_source(truth, lang):
     inferred = "inferred by us" if lang == "en" else "استنتاج منا"
