@@ -1,12 +1,12 @@
 """Share cards that carry the story (issue 22): what each card says, text fitted inside
-1200×630 whatever its length, every script a name may be written in, and a warning naming
+the card (800×420) whatever its length, every script a name may be written in, and a warning naming
 the file for a character no font has."""
 
 import pytest
 from babel.messages.pofile import read_po
 from fontTools.ttLib import TTFont
 from newsbrief import cards as cards_module
-from newsbrief.cards import BOTTOM, MARGIN, RULE, SIZE, CardDrawer
+from newsbrief.cards import BOTTOM, MARGIN, RULE, RULE_Y, SIZE, TITLE_SIZES, TOP, CardDrawer
 from newsbrief.cardtext import CardText
 from PIL import Image, ImageDraw
 from support import MINI, ROOT, build, copy_content, read, write
@@ -33,7 +33,7 @@ def paper_outside_the_text(path, lang):
             columns = [*range(0, MARGIN + RULE - 4), *range(width - MARGIN + 4, width - RULE)]
         else:
             columns = [*range(RULE + 1, MARGIN - 4), *range(width - MARGIN - RULE + 4, width)]
-        inked = sum(pixels[x, y] != paper for x in range(MARGIN + RULE, width - MARGIN - RULE) for y in range(200, 300))
+        inked = sum(pixels[x, y] != paper for x in range(MARGIN + RULE, width - MARGIN - RULE) for y in range(TOP, BOTTOM))
         return inked > 0 and all(pixels[x, y] == paper for x in columns for y in range(height))
 
 
@@ -57,8 +57,8 @@ def test_long_text_and_long_words_stay_inside_the_card(drawer, tmp_path, lang, s
     for line, size, baseline, _ in lines:
         left, _top, right, bottom = pen.textbbox((x, baseline), line, font=drawer.font(size), anchor=anchor, direction=direction)
         assert MARGIN - 4 + (RULE if lang == "ar" else 0) <= left and right <= SIZE[0] - MARGIN - (0 if lang == "ar" else RULE) + 4, line
-        assert bottom <= SIZE[1] and (baseline > BOTTOM or bottom < BOTTOM + 22), line  # the rule
-    drawn = [line for line, size, *_ in lines if size >= 40]
+        assert bottom <= SIZE[1] and (baseline > BOTTOM or bottom < RULE_Y), line  # the rule
+    drawn = [line for line, size, *_ in lines if size >= TITLE_SIZES[-1]]  # the title's
     assert drawn[-1].endswith("…") or "".join(drawn).replace(" ", "") == title.replace(" ", "")
 
 

@@ -8,6 +8,7 @@ from babel.core import Locale, get_global
 from jinja2 import pass_context
 from markupsafe import Markup
 
+from .cardpng import SIZE as CARD_SIZE
 from .cards import card_url
 from .flowchart import FlowChart
 from .i18n import HOUSE_LOCALES
@@ -82,4 +83,4 @@ def install(env, interface, settings):
         return absolute(card_url(kind, item.slug, lang))
 
     env.globals.update(flow_chart=flow, structured_data=structured_data, share_image=share_image,
-                       og_locale=og_locale)
+                       og_locale=og_locale, card_size=CARD_SIZE)
