@@ -100,8 +100,6 @@ ARCHIVE_MONTH_PAGE_SAVE_AS = "{prefix}articles/{year}/{month:02d}/page/{number}/
 MOVES_PAGINATION = 50
 MOVES_URL = "{prefix}moves/"
 MOVES_SAVE_AS = "{prefix}moves/index.html"
-MOVES_PAGE_URL = "{prefix}moves/page/{number}/"
-MOVES_PAGE_SAVE_AS = "{prefix}moves/page/{number}/index.html"
 # A month of moves: those reported by the briefs of that month (a move's month is its brief's).
 MOVES_MONTH_URL = "{prefix}moves/{year}/{month:02d}/"
 MOVES_MONTH_SAVE_AS = "{prefix}moves/{year}/{month:02d}/index.html"

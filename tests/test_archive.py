@@ -184,16 +184,27 @@ def test_home_has_the_lead_the_next_nine_and_their_moves(big, facts, lang):
     assert current["href"] == f"{PREFIX[lang]}articles/"
 
 
+def moves_in(page):
+    """(person, brief) of each row of a page's moves table, in order."""
+    return [(r.th.a["href"].split("/")[-2], r.select("td")[-1].a["href"].split("/")[-2])
+            for r in page.select(".nb-table tr[data-fact]")]
+
+
 @pytest.mark.parametrize("lang", LANGS)
-def test_all_moves_pages_hold_every_move_once(big, facts, lang):
-    pages = follow(big, f"{PREFIX[lang]}moves/")
-    rows = [r for url in pages for r in big.page(url).select(".nb-table tr[data-fact]")]
-    assert all(len(big.page(url).select(".nb-table tr[data-fact]")) <= 50 for url in pages)
-    expected = expected_moves(facts)
-    assert len(rows) == len(expected)
-    got = [(r.th.a["href"].split("/")[-2], r.select("td")[-1].a["href"].split("/")[-2]) for r in rows]
-    assert [brief for _, brief in got] == [brief for _, brief in expected]
-    assert collections.Counter(got) == collections.Counter(expected)
+def test_all_moves_is_the_newest_fifty_and_its_months_hold_every_move_once(big, facts, lang):
+    """`/moves/` shows the newest 50 moves and no page 2 (it would repeat the months'
+    pages); it says so and links the months, whose pages hold every move once."""
+    first, expected = big.page(f"{PREFIX[lang]}moves/"), expected_moves(facts)
+    shown = moves_in(first)
+    assert len(shown) == 50 < len(expected)
+    assert [brief for _, brief in shown] == [brief for _, brief in expected[:50]]
+    assert first.select_one(".nb-pagination") is None and not big.file(f"{PREFIX[lang]}moves/page/2/").exists()
+    note = first.select_one('.nb-more a[href="#months-title"]')
+    assert note is not None and str(len(expected)) in note.parent.text
+    months = [a["href"] for a in first.find(id="months-title").parent.select("a.nb-months__link")]
+    rows = [row for month in months for url in follow(big, month) for row in moves_in(big.page(url))]
+    assert all(len(big.page(url).select(".nb-table tr[data-fact]")) <= 50 for month in months for url in follow(big, month))
+    assert collections.Counter(rows) == collections.Counter(expected)
 
 
 def busiest_company(facts):
@@ -322,7 +333,7 @@ def test_no_page_of_the_big_archive_is_over_the_ceiling(big):
 
 @pytest.mark.parametrize("kind, path", [
     ("home", ""), ("archive", "articles/"), ("archive", "articles/page/2/"), ("moves", "moves/"),
-    ("moves", "moves/page/2/"), ("brief", None), ("company", None), ("people", "people/"),
+    ("moves-month", None), ("brief", None), ("company", None), ("people", "people/"),
     ("companies", "companies/"),
 ])
 @pytest.mark.parametrize("lang", LANGS)
@@ -331,6 +342,8 @@ def test_pages_of_the_big_archive_keep_their_budgets(big, facts, tmp_path, kind,
         path = newest_first(facts, "ar")[0].lstrip("/")
     if kind == "company":
         path = f"companies/{busiest_company(facts)[0]}/"
+    if kind == "moves-month":
+        path = big.page(f"{PREFIX[lang]}moves/").select_one(".nb-months__link")["href"].removeprefix(PREFIX[lang])
     url = {"ar": "", "en": "en/"}[lang] + path
     budget_file = tmp_path / "budget.yaml"
     budget_file.write_text(yaml.safe_dump(BUDGETS[kind]))
@@ -347,7 +360,7 @@ def test_new_page_types_of_the_big_archive_pass_axe(big, facts, browser):
     from gates.server import serve
 
     slug = busiest_company(facts)[0]
-    pages = ["articles/page/2/", "en/moves/page/2/", f"companies/{slug}/moves/page/2/",
+    pages = ["articles/page/2/", "en/moves/", f"companies/{slug}/moves/page/2/",
              f"en/companies/{slug}/", "people/letter/alif/", "en/people/letter/k/"]
     problems = []
     with serve(big.path) as base:

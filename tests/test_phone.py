@@ -13,7 +13,7 @@ from support import FOLDER, screenshot
 WIDTHS = (360, 390)
 KINDS = ("home", "archive", "year", "month", "moves", "brief", "person", "company", "people",
          "companies", "about", "corrections", "search", "not-found")
-BIG_KINDS = ("home", "moves", "moves-2", "year", "brief", "person", "company", "company-moves", "people")
+BIG_KINDS = ("home", "moves", "moves-month", "year", "brief", "person", "company", "company-moves", "people")
 MAX_LINES = 8
 
 # What a page must not do on a phone, as readable lines (empty: it reads well).
@@ -71,7 +71,8 @@ def big_pages(big):
     busiest = next(p.parent.parent for p in sorted(big.path.glob("companies/*/moves/index.html")))
     company = busiest.relative_to(big.path).as_posix() + "/"
     people = big.page("/people/").select_one(".nb-letters__link")["href"].lstrip("/")
-    return {**{kind: pages[kind] for kind in BIG_KINDS if kind in pages}, "moves-2": "moves/page/2/",
+    month = big.page("/moves/").select_one(".nb-months__link")["href"].lstrip("/")
+    return {**{kind: pages[kind] for kind in BIG_KINDS if kind in pages}, "moves-month": month,
             "company": company, "company-moves": company + "moves/", "people": people}
 
 

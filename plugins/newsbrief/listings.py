@@ -180,9 +180,11 @@ class ArchiveGenerator(ListingGenerator):
 
 
 class MovesGenerator(ListingGenerator):
-    """`/moves/`: every move, newest brief first, 50 a page, and the list of months on its
-    first page; `/moves/2026/11/`: the moves the briefs of a month report, 50 a page. The
-    months' names and URLs go to `context["moves_months"]` for the company pages."""
+    """`/moves/`: the newest 50 moves, newest brief first, and the list of months, where
+    every older move is; `/moves/2026/11/`: the moves the briefs of a month report, 50 a
+    page. (Pages 2, 3… of all moves would repeat the months' pages, move for move: about
+    7 KB of HTML per brief.) The months' names and URLs go to `context["moves_months"]`
+    for the company pages."""
 
     template = "moves"
     page_name = "moves"
@@ -190,7 +192,9 @@ class MovesGenerator(ListingGenerator):
     def plan(self):
         moves = self.talent.moves_newest_first()
         per_page = self.settings["MOVES_PAGINATION"]
-        listings = {lang: self.paginate("MOVES", lang, moves, per_page) for lang in self.languages}
+        listings = {lang: self.paginate("MOVES", lang, moves[:per_page], per_page) for lang in self.languages}
+        for lang in self.languages:
+            listings[lang][0].extra["total"] = len(moves)
         names = self.context["moves_months"] = {lang: {} for lang in self.languages}
         months = []
         for (year, month), items in self.talent.moves_by_month().items():
