@@ -212,7 +212,7 @@ def test_arabic_pages_are_right_to_left(server, browser, kind, width):
     with opened(browser, f"{server}/{sample_url(kind, 'ar')}", width=width) as (page, _record):
         page.evaluate("document.fonts.ready")
         # The 404 has no header navigation: each language's half has its own (the Arabic first).
-        nav = '.nb-not-found__part[lang="ar"] .nb-not-found__ways a' if kind == "not-found" else ".nb-nav__link"
+        nav = '.nb-not-found__part[lang="ar"] .nb-not-found__ways a' if kind == "not-found" else ".nb-nav__list a"
         problems = rtl.check_rtl(page, nav_selector=nav, font_family="Noto Naskh Arabic")
     assert problems == []
 

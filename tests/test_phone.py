@@ -40,7 +40,7 @@ LAYOUT = """() => {
     if (h > %(lines)d * line + 1) problems.push(`${Math.round(h / line)} lines tall: ${name(el)}`);
   }
   const targets = '.nb-fact__source:not(.nb-source-link), .nb-paranum, .nb-footer a, .nb-brief-item__names a, '
-    + '.nb-table a, .nb-flow__who, .nb-flow__place, .nb-nav__link, .nb-pagination__link, .nb-follow__link';
+    + '.nb-table a, .nb-flow__who, .nb-flow__place, .nb-nav__list a, .nb-pagination__link, .nb-follow__link';
   for (const el of document.querySelectorAll(targets)) {
     const r = el.getBoundingClientRect();
     if (r.width && (r.width < 23.5 || r.height < 23.5))

@@ -43,7 +43,7 @@ class StructuredData:
         url = self.absolute(brief.url)
         data = {
             "@type": "NewsArticle", "@id": node_id(url, "article"), "url": url,
-            "headline": str(brief.title), "description": _plain(brief.summary),
+            "headline": str(brief.title),
             "datePublished": brief.date.date().isoformat(), "inLanguage": lang,
             "publisher": {"@id": node_id(self.absolute(home_url), "publisher")},
         }
@@ -136,10 +136,6 @@ class StructuredData:
         elif kind == "company":
             graph.append(self.company(item))
         return {"@context": CONTEXT, "@graph": graph}
-
-
-def _plain(value):
-    return Markup(str(value)).striptags()
 
 
 def _listed(brief, field):
