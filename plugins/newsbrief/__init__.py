@@ -23,6 +23,7 @@ from .minify import compact_pages, minify_stylesheets
 from .opendata import OpenDataGenerator
 from .provenance import install as install_provenance
 from .reader import YamlMarkdownReader
+from .templates import compile_once
 
 
 def add_readers(readers):
@@ -61,6 +62,7 @@ def register():
     signals.get_generators.connect(add_generators)
     signals.generator_init.connect(compact_pages)
     signals.generator_init.connect(fixed_templates)
+    signals.generator_init.connect(compile_once)
     signals.generator_init.connect(cssbundles.install)
     signals.generator_init.connect(install_interface)
     signals.generator_init.connect(search.install)
