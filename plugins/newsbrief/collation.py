@@ -5,6 +5,7 @@ leading «ال» does not count; English pages follow the English alphabet. Ever
 stable ASCII name for its URL (`/people/letter/ba/`, `/en/people/letter/b/`).
 """
 
+import functools
 import unicodedata
 
 from pyuca import Collator
@@ -20,11 +21,18 @@ VARIANT_TABLE = str.maketrans(ARABIC_VARIANTS)
 OTHER = "#"
 
 
+@functools.cache
+def shared_collator():
+    """The Unicode collation tables, loaded once per process (half a second each time): they
+    never change, and every build of the process sorts with them."""
+    return Collator()
+
+
 class IndexOrder:
     """Letter and sort key of a name on an index page in one language."""
 
     def __init__(self, collator=None):
-        self.collator = collator or Collator()  # loading its tables takes half a second: share one
+        self.collator = collator or shared_collator()
 
     @staticmethod
     def sort_name(name, lang, kind):

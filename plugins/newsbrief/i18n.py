@@ -18,9 +18,9 @@ from babel.support import NullTranslations, Translations
 from jinja2 import pass_context
 from jinja2.utils import missing
 from markupsafe import Markup
-from pyuca import Collator
 
 from .bidi import RTL_LANGUAGES, isolate_text
+from .collation import shared_collator
 from .escaping import html as escape
 from .graph import version
 
@@ -64,7 +64,7 @@ class Interface:
         self.languages = tuple(settings.get("LANGUAGES", (self.default_lang,)))
         directory = os.path.join(settings["THEME"], "translations")
         self.catalogues = {lang: load_catalogue(directory, lang) for lang in self.languages}
-        self.collator = Collator()
+        self.collator = shared_collator()
 
     @staticmethod
     def current_item(ctx):
