@@ -42,10 +42,13 @@ def shared_site(tmp_path_factory, name, **build_args):
         return Site(folder / "output", json.loads((folder / "warnings.json").read_text(encoding="utf-8")))
 
 
+SEARCH = {"SEARCH_INDEX": True}
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
     """The real site, as `make html` builds it (with its search index)."""
-    return shared_site(tmp_path_factory, "site")
+    return shared_site(tmp_path_factory, "site", overrides=SEARCH)
 
 
 @pytest.fixture(scope="session")
@@ -59,7 +62,7 @@ def server(site):
 def truth_site(tmp_path_factory):
     """The site of the truth fixture (tests/fixtures/truth), as `make html` builds it: the tests
     of what the site does with a brief's facts read it instead of the real site."""
-    return shared_site(tmp_path_factory, "truth", content=TRUTH)
+    return shared_site(tmp_path_factory, "truth", content=TRUTH, overrides=SEARCH)
 
 
 @pytest.fixture(scope="session")
@@ -71,7 +74,8 @@ def truth_server(truth_site):
 
 @pytest.fixture(scope="session")
 def corpus(tmp_path_factory):
-    """A synthetic archive of 300 briefs (scripts/make_corpus.py)."""
+    """A synthetic archive of CORPUS_BRIEFS briefs (scripts/make_corpus.py), bigger than every bound
+    the archive tests check: the people index splits, lists and a company's moves paginate."""
     with built_once(tmp_path_factory, "corpus") as (folder, todo):
         if todo:
             subprocess.run([sys.executable, str(ROOT / "scripts/make_corpus.py"), str(CORPUS_BRIEFS),
@@ -81,13 +85,13 @@ def corpus(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def big(corpus, tmp_path_factory):
-    """The 300-brief site."""
+    """The archive's site (no search index: no test searches it)."""
     return shared_site(tmp_path_factory, "big", content=corpus)
 
 
 @pytest.fixture(scope="session")
 def big_server(big):
-    """The base URL of the 300-brief site served on localhost."""
+    """The base URL of the archive's site served on localhost."""
     with serve(big.path) as base:
         yield base
 
@@ -105,14 +109,14 @@ def variant_site(tmp_path_factory):
     fixture unless told; `source=REAL` for the real content) to a folder of its own, calls
     each of `edits` with that content folder (support.edit, write, …), builds it with the
     setting `overrides` and a cache of its own, and returns the Site (its `content` folder
-    too). No search index unless a test asks for it (`{"SEARCH_INDEX": True}`)."""
+    too). No search index unless a test asks for it (`{"SEARCH_INDEX": True}`), as `build`."""
 
     def make(edits=(), overrides=None, source=MINI, settings="pelicanconf.py", name="variant"):
         tmp = tmp_path_factory.mktemp(name)
         content = copy_content(tmp, source)
         for change in edits:
             change(content)
-        built = build(tmp, settings, {"SEARCH_INDEX": False, **(overrides or {})}, content)
+        built = build(tmp, settings, overrides, content)
         built.content = content
         return built
 

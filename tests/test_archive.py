@@ -1,7 +1,7 @@
-"""A growing publication (issue 9): a 300-brief synthetic archive, built once and crawled
+"""A growing publication (issue 9): a synthetic archive of CORPUS_BRIEFS briefs, built once and crawled
 from each language's home page like a reader or a search engine would.
 
-The corpus comes from scripts/make_corpus.py (600 people, 75 companies; the `corpus` and `big`
+The corpus comes from scripts/make_corpus.py (2 people and 1/4 company a brief; the `corpus` and `big`
 fixtures of conftest.py): the people index
 passes INDEX_SPLIT_AT and splits into letter pages; the companies index stays one page.
 """
@@ -251,7 +251,7 @@ def index_pages(big, lang, kind):
 @pytest.mark.parametrize("kind", ["people", "companies"])
 def test_every_profile_is_on_exactly_one_index_page_under_its_letter(big, facts, lang, kind):
     pages, split = index_pages(big, lang, kind)
-    assert split == (kind == "people")  # 600 people > 300, 75 companies
+    assert split == (kind == "people")  # 320 people > INDEX_SPLIT_AT (300), 40 companies
     order = IndexOrder()
     seen = collections.Counter()
     for url in pages:

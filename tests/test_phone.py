@@ -1,4 +1,4 @@
-"""Made for the phone (issue 22): every page type of the real site and of the 300-brief archive,
+"""Made for the phone (issue 22): every page type of the real site and of the synthetic archive,
 in both languages, at 360 and 390 px in Chromium. Nothing scrolls sideways or lies outside the
 screen, no cell or entry of a list of moves is taller than 8 lines, targets that stand alone
 are 24×24 px at least (and axe's target-size agrees), and the flow graphic reads as a news

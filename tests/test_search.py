@@ -11,6 +11,7 @@ import socket
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
+import support
 import yaml
 from babel.messages.pofile import read_po
 from gates import axe, budgets
@@ -24,7 +25,6 @@ from support import (
     MINI,
     ROOT,
     TRUTH,
-    build,
     by_context,
     content_items,
     copy_content,
@@ -40,6 +40,11 @@ ARTIFACTS = ROOT / "test-artifacts" / "search"
 pytestmark = pytest.mark.browser
 site, server = truth_fixture_site()  # `site` and `server` here are the truth fixture's
 PERSON = "people/omar-nasser/"
+
+
+def build(tmp_dir, settings="pelicanconf.py", overrides=None, content=None):
+    """support.build with the search index, which every build here searches or inspects."""
+    return support.build(tmp_dir, settings, {"SEARCH_INDEX": True, **(overrides or {})}, content)
 
 
 def search_url(server, lang, query, kind=""):
