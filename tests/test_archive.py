@@ -103,16 +103,15 @@ def test_archive_pages_hold_every_brief_once_newest_first(big, facts, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_pagination_and_hreflang_are_reciprocal(big, lang):
     other = "en" if lang == "ar" else "ar"
-    for first in (f"{PREFIX[lang]}articles/", f"{PREFIX[lang]}moves/"):
-        pages = follow(big, first)
-        assert len(pages) > 2
-        for before, after in itertools.pairwise(pages):
-            assert big.page(after).select_one('.nb-pagination a[rel="prev"]')["href"] == before
-        for url in pages:
-            page = big.page(url)
-            twin = page.select_one(f'link[hreflang="{other}"]')["href"]
-            assert big.page(twin).select_one(f'link[hreflang="{lang}"]')["href"] == url
-            assert page.select_one("a[data-switcher]")["href"] == twin
+    pages = follow(big, f"{PREFIX[lang]}articles/")
+    assert len(pages) > 2
+    for before, after in itertools.pairwise(pages):
+        assert big.page(after).select_one('.nb-pagination a[rel="prev"]')["href"] == before
+    for url in (*pages, f"{PREFIX[lang]}moves/"):
+        page = big.page(url)
+        twin = page.select_one(f'link[hreflang="{other}"]')["href"]
+        assert big.page(twin).select_one(f'link[hreflang="{lang}"]')["href"] == url
+        assert page.select_one("a[data-switcher]")["href"] == twin
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -133,24 +132,27 @@ def test_month_archives_have_babel_names_and_counts(big, facts, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_year_pages_hold_the_year_in_pages_of_20(big, facts, lang):
+def test_year_pages_list_the_year_by_month(big, facts, lang):
     """`/articles/<yyyy>/`: linked from the archive's year heading and from each of its months,
-    that year's briefs newest first, 20 a page, with its months; the other language's twin."""
+    one page with the year's months and how many briefs each holds, whose pages list them
+    (the year page does not list them again); the other language's twin."""
     years = collections.Counter(str(v[lang]["date"])[:4] for v in facts["articles"].values())
     archive = big.page(f"{PREFIX[lang]}articles/")
     linked = [a["href"] for a in archive.select(".nb-months__year a")]
     assert linked == [f"{PREFIX[lang]}articles/{year}/" for year in sorted(years, reverse=True)]
     year = max(years, key=years.get)
-    pages = follow(big, f"{PREFIX[lang]}articles/{year}/")
-    assert all(len(big.page(url).select(".nb-brief-item")) <= 20 for url in pages)
-    listed = [a["href"] for url in pages for a in big.page(url).select(".nb-brief-item__title a")]
-    assert listed == [u for u in newest_first(facts, lang)
-                      if str(facts["articles"][u.split("/")[-2]][lang]["date"]).startswith(year)]
-    first = big.page(pages[0])
-    assert year in first.h1.get_text()
-    assert {a["href"][:-3] for a in first.select(".nb-months__link")} == {f"{PREFIX[lang]}articles/{year}/"}
-    month = first.select_one(".nb-months__link")["href"]
-    assert big.page(month).select_one(f'.nb-archive__up a[href="{pages[0]}"]')
+    url = f"{PREFIX[lang]}articles/{year}/"
+    first = big.page(url)
+    assert year in first.h1.get_text() and str(years[year]) in first.select_one(".nb-lead__summary").get_text()
+    assert first.select(".nb-brief-item") == [] and first.select_one(".nb-pagination") is None
+    assert not big.file(f"{url}page/2/").exists()
+    months = first.select(".nb-months__link")
+    assert {a["href"][:-3] for a in months} == {url}
+    assert sum(int(a.find_next_sibling("span").get_text().strip("()")) for a in months) == years[year]
+    listed = [a["href"] for m in months for page in follow(big, m["href"]) for a in big.page(page).select(".nb-brief-item__title a")]
+    assert sorted(listed) == sorted(u for u in newest_first(facts, lang)
+                                    if str(facts["articles"][u.split("/")[-2]][lang]["date"]).startswith(year))
+    assert big.page(months[0]["href"]).select_one(f'.nb-archive__up a[href="{url}"]')
     other = "en" if lang == "ar" else "ar"
     assert first.select_one(f'link[hreflang="{other}"]')["href"] == f"{PREFIX[other]}articles/{year}/"
 

@@ -134,8 +134,9 @@ class ListingGenerator(Generator):
 
 
 class ArchiveGenerator(ListingGenerator):
-    """`/articles/` 20 a page with the list of months, `/articles/2026/` per year (with its
-    months) and `/articles/2026/11/` per month."""
+    """`/articles/` 20 a page with the list of months, `/articles/2026/` per year (its months
+    and how many briefs each holds: listing the briefs again would repeat the months' pages,
+    about 3 KB of HTML per brief) and `/articles/2026/11/` per month."""
 
     template = "archive"
     page_name = "archive"
@@ -162,11 +163,9 @@ class ArchiveGenerator(ListingGenerator):
                 month_only = babel.dates.format_date(date, "LLLL", locale=lang)
                 month_links.append((year, month_only, pages[0].url, len(items)))
             for year, items in by_year.items():
-                pages = self.paginate("ARCHIVE_YEAR", lang, items, per_page, year=year)
-                name = babel.dates.format_skeleton("y", items[0].date, locale=lang)
-                for page in pages:
-                    page.extra = {"year_name": name, "year_count": len(items)}
-                pages[0].extra["months"] = [link for link in month_links if link[0] == year]
+                pages = self.paginate("ARCHIVE_YEAR", lang, [], per_page, year=year)
+                pages[0].extra = {"year_name": babel.dates.format_skeleton("y", items[0].date, locale=lang),
+                                  "year_count": len(items), "months": [m for m in month_links if m[0] == year]}
                 years[year][lang] = pages
             archive[lang] = self.paginate("ARCHIVE", lang, briefs, per_page)
             for page in archive[lang]:
