@@ -197,6 +197,45 @@ def test_a_poisoned_stored_body_never_reaches_the_output(clean, tmp_path):
     assert not any(b"evil.example" in data or b"onerror" in data for data in tree(output).values())
 
 
+def _forge_values(value, name):
+    """The stored front-matter values of Jane Doe's English file say another name and role."""
+    if "lang: en" not in value["front"] or not value["data"] or value["data"].get("name") != "Jane Doe":
+        return False
+    value["data"]["name"] = "Jane Forged"
+    value["data"]["summary"] = "A forged summary."
+    return True
+
+
+@pytest.mark.parametrize("threads", ["forked", "one process"])
+def test_forged_stored_values_never_reach_the_output(threads, clean, tmp_path):
+    """An entry of the right shape, keyed right, whose front-matter values are not what its
+    file says: the reader took them, but the checks, which parse every file, find that they
+    differ, and the build starts again from the files (with a live thread the build does not
+    fork: the checks run first, in the build's own process). The site is the clean build's,
+    and the entry is written again with the file's values."""
+    project, output = Project(tmp_path), tmp_path / "output"
+    project.build(output)
+    forged = _poison(project.cache, "jane-doe.en.md", _forge_values)
+    project.edit(*EDIT)
+    holder = threading.Event()
+    thread = threading.Thread(target=holder.wait)
+    if threads == "one process":
+        thread.start()
+    try:
+        warnings = project.build(output)
+    finally:
+        holder.set()
+    assert tree(output) == clean
+    assert not any(b"Jane Forged" in data or b"forged summary" in data for data in tree(output).values())
+    assert json.loads(forged.read_text(encoding="utf-8"))["value"]["data"]["name"] == "Jane Doe"
+    assert not any("cache gave values" in w for w in warnings)  # said once, not a warning of the site
+    project.edit(EDIT[0], EDIT[2], EDIT[1])
+    project.build(output)  # and the next build takes the values from the store again
+    project.edit(*EDIT)
+    project.build(output)
+    assert tree(output) == clean
+
+
 @pytest.mark.parametrize("names", [("pages.jsonl",), ("last-build.json",), ("last-build.json", "pages.jsonl")])
 def test_records_of_another_site_are_ignored(names, tmp_path):
     """An older page record (or build record) with a newer output, then an undo: the build

@@ -81,7 +81,12 @@ def build_site(settings_file, output, overrides=None, strict=False):
     try:
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with one_build(target, settings["CACHE_PATH"], settings.get("NEWSBRIEF_LOCK_WAIT")):
-            return _build(settings_file, settings, target, overrides, strict)
+            try:
+                return _build(settings_file, settings, target, overrides, strict)
+            except StoreMismatch as mismatch:
+                log.warning("the cache gave values that are not what %d file(s) say (e.g. %s): "
+                            "building again from the files themselves", len(mismatch.paths), mismatch.paths[0])
+                return _build(settings_file, settings, target, overrides, strict, trust_store=False)
     except BuildFailed:
         raise
     except Busy as busy:
@@ -90,7 +95,7 @@ def build_site(settings_file, output, overrides=None, strict=False):
         raise BuildFailed(getattr(error, "problems", None) or [f"{type(error).__name__}: {error}"]) from error
 
 
-def _build(settings_file, settings, target, overrides, strict):
+def _build(settings_file, settings, target, overrides, strict, trust_store=True):
     steps = Steps()
     parent = os.path.dirname(target)
     for stale in stale_folders(parent):
@@ -125,6 +130,7 @@ def _build(settings_file, settings, target, overrides, strict):
         state.previous_site, state.previous_state, state.steps = previous, last.get("state"), steps
         state.sources.store = SourceStore(settings["CACHE_PATH"], code_digest(
             repr((settings["MARKDOWN"], state.sources.max_size))))
+        state.sources.verify = not trust_store  # else the reader takes values from the store, the checks compare
         checks = state.checks = Checks(settings)  # while Pelican reads
         try:
             _run_pelican(settings, collector, strict)
@@ -178,6 +184,17 @@ class ContentRefused(BaseException):
         self.problems = problems
 
 
+class StoreMismatch(BaseException):
+    """Files whose stored values (newsbrief.store) are not what their text gives: a cache
+    changed by hand or broken. Raised inside Pelican before anything is written (as
+    ContentRefused is); the build starts again without the store's values, whose entries the
+    checks wrote again."""
+
+    def __init__(self, paths):
+        super().__init__(paths)
+        self.paths = paths
+
+
 class Checks:
     """The content checks (newsbrief.checks), run in a forked copy of the build while Pelican
     reads the content (newsbrief.parallel.Workers). They hold every file, its model and its
@@ -199,7 +216,9 @@ class Checks:
     def wait(self):
         """Raise ContentRefused when the checks found an error; log their warnings once."""
         if self.errors is None:
-            (problems,) = self.process.results()
+            ((problems, mismatched),) = self.process.results()
+            if mismatched:  # the reader took them from the store: read again, parsing every file
+                raise StoreMismatch(mismatched)
             self.errors = [str(p) for p in problems if p.severity == "error"]
             for problem in [] if self.errors else problems:  # warnings alone: logged, and collected
                 log.warning("%s", problem)
@@ -211,10 +230,14 @@ class Checks:
 
 
 def _validate(settings):
-    """The problems of the content; the files read kept in the store."""
+    """The problems of the content, and the files whose stored values are not what their
+    text gives (each file is parsed here, the store's values compared: newsbrief.store);
+    the files read kept in the store, those written again."""
+    sources = state_of(settings).sources
+    sources.verify = True
     problems = ContentValidator(settings["PATH"], settings).validate()
-    state_of(settings).sources.save()  # every file was read, parsed and rendered by the checks
-    return problems
+    sources.save()  # every file was read, parsed and rendered by the checks
+    return problems, sorted(sources.store.mismatched) if sources.store is not None else []
 
 
 def _run_pelican(settings, collector, strict):

@@ -8,14 +8,18 @@ of the bytes it was made from, so a stale entry is never used, only left unused.
   skipped: its warnings are given again and `output/` is not touched.
 - `SourceStore` (`sources/`, newsbrief.store): each content file read, parsed and rendered
   (newsbrief.frontmatter), by the SHA-1 of its bytes and of the code and Markdown
-  settings that read it. An unchanged file is neither parsed nor rendered again.
+  settings that read it. The reader takes an unchanged file's values and rendered body
+  from it; the content checks, which read every file in every build, parse each file and
+  compare, and a build whose reader was given values that are not what a file says starts
+  again from the files (newsbrief.build.StoreMismatch).
 - The page record (`pages.jsonl`, newsbrief.memo), bound to the site it describes.
 
 The cache holds data, never code: JSON only (no pickle), every entry checked for its shape
 when read; one that is not what this code writes is a miss. What comes from it is checked
 as a fresh read would be, or bound to what it was made from: a stored file's text is split
-and checked again and must give the stored front-matter and body, and its rendered body
-must be one the sanitiser leaves unchanged (newsbrief.sanitize.is_clean). The records
+and checked again and must give the stored front-matter and body, its values must be what
+the checks parse from it, and its rendered body must be one the sanitiser leaves unchanged
+(newsbrief.sanitize.is_clean). The records
 describe one site (its `output_state`) and are ignored when the output is another.
 - Share cards (`cards/`, newsbrief.cards), by a digest of all that is drawn on them.
 """

@@ -192,6 +192,7 @@ class Sources:
         self.cache = {}
         self.checked = None  # the set of paths the checks accepted, once they ran
         self.store = None  # a newsbrief.store.SourceStore: files read by earlier builds
+        self.verify = False  # parse every file, comparing with the store's values (the checks do)
         self.digests = {}  # path -> SHA-1 of the bytes read
 
     def save(self):
@@ -251,7 +252,7 @@ class Sources:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         if self.store is not None:
             digest = self.digests[path] = hashlib.sha1(raw).hexdigest()
-            stored = self.store.source(digest, Source(path, shown), text)
+            stored = self.store.source(digest, Source(path, shown), text, self.verify)
             if stored is not None:  # parsed and rendered by an earlier build, its text checked again
                 return stored
         data, front, tree, body, body_line = parse(text, shown)

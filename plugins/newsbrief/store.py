@@ -10,9 +10,10 @@ import shutil
 import stat
 import tempfile
 
-from .frontmatter import parse
+from .frontmatter import check_body, parse, split
 from .rendering import Rendered
 from .sanitize import is_clean
+from .text import fold
 
 
 def cache_folder(path):
@@ -42,6 +43,7 @@ class SourceStore:
         root = os.path.join(folder, "sources")
         self.folder, self.key = os.path.join(root, key[:16]), key
         self.saved, self.rejected = set(), set()
+        self.mismatched = set()  # paths whose stored values are not what their text gives
         cache_folder(self.folder)
         os.utime(self.folder)
         others = sorted((os.path.join(root, entry) for entry in os.listdir(root)), key=os.path.getmtime)
@@ -90,28 +92,43 @@ class SourceStore:
         self.saved.add(digest)
 
     def put_source(self, digest, source):
-        """Keep a file read, parsed and rendered (a newsbrief.frontmatter.Source)."""
+        """Keep a file read, parsed and rendered (a newsbrief.frontmatter.Source); its values
+        only when they are plain data (else, a YAML set or number key, they are parsed afresh)."""
         rendered = source.rendered
         value = {"front": source.front, "body": source.body, "body_line": source.body_line,
-                 "html": rendered.html, "paragraphs": rendered.paragraphs, "removed": [list(r) for r in rendered.removed]}
-        if plain(value):  # else (a YAML set or number key) it is read afresh each time
+                 "html": rendered.html, "paragraphs": rendered.paragraphs, "removed": [list(r) for r in rendered.removed],
+                 "data": source.data if plain(source.data) else None}
+        if plain(value):
             self.put(digest, value)
 
-    def source(self, digest, source, text):
-        """`source` (its path and name only) completed from the store: its text checked and
-        parsed afresh (its values always come from the file itself, never from the store) and
-        compared with the stored text, its rendered body unchanged by the sanitiser; or None
-        (a miss). Only the rendering, the costly part, is taken from the store."""
+    def source(self, digest, source, text, verify=False):
+        """`source` (its path and name only) completed from the store, or None (a miss). Its
+        text is always split and checked afresh (control characters, a second block) and must
+        give the stored front-matter and body; its rendered body must be one the sanitiser
+        leaves unchanged. Its values come from the store, or, with `verify` (the content
+        checks, which read every file in every build) or when none were stored, from parsing
+        the text; a stored value that is not what the text gives marks the entry `mismatched`
+        (the build then reads again without the store's values: newsbrief.build)."""
         value = self.get(digest)
         try:
             if value is None or not typed(value, SOURCE):
                 raise ValueError(digest)
-            data, front, _, body, body_line = parse(text, source.shown)
+            front, body, body_line = split(text, source.shown)
+            check_body(body, body_line, source.shown)
+            body = fold(body)
+            stored = value["data"]
             removed = [tuple(r) for r in value["removed"]]
             if (front, body, body_line) != (value["front"], value["body"], value["body_line"]) \
-                    or not plain(value) or any(len(r) != 2 or not all(type(x) is str for x in r) for r in removed) \
+                    or not plain(value) or not (stored is None or type(stored) is dict) \
+                    or any(len(r) != 2 or not all(type(x) is str for x in r) for r in removed) \
                     or not is_clean(value["html"], value["paragraphs"]):
                 raise ValueError(digest)
+            data = stored
+            if verify or stored is None:
+                data = parse(text, source.shown)[0]
+                if stored is not None and as_json(data) != as_json(stored):
+                    self.mismatched.add(source.path)
+                    raise ValueError(digest)
         except ValueError:  # FrontMatterError too: read afresh, it is reported as always
             if value is not None:
                 self.rejected.add(digest)
@@ -119,6 +136,11 @@ class SourceStore:
         source.data, source.front, source.body, source.body_line = data, front, body, body_line
         source.rendered = Rendered(value["html"], value["paragraphs"], removed)
         return source
+
+
+def as_json(value):
+    """`value` as JSON text: equal only for values of the same types (1 is not 1.0 nor true)."""
+    return json.dumps(value, ensure_ascii=False, allow_nan=False)
 
 
 def open_data(path, limit=64_000_000):
@@ -133,7 +155,8 @@ def open_data(path, limit=64_000_000):
     return os.fdopen(descriptor, encoding="utf-8")
 
 
-SOURCE = {"front": str, "body": str, "body_line": int, "html": str, "paragraphs": int, "removed": list}
+SOURCE = {"front": str, "body": str, "body_line": int, "html": str, "paragraphs": int, "removed": list,
+          "data": object}
 
 
 def typed(value, fields):
