@@ -173,7 +173,9 @@ class FlowChart:
         if not any(b is not band and b["slug"] == band["slug"] and b["start"] is end for b in end.outs):
             # The person's name, once, at the end of their path, inside the flow area.
             x = b + 6 if self.rtl else b - 6
-            label = text(x, y1 + BAND / 2, title, "left" if self.rtl else "right", "nb-flow__person")
+            # Other bands may cross it: drawn twice, first as a halo of the page's colour.
+            label = "".join(text(x, y1 + BAND / 2, title, "left" if self.rtl else "right", css)
+                            for css in ("nb-flow__person nb-flow__halo", "nb-flow__person"))
         description = self.labels["person_move"].format(
             person=title, origin=start.label, destination=end.label)
         css = f"nb-flow__link nb-flow__band nb-flow--c{band['colour']}"
