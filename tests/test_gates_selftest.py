@@ -52,7 +52,7 @@ def _open(chromium, site: Path, path: str = "/", width: int = 1280):
     page, record = browser.open_page(chromium, base + path, width)
 
     def stop():
-        page.context.close()
+        page.close()
         cm.__exit__(None, None, None)
 
     return page, record, stop
@@ -90,7 +90,7 @@ def test_browser_record_clean_on_good(chromium, good_url, path):
     try:
         assert not record.problems(), record.problems()
     finally:
-        page.context.close()
+        page.close()
 
 
 @pytest.mark.browser
@@ -149,7 +149,7 @@ def test_axe_passes_good(chromium, good_url, path):
         violations = axe.run(page)
         assert not violations, "\n".join(violations)
     finally:
-        page.context.close()
+        page.close()
 
 
 @pytest.mark.browser
@@ -240,7 +240,7 @@ def test_rtl_passes_good(chromium, good_url, width):
         problems = rtl.check_rtl(page, nav_selector="nav a", font_family=GOOD_FONT)
         assert not problems, "\n".join(problems)
     finally:
-        page.context.close()
+        page.close()
 
 
 @pytest.mark.browser
@@ -267,7 +267,7 @@ def test_a11y_extra_passes_good(chromium, good_url, path):
         problems = a11y_extra.check_all(page)
         assert not problems, "\n".join(problems)
     finally:
-        page.context.close()
+        page.close()
 
 
 @pytest.mark.browser

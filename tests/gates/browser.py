@@ -4,12 +4,15 @@
         page, record = open_page(browser, base_url + "/", width=375)
         ...
         assert not record.external_requests
-        page.context.close()
+        page.close()
 
 Never run ``playwright install``: the browser is the system one
-(``CHROMIUM`` env var overrides the path). Each page gets its own context, in
-which every request to a host other than 127.0.0.1/localhost is recorded and
-aborted, so a test can never reach the network and any third-party load shows up.
+(``CHROMIUM`` env var overrides the path). Every request of a page to a host other
+than 127.0.0.1/localhost is recorded and aborted, so a test can never reach the network
+and any third-party load shows up. Pages opened with the same context options share one
+context (a new context costs more than the page and its load together): the site keeps
+nothing in cookies or storage, and a routed page never uses the HTTP cache, so each page
+still loads as a first visit.
 """
 
 from __future__ import annotations
@@ -74,6 +77,18 @@ def launch(executable_path: str = CHROMIUM, headless: bool = True) -> Iterator[B
             browser.close()
 
 
+_CONTEXTS: dict = {}  # (id of the browser, its options) -> the context its pages share
+
+
+def shared_context(browser: Browser, **options):
+    """The browser's context for these options, made once (again if a caller closed it)."""
+    key = (id(browser), repr(sorted(options.items())))
+    context = _CONTEXTS.get(key)
+    if context is None or context.browser is not browser or context not in browser.contexts:
+        context = _CONTEXTS[key] = browser.new_context(**options)
+    return context
+
+
 def open_page(
     browser: Browser,
     url: str,
@@ -83,16 +98,17 @@ def open_page(
     ignore_favicon: bool = True,
     **context_options,
 ) -> tuple[Page, PageRecord]:
-    """Open ``url`` in a fresh context (viewport ``width`` x ``height``); return (page, record).
+    """Open ``url`` in a new page (viewport ``width`` x ``height``); return (page, record).
 
-    The caller closes it with ``page.context.close()`` (or use :func:`opened`).
+    The caller closes it with ``page.close()`` (or use :func:`opened`).
     Chromium fetches ``/favicon.ico`` on its own after load when a page declares
     no icon; its 404 console error is ignored unless ``ignore_favicon=False``.
     ``context_options`` go to ``browser.new_context`` (e.g. ``color_scheme="dark"``,
     ``reduced_motion="reduce"``, ``locale="ar"``).
     """
     record = PageRecord()
-    context = browser.new_context(viewport={"width": width, "height": height}, **context_options)
+    page = shared_context(browser, **context_options).new_page()
+    page.set_viewport_size({"width": width, "height": height})
 
     def route(r: Route) -> None:
         if is_local(r.request.url):
@@ -101,8 +117,7 @@ def open_page(
             record.external_requests.append(r.request.url)
             r.abort()
 
-    context.route("**/*", route)
-    page = context.new_page()
+    page.route("**/*", route)  # routed: no HTTP cache either
     def on_console(message) -> None:
         if message.type != "error":
             return
@@ -125,12 +140,12 @@ def open_page(
 
 @contextlib.contextmanager
 def opened(browser: Browser, url: str, width: int = 1280, **kwargs) -> Iterator[tuple[Page, PageRecord]]:
-    """:func:`open_page` as a context manager that closes the context afterwards."""
+    """:func:`open_page` as a context manager that closes the page afterwards."""
     page, record = open_page(browser, url, width, **kwargs)
     try:
         yield page, record
     finally:
-        page.context.close()
+        page.close()
 
 
 ARTIFACTS = pathlib.Path(__file__).resolve().parents[2] / "test-artifacts"
