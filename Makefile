@@ -74,7 +74,8 @@ bench: $(VENV)/.installed-bench
 # Every test, in parallel workers (pytest-xdist; TEST_WORKERS=1 for one process). loadscope
 # keeps a module's tests on one worker, so its module fixtures (a site built once) are built once.
 # Lighthouse measures speed, so its runs come last and alone: with a worker beside it on two
-# cores a page's speed index varied by a second from run to run. --durations lists the 25
+# cores a page's speed index varied by a second from run to run (its other categories, on the
+# English pages, run with the rest: tests/test_gates.py). --durations lists the 25
 # slowest tests at the end of the run, so a CI log says where the time went.
 TEST_WORKERS ?= auto
 LIGHTHOUSE := -k test_lighthouse tests/test_gates.py
