@@ -72,7 +72,8 @@ class Run:
 
     def command(self, output, thread=False, **overrides):
         overrides = {"PATH": str(self.project.content), "THEME": str(self.project.theme),
-                     "CACHE_PATH": str(self.project.cache), "RENDER_PARALLEL_MIN": 1, **overrides}
+                     "CACHE_PATH": str(self.project.cache), "RENDER_PARALLEL_MIN": 1, "SEARCH_INDEX": False,
+                     **overrides}
         arguments = [str(ROOT / "pelicanconf.py"), str(output), overrides, str(self.notes), thread]
         return [sys.executable, "-W", "error::DeprecationWarning", "-c", DRIVER, json.dumps(arguments)]
 

@@ -31,8 +31,9 @@ def make_content(folder):
 
 
 def build(content, output, cache):
+    """A build with no search index (the comparison of two builds leaves it out anyway)."""
     warnings = build_site(str(ROOT / "pelicanconf.py"), str(output), {
-        "PATH": str(content), "THEME": str(ROOT / "theme"), "CACHE_PATH": str(cache)})
+        "PATH": str(content), "THEME": str(ROOT / "theme"), "CACHE_PATH": str(cache), "SEARCH_INDEX": False})
     return Site(output, warnings)
 
 

@@ -11,8 +11,6 @@ overrides say (so their digest, newsbrief.cache.settings_digest, needs no exclus
 - `checks`: the content checks running beside Pelican (newsbrief.build.Checks);
 - `steps`: how long each step took (newsbrief.report.Steps);
 - `memo`: the pages of the last build and of this one (newsbrief.memo.PageMemo);
-- `compiled`: the code of each template, compiled once for every generator's environment
-  (newsbrief.templates);
 - `previous_site`, `previous_state`: the current site, when pages may be kept from it,
   and its output_state (newsbrief.cache.BuildRecord).
 
@@ -27,7 +25,6 @@ class BuildState:
     def __init__(self, settings):
         self.sources = Sources(settings)
         self.renderer = None
-        self.compiled = {}
         self.checks = None
         self.steps = None
         self.memo = None
