@@ -163,6 +163,20 @@ def test_a_person_who_moved_twice_is_one_path():
     assert [[n.label for n in row["route"]] for row in beta["rows"]] == [["Delta"]]
 
 
+def test_a_places_number_counts_the_people_drawn_through_it_as_the_legend_says(site):
+    """Two come to Beta and go on, two more start there: six moves touch Beta, and its number is
+    the four people, which is what the legend (on the truth fixture's drawn pages) says it is."""
+    moves = [Move(p, 1, "acme", "beta", {"source": {}}) for p in ("p1", "p2")] + [
+        Move(p, n, "beta", to, {"source": {}}) for p, n, to in
+        (("p1", 2, "gamma"), ("p2", 2, "delta"), ("p3", 1, "gamma"), ("p4", 1, "delta"))]
+    chart = FlowChart(moves, "en", lambda kind, slug: (slug.title(), f"/{kind}/{slug}/"), LABELS, "t")
+    [stop] = BeautifulSoup(str(chart.svg()), "html.parser").select('a[data-side="stop"]')
+    assert stop.title.get_text() == "Beta (4)"
+    for lang, people in (("en", "the people drawn through"), ("ar", "عدد الأشخاص")):
+        legend = site.page("/" + FOLDER[lang]).select_one(".nb-flow__legend-count")
+        assert people in legend.get_text(" ", strip=True)
+
+
 def test_inferred_moves_are_dashed_by_their_basis_when_it_is_given():
     moves = [Move("p1", 1, "acme", "beta", {"source": {}, "basis": "inferred"}),
              Move("p2", 1, "acme", "beta", {"source": {}, "basis": "stated", "note": {"en": "n"}})]

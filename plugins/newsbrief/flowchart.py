@@ -51,6 +51,8 @@ class Node:
 
     @property
     def count(self):
+        """The people drawn through the node (the legend's number in brackets): a person's path
+        comes in and goes out once, so the busier side has a band for each of them."""
         return max(len(self.ins), len(self.outs))
 
     @property
