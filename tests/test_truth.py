@@ -308,3 +308,11 @@ def test_a_dated_source_says_its_date_and_structured_data_gives_it(tmp_path):
     data = json.loads(page.select_one('script[type="application/ld+json"]').string)["@graph"]
     [article] = [n for n in data if n["@type"] == "NewsArticle"]
     assert (article["datePublished"], article["isBasedOn"]["datePublished"]) == ("2026-03-10", "2026-03-08")
+
+
+@pytest.mark.parametrize("lang, heading", [("en", "Moves by month reported"), ("ar", "التنقلات حسب شهر نشر الموجز")])
+def test_moves_by_month_say_it_is_the_month_of_the_brief_not_of_the_move(truth, lang, heading):
+    """A move listed under November happened when its brief says (in April, after 12 years…):
+    the month is the brief's, and the heading says so on a company page and on /moves/."""
+    assert text(company(truth, lang, "orbit").select_one("#company-months-title")) == heading
+    assert text(truth.page(f"{PREFIX[lang]}moves/").select_one("#months-title")) == heading
