@@ -47,6 +47,18 @@ def test_the_page_says_by_context_beside_the_paragraph_link(context_site, lang):
     assert links["p-3"].find_next_sibling().get_text(strip=True) == LABEL[lang]
 
 
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_the_cited_paragraphs_show_no_stray_commas_between_their_targets(context_site, lang):
+    """The 44-px pilcrows stand apart: the commas between them are for screen readers only,
+    and a middle dot parts the named paragraphs from those that name the subject by context."""
+    site, _ = context_site
+    cited = site.page(f"{PREFIX[lang]}companies/globex/").select_one(".nb-sources .nb-sources__cited")
+    for hidden in cited.select(".nb-visually-hidden"):
+        hidden.decompose()
+    shown = " ".join(cited.get_text(" ").split())
+    assert "¶1 · ¶3" in shown and not any(mark in shown for mark in (",", ";", "،", "؛")), shown
+
+
 def test_the_gate_accepts_the_marked_link_and_refuses_it_unmarked(context_site, tmp_path):
     site, content = context_site
     assert provenance.check(site.path, content) == []
