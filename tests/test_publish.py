@@ -140,9 +140,10 @@ def test_publish_refuses_a_missing_or_insecure_siteurl(siteurl, message, tmp_pat
 
 @pytest.mark.browser
 def test_every_page_works_served_under_the_subpath(tmp_path, browser):
-    """`make publish` with a subpath SITEURL, served as GitHub Pages serves a project site:
-    every page loads its stylesheet and font from under the subpath, and the 404 page works
-    at any depth."""
+    """`make publish` with a subpath SITEURL, served as GitHub Pages serves a project site: a
+    page of each template in each language loads its stylesheet and font from under the
+    subpath (every page's URLs are checked statically above), and the 404 page works at any
+    depth."""
     import socket
 
     from gates.browser import opened
@@ -158,8 +159,12 @@ def test_every_page_works_served_under_the_subpath(tmp_path, browser):
         del os.environ["SITEURL"]
     problems = []
     with serve(site.path, prefix="/newsbrief", port=port) as base:
-        pages = [name.removesuffix("index.html") for name in site.html_files()]
-        pages += ["missing/", "en/people/nobody/deeper/still/"]
+        templates = {}  # (body class: the page's template, language) -> its first page
+        for name in sorted(site.html_files()):
+            head = (site.path / name).read_text(encoding="utf-8")[:20000]
+            kind = re.search(r'<body class="([^"]*)"', head).group(1), re.search(r'<html lang="(\w+)"', head).group(1)
+            templates.setdefault(kind, name.removesuffix("index.html"))
+        pages = sorted(templates.values()) + ["missing/", "en/people/nobody/deeper/still/"]
         for path in pages:
             with opened(browser, f"{base}/{path}") as (page, record):
                 page.evaluate("document.fonts.ready")
