@@ -252,7 +252,9 @@ def project_copy(tmp_path):
     (project / "docs" / "editing.md").write_text("# the guide\n", encoding="utf-8")
     (project / ".git").mkdir()
     (project / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
-    venv = pathlib.Path(sys.prefix)  # the venv running the tests (.venv, or VENV=.venv313 …)
+    # the venv running the tests (.venv, or VENV=.venv313 …), as the copy's .venv: its `make`
+    # calls say VENV=.venv, which wins over a VENV that `make test VENV=…` passes down
+    venv = pathlib.Path(sys.prefix)
     os.symlink(venv, project / ".venv")
     shutil.copy2(venv / ".installed", tmp_path / "installed-stamp")
     return project
@@ -272,12 +274,12 @@ def project_copy(tmp_path):
 def test_make_html_refuses_an_output_that_would_destroy_work(output, message, tmp_path):
     project = project_copy(tmp_path)
     before = snapshot(tmp_path, skip=("project",)), snapshot(project, skip=(".venv",))
-    run = subprocess.run(["make", "-s", "html", f"OUTPUT={output}"], cwd=project, capture_output=True,
+    run = subprocess.run(["make", "-s", "VENV=.venv", "html", f"OUTPUT={output}"], cwd=project, capture_output=True,
                          text=True, timeout=300)
     assert run.returncode != 0
     assert message in run.stderr and "Traceback" not in run.stderr, run.stderr
     assert (snapshot(tmp_path, skip=("project",)), snapshot(project, skip=(".venv",))) == before
-    clean = subprocess.run(["make", "-s", "clean", f"OUTPUT={output}"], cwd=project, capture_output=True,
+    clean = subprocess.run(["make", "-s", "VENV=.venv", "clean", f"OUTPUT={output}"], cwd=project, capture_output=True,
                            text=True, timeout=60)
     assert clean.returncode != 0 and message in clean.stderr, clean.stderr
     assert snapshot(project, skip=(".venv",)) == before[1]
@@ -462,12 +464,12 @@ def test_make_html_and_make_clean_touch_only_the_output_folder(tmp_path):
         return {k: v for k, v in snapshot(project, skip=(".venv", "output")).items() if "__pycache__" not in k}
 
     before = files()
-    built_ = subprocess.run(["make", "-s", "html"], cwd=project, capture_output=True, text=True, timeout=300)
+    built_ = subprocess.run(["make", "-s", "VENV=.venv", "html"], cwd=project, capture_output=True, text=True, timeout=300)
     assert built_.returncode == 0, built_.stderr
     assert (project / "output" / "index.html").is_file()
-    again = subprocess.run(["make", "-s", "html"], cwd=project, capture_output=True, text=True, timeout=300)
+    again = subprocess.run(["make", "-s", "VENV=.venv", "html"], cwd=project, capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stderr
-    cleaned = subprocess.run(["make", "-s", "clean"], cwd=project, capture_output=True, text=True, timeout=60)
+    cleaned = subprocess.run(["make", "-s", "VENV=.venv", "clean"], cwd=project, capture_output=True, text=True, timeout=60)
     assert cleaned.returncode == 0, cleaned.stderr
     assert not (project / "output").exists()
     assert files() == before
