@@ -1,5 +1,5 @@
 """Share cards that carry the story (issue 22): what each card says, text fitted inside
-the card (800×420) whatever its length, every script a name may be written in, and a warning naming
+the card (600×315) whatever its length, every script a name may be written in, and a warning naming
 the file for a character no font has."""
 
 import pytest

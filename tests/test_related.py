@@ -66,7 +66,7 @@ def listed(site, url, section):
     heading = site.page(url).find(id=section)
     if heading is None:
         return []
-    return [(item.a["href"], CONTROLS.sub("", item.select_one(".nb-related__shared").get_text(" ", strip=True)))
+    return [(item.a["href"], CONTROLS.sub("", item.select_one(":scope > span").get_text(" ", strip=True)))
             for item in heading.parent.find_all("li")]
 
 

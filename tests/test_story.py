@@ -265,7 +265,9 @@ def test_every_page_has_valid_json_ld_with_breadcrumbs(site):
         types = [n["@type"] for n in data["@graph"]]
         assert "BreadcrumbList" in types, url
         crumbs = next(n for n in data["@graph"] if n["@type"] == "BreadcrumbList")["itemListElement"]
-        assert crumbs[-1]["item"] == url and [c["position"] for c in crumbs] == list(range(1, len(crumbs) + 1))
+        assert [c["position"] for c in crumbs] == list(range(1, len(crumbs) + 1))
+        # the last crumb is this page: no `item` (a search engine takes the page's address)
+        assert "item" not in crumbs[-1] and all(c["item"] for c in crumbs[:-1]), url
         for node, via in nodes(data):
             for key, value in node.items():
                 assert value not in ("", [], {}, None), (url, key)
@@ -327,6 +329,11 @@ def test_every_page_has_share_meta_and_a_card_of_the_right_size(site):
         assert not {"twitter:title", "twitter:description", "twitter:image"} & set(meta), relative  # read from og:
         lang = page.html["lang"]
         assert meta["og:locale"] == {"ar": "ar_EG", "en": "en_GB"}[lang]
+        # og:title is the page's name, shown beside og:site_name: the <title> without the site's name
+        title, name = page.title.get_text(), meta["og:site_name"]
+        assert meta["og:title"] == (title.removesuffix(f" — {name}") if title != name else name), relative
+        # the image's text: the site card shows the site's name, a page's own card its name
+        assert meta["og:image:alt"] == (name if meta["og:image"].endswith("/site.png") else meta["og:title"]), relative
         with Image.open(site.file(meta["og:image"])) as card:
             assert card.size == SIZE
     brief = site.page("/" + BRIEF).select_one('meta[property="og:image"]')["content"]

@@ -1,4 +1,4 @@
-"""Share cards: an 800×420 PNG per brief, person and company (and one per language for
+"""Share cards: a 600×315 PNG per brief, person and company (and one per language for
 the site's other pages), drawn at build time in the page's language (what each says: cardtext).
 
 Arabic is shaped by HarfBuzz through Pillow's Raqm layout; the card font (theme/cards/
@@ -29,7 +29,7 @@ from .store import cache_folder
 
 logger = content_logger(__name__)
 
-VERSION = "5"  # part of the key, with this file's own bytes (so a change of the drawing redraws)
+VERSION = "6"  # part of the key, with this file's own bytes (so a change of the drawing redraws)
 INK, PAPER, ACCENT = (0x1B, 0x1B, 0x1F), (0xFD, 0xFC, 0xF9), (0x9C, 0x1C, 0x1C)
 
 
@@ -55,9 +55,11 @@ def card_url(kind, slug, lang):
 
 
 def px(length):
-    """A length of the card's design (drawn for 1200 px wide) on the card's SIZE. At 800 px a
-    card is a third the bytes of 1200 (2 of 3 pixels a side, less antialiased text), and
-    still above the 600×315 that Facebook, X and LinkedIn show as a large image."""
+    """A length of the card's design (drawn for 1200 px wide) on the card's SIZE. At 600 px a
+    card is two thirds the bytes of 800 and a quarter of 1200 (less antialiased text). 600×315
+    is the least Facebook shows as a large link preview (X's large card needs 300×157, LinkedIn
+    200×200; all ask 1200×630 for sharpness on high-density screens), and about the width a feed
+    shows it at (500–550 px), so its 14-px footer and 17-px text are read at about that size."""
     return round(length * SIZE[0] / 1200)
 
 

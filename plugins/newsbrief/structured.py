@@ -117,9 +117,10 @@ class StructuredData:
         return data
 
     def breadcrumbs(self, trail):
-        """`trail`: [(name, url)] from the home page to this page."""
+        """`trail`: [(name, url)] from the home page to this page. The last crumb, this page,
+        has no `item`: a search engine takes the address of the page that holds it."""
         return {"@type": "BreadcrumbList", "itemListElement": [
-            {"@type": "ListItem", "position": n, "name": str(name), "item": self.absolute(url)}
+            {"@type": "ListItem", "position": n, "name": str(name), **({"item": self.absolute(url)} if n < len(trail) else {})}
             for n, (name, url) in enumerate(trail, start=1)
         ]}
 
