@@ -4,25 +4,29 @@ bytes of a clean build, every time; and it does keep pages (so it is not a no-op
 
 import datetime
 import gzip
+import itertools
 import random
 import shutil
 import subprocess
 import sys
 
-from newsbrief.build import BuildFailed, build_site
+import pytest
+from newsbrief.build import build_site
+from newsbrief.checks.validator import ContentValidator
+from pelican.settings import read_settings
 from support import ROOT, edit, read, tree, write
 
-SEED, ROUNDS, BRIEFS = 20261129, 10, 12
-
+SEED, ROUNDS, EDITS_PER_ROUND, BRIEFS = 20261129, 5, 4, 12
 
 
 class Archive:
     """A synthetic archive (scripts/make_corpus.py) and the random edits an editor makes."""
 
-    def __init__(self, folder):
+    def __init__(self, folder, make=True):
         self.folder, self.content = folder, folder / "content"
-        subprocess.run([sys.executable, str(ROOT / "scripts" / "make_corpus.py"), str(BRIEFS), str(self.content)],
-                       check=True, capture_output=True)
+        if make:
+            subprocess.run([sys.executable, str(ROOT / "scripts" / "make_corpus.py"), str(BRIEFS), str(self.content)],
+                           check=True, capture_output=True)
         self.random = random.Random(SEED)
 
     def files(self, kind, lang=None):
@@ -115,23 +119,57 @@ def build(archive, output, cache, search=False):
                       {"PATH": str(archive.content), "CACHE_PATH": str(cache), "SEARCH_INDEX": search})
 
 
-def test_rebuilds_keeping_pages_equal_clean_builds(tmp_path):
-    archive = Archive(tmp_path)
-    site, cache = tmp_path / "site", tmp_path / "cache"
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The archive built once (no search index), its folder kept aside as it stood: `built()`
+    puts the content, site and cache back in that one folder, so the next build is a cached
+    rebuild of that first build, as in a folder of its own (the cache records where the
+    content and the site are, so it is put back where it was, not copied elsewhere).
+    Returns (archive, site, cache, the first build's result)."""
+    folder = tmp_path_factory.mktemp("archive")
+    archive = Archive(folder)
+    site, cache = folder / "site", folder / "cache"
     first = build(archive, site, cache)
+    saved = tmp_path_factory.mktemp("archive-saved")
+    for part in ("content", "site", "cache"):
+        shutil.copytree(folder / part, saved / part, symlinks=True)
+
+    def restore():
+        for part in ("content", "site", "cache"):
+            shutil.rmtree(folder / part)
+            shutil.copytree(saved / part, folder / part, symlinks=True)  # with their times (the record checks them)
+        return Archive(folder, make=False), site, cache, first
+
+    return restore
+
+
+def refused(content):
+    """The errors the build's checks give the content (ContentValidator, as `make check`)."""
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(content)})
+    return [p for p in ContentValidator(content, settings).validate() if p.severity == "error"]
+
+
+def test_rebuilds_keeping_pages_equal_clean_builds(built, tmp_path):
+    """Rounds of EDITS_PER_ROUND random edits (each kind in turn, in an order the seed
+    shuffles: a rename too), each round's cached rebuild compared with a clean build. An edit
+    that makes the archive invalid is undone at once, so every round builds."""
+    archive, site, cache, first = built()
     assert first.rendered > 100 and first.kept == 0
-    kept, history = 0, []
+    edits = itertools.cycle(archive.random.sample(Archive.EDITS, len(Archive.EDITS)))
+    kept, history, saved = 0, [], tmp_path / "saved"
     for number in range(ROUNDS):
-        saved = tmp_path / f"saved-{number}"
-        shutil.copytree(archive.content, saved)
-        history += [archive.random.choice(Archive.EDITS)(archive) for _ in range(2)]
-        try:
-            result = build(archive, site, cache)
-        except BuildFailed:  # the edits made the archive invalid: undo them, the site is unchanged
-            history.append("(undone: the build refused it)")
-            shutil.rmtree(archive.content)
-            shutil.copytree(saved, archive.content)
-            continue
+        made = 0
+        while made < EDITS_PER_ROUND:
+            shutil.copytree(archive.content, saved)
+            history.append(next(edits)(archive))
+            if refused(archive.content):
+                history.append("(undone: the checks refused it)")
+                shutil.rmtree(archive.content)
+                shutil.copytree(saved, archive.content)
+            else:
+                made += 1
+            shutil.rmtree(saved)
+        result = build(archive, site, cache)
         clean = tmp_path / f"clean-{number}"
         build(archive, clean, tmp_path / "clean-cache")
         assert tree(site) == tree(clean), f"after: {history}"
@@ -140,10 +178,8 @@ def test_rebuilds_keeping_pages_equal_clean_builds(tmp_path):
     assert kept > 0, history
 
 
-def test_an_edit_renders_only_the_pages_that_show_it(tmp_path):
-    archive = Archive(tmp_path)
-    site, cache = tmp_path / "site", tmp_path / "cache"
-    first = build(archive, site, cache)
+def test_an_edit_renders_only_the_pages_that_show_it(built, tmp_path):
+    archive, site, cache, first = built()
     person = archive.files("people", "ar")[0]
     edit(person, append=" وعُدِّل هذا النص.")
     second = build(archive, site, cache)
@@ -153,11 +189,10 @@ def test_an_edit_renders_only_the_pages_that_show_it(tmp_path):
     assert tree(site) == tree(tmp_path / "clean")
 
 
-def test_a_new_title_reaches_the_pages_that_list_the_brief(tmp_path):
+def test_a_new_title_reaches_the_pages_that_list_the_brief(built, tmp_path):
     """A company page lists the briefs that name it: when one of them is retitled, the
     page is rendered again, though nothing else on it involves that brief."""
-    archive = Archive(tmp_path)
-    site, cache = tmp_path / "site", tmp_path / "cache"
+    archive, site, cache, _ = built()
     brief = max(archive.slugs("articles"), key=lambda b: read(archive.content / f"articles/{b}.ar.md")[0]["date"])
     company = next(c for c in archive.slugs("companies")
                    if c not in read(archive.content / f"articles/{brief}.ar.md")[0]["companies"])
@@ -217,13 +252,11 @@ def rename(content, slug, family):
     return set(forms.values())
 
 
-def test_a_rename_renders_only_the_pages_that_show_the_name(tmp_path):
+def test_a_rename_renders_only_the_pages_that_show_the_name(built, tmp_path):
     """Each brief's memo digest holds the names found in its text, not the whole table of
     names: a renamed person's pages, and the pages that show their name, are rendered again;
     every other page is kept, and the site is the clean build's."""
-    archive = Archive(tmp_path)
-    site, cache = tmp_path / "site", tmp_path / "cache"
-    first = build(archive, site, cache)
+    archive, site, cache, first = built()
     names = {p: read(p)[0]["name"] for p in archive.files("people")}
     slug = next(s for s in archive.slugs("people")  # whose names are in no other name
                 if not any(n in other for p, n in names.items() if p.name.startswith(f"{s}.")
@@ -238,14 +271,12 @@ def test_a_rename_renders_only_the_pages_that_show_the_name(tmp_path):
     assert tree(site) == tree(tmp_path / "clean")
 
 
-def test_a_new_brief_keeps_the_pages_that_show_only_the_names_it_holds(tmp_path):
+def test_a_new_brief_keeps_the_pages_that_show_only_the_names_it_holds(built, tmp_path):
     """The briefs that name a profile are a key of their own (`briefs:<slug>`): a new brief
     renders again its own pages, the pages that list it and the lists it shifts, not every
     page that shows the name of someone it names (a brief's chips, a moves table, a feed).
     Before, 194 of this archive's 200 pages were rendered again."""
-    archive = Archive(tmp_path)
-    site, cache = tmp_path / "site", tmp_path / "cache"
-    first = build(archive, site, cache)
+    archive, site, cache, first = built()
     archive.add_brief()
     second = build(archive, site, cache)
     assert 4 <= second.rendered < first.rendered / 2 and second.kept > first.rendered / 2, second.rendered
