@@ -11,7 +11,8 @@ import pytest
 from gates import provenance
 from support import FIXTURES, PREFIX, TRUTH, build, copy_cut, edit, make_case, problems_of, read
 
-LABEL = {"ar": "من السياق", "en": "by context"}
+LABEL = {"ar": "من السياق:", "en": "By context:"}
+NAMED = {"ar": "بالاسم:", "en": "By name:"}
 
 
 @pytest.fixture(scope="module")
@@ -34,29 +35,32 @@ def test_a_context_citation_passes_the_checks(context_site):
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
-def test_the_page_says_by_context_beside_the_paragraph_link(context_site, lang):
+def test_the_page_says_by_context_before_the_paragraphs_it_labels(context_site, lang):
+    """Each group of paragraph links is a line of its own headed by its label, so "by context"
+    cannot be read as belonging to the one paragraph beside it (critique 32b)."""
     site, _ = context_site
-    page = site.page(f"{PREFIX[lang]}companies/globex/")
-    links = {a["href"].rsplit("#", 1)[1]: a for a in page.select(".nb-sources a.nb-sources__paragraph")}
-    assert sorted(links) == ["p-1", "p-3"]
-    for fragment, link in links.items():
-        label = link.find_next_sibling()
-        marked = label is not None and "nb-fact__by-context" in label.get("class", [])
-        assert marked == (fragment == "p-3"), (fragment, label)
-        assert link["data-subject"] == "company:globex"
-    assert links["p-3"].find_next_sibling().get_text(strip=True) == LABEL[lang]
+    cited = site.page(f"{PREFIX[lang]}companies/globex/").select_one(".nb-sources .nb-sources__cited")
+    groups = cited.select(":scope > .nb-sources__group")
+    assert len(groups) == 2
+    for group, label, fragments in ((groups[0], NAMED[lang], ["p-1"]), (groups[1], LABEL[lang], ["p-3"])):
+        first = group.find(recursive=False)
+        assert first.get_text(strip=True) == label
+        assert ("nb-fact__by-context" in first["class"]) == (label == LABEL[lang])
+        links = group.select("a.nb-sources__paragraph")
+        assert [a["href"].rsplit("#", 1)[1] for a in links] == fragments
+        assert all(a["data-subject"] == "company:globex" for a in links)
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_the_cited_paragraphs_show_no_stray_commas_between_their_targets(context_site, lang):
-    """The 44-px pilcrows stand apart: the commas between them are for screen readers only,
-    and a middle dot parts the named paragraphs from those that name the subject by context."""
+    """The 44-px pilcrows stand apart: the commas between them are for screen readers only."""
     site, _ = context_site
     cited = site.page(f"{PREFIX[lang]}companies/globex/").select_one(".nb-sources .nb-sources__cited")
     for hidden in cited.select(".nb-visually-hidden"):
         hidden.decompose()
-    shown = " ".join(cited.get_text(" ").split())
-    assert "¶1 · ¶3" in shown and not any(mark in shown for mark in (",", ";", "،", "؛")), shown
+    shown = [" ".join(group.get_text(" ").split()) for group in cited.select(".nb-sources__group")]
+    assert shown == [f"{NAMED[lang]} ¶1", f"{LABEL[lang]} ¶3"], shown
+    assert not any(mark in "".join(shown) for mark in (",", ";", "،", "؛")), shown
 
 
 def test_the_gate_accepts_the_marked_link_and_refuses_it_unmarked(context_site, tmp_path):

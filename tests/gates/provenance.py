@@ -11,8 +11,8 @@ margin numbers) must say whom it is about (`data-subject`, `person:<slug>` or
 `company:<slug>`) and reach a paragraph `#p-N` that exists on a brief page, and that
 paragraph must name its subject: its name or an alias in the page's language, with the
 Arabic proclitics, as the site's own mention matcher reads them; or the link is followed by
-its "by context" label (`.nb-fact__by-context`), when the brief refers to the subject only
-by context. Besides, the parts of a
+its "by context" label (`.nb-fact__by-context`), or stands in a group that label heads, when
+the brief refers to the subject only by context. Besides, the parts of a
 page that are facts by nature (timeline items, joined / left rows, exchanges, the moves table)
 must be marked, so a new template cannot show a fact unmarked.
 """
@@ -95,9 +95,16 @@ def check(site: str | Path, content: str | Path) -> list[str]:
                 continue
             said = html.escape(paragraph.get_text(), quote=False)
             found = {key for _, _, key in matchers.get(lang, Matcher({})).finditer(said)}
-            label = link.find_next_sibling()
-            by_context = label is not None and "nb-fact__by-context" in label.get("class", []) and label.get_text(strip=True)
-            if subject not in found and not by_context:
+            if subject not in found and not _marked_by_context(link):
                 problems.append(f"{name}: {link.get('href')}: paragraph {fragment} does not name {subject}"
                                 " and is not marked “by context”")
     return problems
+
+
+def _marked_by_context(link) -> bool:
+    """The link's "by context" label: the element right after it (a fact's source), or the
+    first child of the group of paragraph links it stands in (a profile's cited paragraphs)."""
+    for label in (link.find_next_sibling(), link.parent.find(recursive=False)):
+        if label is not None and "nb-fact__by-context" in label.get("class", []) and label.get_text(strip=True):
+            return True
+    return False
