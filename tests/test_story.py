@@ -157,7 +157,20 @@ def test_a_person_who_moved_twice_is_one_path():
     assert stop.title.get_text() == "Beta (2)"  # left by two
     bands = soup.select('.nb-flow__band[data-person="p1"]')
     assert len(bands) == 2 and bands[0]["class"] == bands[1]["class"]
-    assert [t.get_text() for t in soup.select("text.nb-flow__person:not(.nb-flow__halo)")].count("P1") == 1
+    assert [t.get_text() for t in soup.select("text.nb-flow__person")].count("P1") == 1
+    # Names are drawn after every band and every label's ground (none is drawn over a name),
+    # each on a ground of the page's colour that holds its anchor point, and are hidden from
+    # screen readers: the bands name them. The stop's label has its ground too.
+    names = soup.svg.select_one("g.nb-flow__names")
+    after = [e for sibling in names.find_next_siblings() for e in (sibling, *sibling.find_all(True))]
+    assert after and not [e for e in after if {"nb-flow__band", "nb-flow__pill"} & set(e.get("class", []))]
+    assert names["aria-hidden"] == "true" and names.find_previous_sibling(class_="nb-flow__band")
+    pills = [{k: float(p[k]) for k in ("x", "y", "width", "height")} for p in names.select("rect.nb-flow__pill")]
+    labels = names.select("text.nb-flow__person") + soup.select('a[data-side="stop"] text')
+    assert len(pills) == len(labels) == 3  # P1, P2 and the stop, Beta (2)
+    for label in labels:
+        x, y = float(label["x"]), float(label["y"])
+        assert any(p["x"] <= x <= p["x"] + p["width"] and p["y"] < y < p["y"] + p["height"] for p in pills), label
     [acme, beta] = chart.blocks()[::-1] if chart.blocks()[0]["node"].label == "Beta" else chart.blocks()
     assert [[n.label for n in row["route"]] for row in acme["rows"]] == [["Beta", "Gamma"]]
     assert [[n.label for n in row["route"]] for row in beta["rows"]] == [["Delta"]]

@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from .bidi import RTL_LANGUAGES
 from .escaping import html as escape
-from .flowtext import LINE, label_lines, text
+from .flowtext import LINE, direction, label_lines, pill, text
 
 WIDTH = 640  # viewBox units of a two-column chart; the CSS scales it to the column
 VIA_WIDTH = 160  # added when a middle column is drawn
@@ -154,6 +154,15 @@ class FlowChart:
         if not self.bands:
             return Markup("")
         parts = [self._band(band) for band in self.bands]
+        # Then the grounds of every label that lies over bands (people's names, the stops'
+        # labels), then the names: no band and no other label's ground is drawn over a name.
+        # Hidden from screen readers and the pointer: each band's link already names its person.
+        stops = [(node.caption, *self._label_at(node)) for node in self.columns[1]]
+        names = [(band["person"][0], *self._name_at(band)) for band in self.bands if self._named_here(band)]
+        grounds = "".join([pill(x, y, label, align, 16 if direction(label) == "rtl" else 14) for label, x, y, align in stops]
+                          + [pill(x, y, label, align) for label, x, y, align in names])
+        letters = "".join(text(x, y, label, align, "nb-flow__person") for label, x, y, align in names)
+        parts.append(f'<g class="nb-flow__names" aria-hidden="true">{grounds}{letters}</g>')
         parts += [self._bar(node) for column in self.columns for node in column]
         return Markup("\n".join((
             f'<svg class="nb-flow__svg" viewBox="0 0 {self.width} {self.height:.0f}" xmlns="http://www.w3.org/2000/svg"'
@@ -171,13 +180,6 @@ class FlowChart:
         path = (f"M{a} {y0}C{m} {y0} {m} {y1} {b} {y1}V{y1 + BAND}"
                 f"C{m} {y1 + BAND} {m} {y0 + BAND} {a} {y0 + BAND}Z")
         title, url = band["person"]
-        label = ""
-        if not any(b is not band and b["slug"] == band["slug"] and b["start"] is end for b in end.outs):
-            # The person's name, once, at the end of their path, inside the flow area.
-            x = b + 6 if self.rtl else b - 6
-            # Other bands may cross it: drawn twice, first as a halo of the page's colour.
-            label = "".join(text(x, y1 + BAND / 2, title, "left" if self.rtl else "right", css)
-                            for css in ("nb-flow__person nb-flow__halo", "nb-flow__person"))
         description = self.labels["person_move"].format(
             person=title, origin=start.label, destination=end.label)
         css = f"nb-flow__link nb-flow__band nb-flow--c{band['colour']}"
@@ -186,18 +188,32 @@ class FlowChart:
             description = f"{description} ({self.labels['noted']})"
         return (f'<a class="{css}" href="{escape(url)}" data-person="{escape(band["slug"])}"'
                 f' data-basis="{move.basis}">'
-                f'<title>{escape(description)}</title><path d="{path}"/>{label}</a>')
+                f'<title>{escape(description)}</title><path d="{path}"/></a>')
+
+    def _named_here(self, band):
+        """A person is named once, at the end of their path (not at a stop they pass)."""
+        end = band["end"]
+        return not any(b is not band and b["slug"] == band["slug"] and b["start"] is end for b in end.outs)
+
+    def _name_at(self, band):
+        """Where a person's name stands: inside the flow area, before the bar their path ends at."""
+        edge = self.bar_x(band["end"].column) + (BAR if self.rtl else 0)
+        x, align = (edge + 6, "left") if self.rtl else (edge - 6, "right")
+        return x, round(band["y1"]) + BAND / 2, align
+
+    def _label_at(self, node):
+        """Where a node's label stands: origins' and destinations' outside the flow; a stop's
+        on its end side, over the bands that leave it (on a ground drawn by `svg`)."""
+        x = self.bar_x(node.column)
+        physical_left = self.rtl if node.column == 1 else (node.column == 0) != self.rtl
+        at, align = (x - 6, "right") if physical_left else (x + BAR + 6, "left")
+        return at, node.y + node.height / 2, align
 
     def _bar(self, node):
         x = self.bar_x(node.column)
-        # Origins' and destinations' labels stand outside the flow; a stop's on its end side,
-        # over the bands that leave it, on a halo.
-        physical_left = self.rtl if node.column == 1 else (node.column == 0) != self.rtl
-        mid = node.y + node.height / 2
-        at, align = (x - 6, "right") if physical_left else (x + BAR + 6, "left")
+        at, mid, align = self._label_at(node)
+        physical_left = align == "right"
         label = text(at, mid, node.caption, align, "nb-flow__label")
-        if node.column == 1:  # drawn twice: first as a halo of the page's colour
-            label = text(at, mid, node.caption, align, "nb-flow__label nb-flow__halo") + label
         side_name = ("origin", "stop", "destination")[node.column]
         css = f"nb-flow__node nb-flow__node--{'company' if node.url else 'unknown'}" + (
             f" nb-flow--c{node.colour}" if node.colour is not None else "")
