@@ -1,7 +1,7 @@
 """Made for the phone (issue 22): every page type of the real site and of the synthetic archive,
 in both languages, at 360 and 390 px in Chromium. Nothing scrolls sideways or lies outside the
-screen, no cell or entry of a list of moves is taller than 8 lines, targets that stand alone
-are 24×24 px at least (and axe's target-size agrees), and the flow graphic reads as a news
+screen, no cell or entry of a list of moves is taller than 8 lines, no link is set below
+16 px, targets that stand alone are 24×24 px at least (and axe's target-size agrees), and the flow graphic reads as a news
 graphic at every width.
 """
 
@@ -45,6 +45,13 @@ LAYOUT = """() => {
     const r = el.getBoundingClientRect();
     if (r.width && (r.width < 23.5 || r.height < 23.5))
       problems.push(`a ${Math.round(r.width)}×${Math.round(r.height)} px target: ${name(el)}`);
+  }
+  // Every link a reader sees is set at 16 px at least (a 13-px link is a defect on a phone);
+  // the drawing's labels are text at the drawing's scale, tested below.
+  for (const el of document.querySelectorAll('a')) {
+    const size = parseFloat(getComputedStyle(el).fontSize);
+    if (!el.closest('svg') && el.getBoundingClientRect().width && !hidden(el) && size < 15.9)
+      problems.push(`a ${size}-px link: ${name(el)}`);
   }
   return problems;
 }""".replace("%(lines)d", str(MAX_LINES))
