@@ -11,6 +11,7 @@ import subprocess
 import sys
 
 import pytest
+from newsbrief import search
 from newsbrief.build import build_site
 from newsbrief.checks.validator import ContentValidator
 from pelican.settings import read_settings
@@ -234,6 +235,41 @@ def test_an_edit_of_a_person_reindexes_only_the_people_bundle_of_its_language(tm
     build(archive, site, cache, search=True)
     assert "Uniquesearchword" in fragments(site / "en" / "pagefind-people")
     assert bundle_files(site, "en/pagefind-people") == others
+
+
+def inodes(site, folder):
+    return {p: p.stat().st_ino for p in (site / folder).rglob("index.html")}
+
+
+def test_a_new_brief_reindexes_the_briefs_not_the_profiles_whose_pages_it_changed(tmp_path, monkeypatch):
+    """Adding a brief changes the pages of the people and companies it names (their newest
+    briefs) but not what Pagefind reads of them: Pagefind runs again for the briefs'
+    bundles alone, which find the new brief, and the profiles' bundles are kept."""
+    archive = Archive(tmp_path)
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    build(archive, site, cache, search=True)
+    people, others = inodes(site, "people"), bundle_files(site, "pagefind", "en/pagefind")
+    new = archive.add_brief().split()[1]
+    indexed, run = [], search._run
+    monkeypatch.setattr(search, "_run", lambda site, pages, folder: indexed.append(folder) or run(site, pages, folder))
+    build(archive, site, cache, search=True)
+    assert [p for p in inodes(site, "people").items() - people.items() if p[0].parent.name != "people"], \
+        "some person's page changed"
+    assert sorted(indexed) == ["en/pagefind", "pagefind"]
+    assert bundle_files(site, "pagefind", "en/pagefind") == others and len(others) > 20
+    assert f"/en/articles/{new}/" in fragments(site / "en" / "pagefind")
+
+
+def test_a_new_alias_is_searched_though_only_the_search_metadata_shows_it(tmp_path):
+    """A page is indexed again when what Pagefind reads of it changes anywhere, also
+    outside its body: an alias reaches the index as the page's hidden `names` metadata."""
+    archive = Archive(tmp_path)
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    build(archive, site, cache, search=True)
+    person = archive.files("people", "en")[0]
+    edit(person, aliases=[*(read(person)[0].get("aliases") or []), "Zephyrinus Quillfeather"])
+    build(archive, site, cache, search=True)
+    assert "Zephyrinus Quillfeather" in fragments(site / "en" / "pagefind-people")
 
 
 def rename(content, slug, family):

@@ -50,21 +50,30 @@ def wait_for_checks(settings):
         checks.wait()
 
 
+def _cpu():
+    """CPU seconds of this process and of the processes it has waited for."""
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
+
+
 class Steps(dict):
-    """Seconds each step of one build took, in order (`make html` and `make bench` print
-    them): where to look first when a build is slow. `done(step)` ends a step."""
+    """Seconds each step of one build took, in order, wall and CPU (`make html` and
+    `make bench` print them): where to look first when a build is slow. `done(step)` ends
+    a step. A forked copy's CPU counts in the step that waited for it."""
 
     def __init__(self):
         super().__init__()
-        self.since = time.perf_counter()
+        self.since, self.cpu_since, self.cpu = time.perf_counter(), _cpu(), {}
 
     def done(self, step):
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), _cpu()
         self[step] = self.get(step, 0.0) + now - self.since
-        self.since = now
+        self.cpu[step] = self.cpu.get(step, 0.0) + cpu - self.cpu_since
+        self.since, self.cpu_since = now, cpu
 
     def __str__(self):
-        return ", ".join(f"{step} {seconds:.1f} s" for step, seconds in self.items())
+        return ", ".join(f"{step} {seconds:.1f} s (CPU {self.cpu.get(step, 0.0):.1f} s)"
+                         for step, seconds in self.items())
 
 
 def step_done(settings, step):

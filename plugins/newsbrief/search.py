@@ -3,7 +3,7 @@
 Pagefind (the `pagefind[extended]` wheel, which ships its binary) indexes the pages that
 carry `data-pagefind-body` (briefs, people, companies), in bundles by language and kind
 (`bundles`: Pagefind holds a whole bundle in memory, and a rebuild indexes again only the
-bundles whose pages changed), with its Arabic stemmer, which already folds most letter
+bundles in which what Pagefind reads of a page changed, `indexed_parts`), with its Arabic stemmer, which already folds most letter
 variants and diacritics of the text.
 `fold()` gives the spelling a reader may type (letter variants, no diacritics or tatweel):
 theme/static/search/search.js folds every query the same way (a test keeps the two in
@@ -95,19 +95,62 @@ def bundles(site, settings):
     return {folder: pages for folder, pages in found.items() if pages or folder.endswith("pagefind")}
 
 
-def _same_pages(pages, site, previous):
+# What Pagefind reads of a page: its <html> tag (the language), <title>, every <h1> and
+# <img> (its default title and image), and every element with a data-pagefind-* attribute,
+# with its content unless all it asks for is given inline (`kind:person`), as the <main>
+# around a page's body does: Pagefind reads the rest of that content only through the body.
+SEEN = re.compile(r"<html\b[^>]*>|<title\b.*?</title>|<h1\b.*?</h1>|<img\b[^>]*>", re.DOTALL | re.IGNORECASE)
+MARKED = re.compile(r"<([a-zA-Z][\w-]*)\b[^>]*\bdata-pagefind-[^>]*>")
+INLINE = re.compile(r'\bdata-pagefind-(?:filter|meta)="[^":,]+:[^",]*"')  # one value, given inline
+ATTRIBUTE = re.compile(r"\bdata-pagefind-([\w-]+)")
+
+
+def indexed_parts(html):
+    """The parts of a page's HTML that Pagefind indexes (see SEEN and MARKED): two pages
+    with the same parts at the same address give the same index."""
+    parts = SEEN.findall(html)
+    for marked in MARKED.finditer(html):
+        tag = marked.group(0)
+        parts.append(tag)
+        asked = ATTRIBUTE.findall(tag)
+        if len(INLINE.findall(tag)) < len(asked) and not tag.endswith("/>"):
+            parts.append(_content(html, marked.group(1), marked.end()))
+    return parts
+
+
+def _content(html, name, start):
+    """The content of the element named `name` whose start tag ends at `start` (to its
+    matching end tag; the rest of the page when it has none)."""
+    depth = 1
+    for tag in re.finditer(rf"<(/?){re.escape(name)}\b[^>]*>", html[start:], re.IGNORECASE):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return html[start:start + tag.start()]
+    return html[start:]
+
+
+def _same_index(pages, site, previous):
+    """Whether each of `pages` is, for Pagefind, the page of the same address in the
+    previous site: the very file (newsbrief.outputdir.keep_unchanged links those), or one
+    whose indexed parts (`indexed_parts`) are the same, such as a person's page whose list
+    of newest briefs grew."""
     try:
-        return all((site / p).stat().st_ino == (previous / p).stat().st_ino for p in pages)
-    except OSError:
+        for page in pages:
+            new, old = site / page, previous / page
+            if new.stat().st_ino != old.stat().st_ino and indexed_parts(
+                    new.read_text(encoding="utf-8")) != indexed_parts(old.read_text(encoding="utf-8")):
+                return False
+        return True
+    except (OSError, UnicodeDecodeError):
         return False
 
 
 def index_site(site_dir, settings, previous=None):
     """Write the search bundles (see `bundles`) into `site_dir`; raise IndexingFailed with
     Pagefind's own message when it fails (the caller then keeps the old site). With
-    `previous` (the current site, as the last build left it), a bundle whose pages are the
-    very files of that site (newsbrief.outputdir.keep_unchanged links them) is kept, linked,
-    and Pagefind runs only for the others. Each language's main bundle lists the others in
+    `previous` (the current site, as the last build left it), a bundle whose pages are, for
+    Pagefind, those of that site (the same files, or the same indexed parts: `_same_index`)
+    is kept, linked, and Pagefind runs only for the others. Each language's main bundle lists the others in
     `bundles.json` (theme/static/search/search.js merges them). Returns the folders written.
     With SEARCH_INDEX off (the tests that do not search) nothing is written: the search page
     is built as always, and finds nothing."""
@@ -131,7 +174,7 @@ def _index(site, settings, previous):
     before = bundles(previous, settings) if previous else {}
     for folder, pages in found.items():
         old = previous / folder if previous else None
-        if before.get(folder) == pages and (old / "pagefind-entry.json").is_file() and _same_pages(pages, site, previous):
+        if before.get(folder) == pages and (old / "pagefind-entry.json").is_file() and _same_index(pages, site, previous):
             try:
                 shutil.copytree(old, site / folder, copy_function=os.link)
                 continue
