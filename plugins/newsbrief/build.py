@@ -130,7 +130,7 @@ def _build(settings_file, settings, target, overrides, strict, trust_store=True)
         state.previous_site, state.previous_state, state.steps = previous, last.get("state"), steps
         state.sources.store = SourceStore(settings["CACHE_PATH"], code_digest(
             repr((settings["MARKDOWN"], state.sources.max_size))))
-        state.sources.verify = not trust_store  # else the reader takes values from the store, the checks compare
+        state.sources.verify = not trust_store  # else the reader takes values and bodies from the store, the checks verify them
         checks = state.checks = Checks(settings)  # while Pelican reads
         try:
             _run_pelican(settings, collector, strict)

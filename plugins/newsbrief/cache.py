@@ -135,13 +135,13 @@ class BuildRecord:
     @staticmethod
     def output_state(output):
         """A digest of (path, size, modification time) of every file of the output."""
-        digest = hashlib.sha1()
+        digest, start = hashlib.sha1(), len(os.path.join(output, ""))
         for directory, folders, names in os.walk(output):
             folders.sort()
             for name in sorted(names):
-                info = os.lstat(os.path.join(directory, name))
-                digest.update(f"{os.path.relpath(os.path.join(directory, name), output)} "
-                              f"{info.st_size} {info.st_mtime_ns}\n".encode())
+                path = os.path.join(directory, name)
+                info = os.lstat(path)
+                digest.update(f"{path[start:]} {info.st_size} {info.st_mtime_ns}\n".encode())  # path from `output`
         return digest.hexdigest()
 
     def last(self, output):

@@ -104,11 +104,13 @@ class SourceStore:
     def source(self, digest, source, text, verify=False):
         """`source` (its path and name only) completed from the store, or None (a miss). Its
         text is always split and checked afresh (control characters, a second block) and must
-        give the stored front-matter and body; its rendered body must be one the sanitiser
-        leaves unchanged. Its values come from the store, or, with `verify` (the content
-        checks, which read every file in every build) or when none were stored, from parsing
-        the text; a stored value that is not what the text gives marks the entry `mismatched`
-        (the build then reads again without the store's values: newsbrief.build)."""
+        give the stored front-matter and body. Its values come from the store, or, with
+        `verify` (the content checks, which read every file in every build) or when none were
+        stored, from parsing the text. With `verify`, its rendered body must also be one the
+        sanitiser leaves unchanged (a second pass of the sanitiser over every file: the
+        reader, without `verify`, leaves it to the checks); a stored value that is not what
+        the text gives, or a body that is not clean, marks the entry `mismatched` (the build
+        then reads again, verifying every entry itself: newsbrief.build)."""
         value = self.get(digest)
         try:
             if value is None or not typed(value, SOURCE):
@@ -120,15 +122,17 @@ class SourceStore:
             removed = [tuple(r) for r in value["removed"]]
             if (front, body, body_line) != (value["front"], value["body"], value["body_line"]) \
                     or not plain(value) or not (stored is None or type(stored) is dict) \
-                    or any(len(r) != 2 or not all(type(x) is str for x in r) for r in removed) \
-                    or not is_clean(value["html"], value["paragraphs"]):
+                    or any(len(r) != 2 or not all(type(x) is str for x in r) for r in removed):
                 raise ValueError(digest)
             data = stored
             if verify or stored is None:
                 data = parse(text, source.shown)[0]
-                if stored is not None and as_json(data) != as_json(stored):
-                    self.mismatched.add(source.path)
-                    raise ValueError(digest)
+            if verify and not is_clean(value["html"], value["paragraphs"]):
+                self.mismatched.add(source.path)  # the reader took it as it is (below): read again
+                raise ValueError(digest)
+            if verify and stored is not None and as_json(data) != as_json(stored):
+                self.mismatched.add(source.path)
+                raise ValueError(digest)
         except ValueError:  # FrontMatterError too: read afresh, it is reported as always
             if value is not None:
                 self.rejected.add(digest)
