@@ -184,8 +184,8 @@ def test_a_poisoned_stored_body_never_reaches_the_output(clean, tmp_path):
     project, output = Project(tmp_path), tmp_path / "output"
     project.build(output)
 
-    def script(value, name):
-        if "Jane Doe" not in value["front"] or "lang: en" not in value["front"]:
+    def script(value, name):  # Jane Doe's own English file, which the reader takes from the store
+        if "lang: en" not in value["front"] or not value["data"] or value["data"].get("name") != "Jane Doe":
             return False
         value["html"] += '<script src="https://evil.example/x.js"></script><img src=x onerror="alert(1)">'
         return True
