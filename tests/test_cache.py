@@ -60,14 +60,16 @@ def test_a_build_with_nothing_changed_is_skipped_and_gives_the_same_warnings(pro
 
 
 def test_a_build_says_how_long_each_step_took(project, tmp_path):
-    """`make html` and `make bench` print where a build's time went (the seconds vary by
+    """`make html` and `make bench` print where a build's time went, wall and CPU (the seconds vary by
     machine and are not asserted); a skipped build ran no step."""
     output = tmp_path / "output"
     steps = project.build(output).steps
     assert list(steps) == ["digest of the inputs", "reading and checks", "linking", "writing",
                            "comparing with the last site", "search index", "swap and records"]
     assert all(seconds >= 0 for seconds in steps.values())
+    assert list(steps.cpu) == list(steps) and all(seconds >= 0 for seconds in steps.cpu.values())
     assert str(steps).startswith("digest of the inputs ") and str(steps).endswith(" s")
+    assert str(steps).count(", CPU ") == len(steps)
     assert project.build(output).steps is None
     run = subprocess.run(["make", "-s", "html", f"CONTENT={project.content}", f"OUTPUT={tmp_path / 'made'}",
                           f"BUILD_FLAGS=--cache-path={tmp_path / 'made-cache'}"],

@@ -72,7 +72,7 @@ class Steps(dict):
         self.since, self.cpu_since = now, cpu
 
     def __str__(self):
-        return ", ".join(f"{step} {seconds:.1f} s (CPU {self.cpu.get(step, 0.0):.1f} s)"
+        return "; ".join(f"{step} {seconds:.1f} s, CPU {self.cpu.get(step, 0.0):.1f} s"
                          for step, seconds in self.items())
 
 
