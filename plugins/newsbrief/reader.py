@@ -41,7 +41,8 @@ class YamlMarkdownReader(MarkdownReader):
     def _read(self, source_path):
         sources = state_of(self.settings).sources
         shown = display_path(self.settings, source_path)
-        if sources.checked is not None and os.path.realpath(source_path) not in sources.checked:
+        if sources.checked is not None and source_path not in sources.checked \
+                and os.path.realpath(source_path) not in sources.checked:  # the checks' paths are real paths
             raise FrontMatterError(shown, 1, "file", "the checks did not accept this file",
                                    "run `make check` and fix what it reports")
         source = sources.load(source_path, shown, keep=False)  # its content object keeps what pages show

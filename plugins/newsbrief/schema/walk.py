@@ -43,20 +43,40 @@ def references(model, data, loc=()):
 
 
 def _walk(annotation, metadata, value, loc):
-    annotation, metadata = unwrap(annotation, metadata)
-    if get_origin(annotation) is list:
+    kind, what = _plan(annotation, metadata)
+    if kind is list:
         if isinstance(value, list):
             for number, item in enumerate(value):
-                yield from _walk(get_args(annotation)[0], (), item, (*loc, number))
+                yield from _walk(what, (), item, (*loc, number))
         return
-    if isinstance(annotation, type) and issubclass(annotation, Part):
+    if kind is Part:
         if isinstance(value, dict):
-            yield ("part", annotation, loc, value)
-            yield from references(annotation, value, loc)
+            yield ("part", what, loc, value)
+            yield from references(what, value, loc)
         return
-    ref = next((m for m in metadata if isinstance(m, Ref)), None)
-    if ref and isinstance(value, str) and SLUG.match(value):
-        yield ("ref", ref, loc, value)
+    if what and isinstance(value, str) and SLUG.match(value):
+        yield ("ref", what, loc, value)
+
+
+_PLANS = {}  # (id of an annotation, ids of its metadata) -> (annotation, metadata, plan)
+
+
+def _plan(annotation, metadata):
+    """What `_walk` does with a value of this annotation: (list, the items' annotation),
+    (Part, the part's class), or (None, its Ref or None). Worked out once per annotation
+    (the typing calls were a tenth of the checks' time), which the table keeps alive."""
+    key = (id(annotation), *map(id, metadata))
+    found = _PLANS.get(key)
+    if found is None:
+        bare, extra = unwrap(annotation, metadata)
+        if get_origin(bare) is list:
+            plan = (list, get_args(bare)[0])
+        elif isinstance(bare, type) and issubclass(bare, Part):
+            plan = (Part, bare)
+        else:
+            plan = (None, next((m for m in extra if isinstance(m, Ref)), None))
+        found = _PLANS[key] = (annotation, metadata, plan)
+    return found[2]
 
 
 def model_at(model, loc):
