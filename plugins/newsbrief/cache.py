@@ -19,7 +19,7 @@ when read; one that is not what this code writes is a miss. What comes from it i
 as a fresh read would be, or bound to what it was made from: a stored file's text is split
 and checked again and must give the stored front-matter and body, its values must be what
 the checks parse from it, and its rendered body must be one the sanitiser leaves unchanged
-(newsbrief.sanitize.is_clean). The records
+(newsbrief.sanitize.is_clean, in the checks, which every build runs). The records
 describe one site (its `output_state`) and are ignored when the output is another.
 - Share cards (`cards/`, newsbrief.cards), by a digest of all that is drawn on them.
 """

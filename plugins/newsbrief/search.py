@@ -79,7 +79,7 @@ def bundles(site, settings):
     the search page loads), `pagefind-people`, `pagefind-companies`. A kind with more than
     SEARCH_BUNDLE_PAGES pages is split by a hash of each page's path (`pagefind-people-2`,
     …). Pagefind holds a whole bundle in memory, and a rebuild indexes again only the
-    bundles whose pages changed."""
+    bundles in which what Pagefind reads of a page changed (`_same_index`)."""
     found, limit = {}, settings.get("SEARCH_BUNDLE_PAGES", BUNDLE_PAGES)
     for lang in settings["LANGUAGES"]:
         default = lang == settings["DEFAULT_LANG"]
