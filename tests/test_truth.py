@@ -318,3 +318,22 @@ def test_moves_by_month_say_it_is_the_month_of_the_brief_not_of_the_move(truth, 
     the month is the brief's, and the heading says so on a company page and on /moves/."""
     assert text(company(truth, lang, "orbit").select_one("#company-months-title")) == heading
     assert text(truth.page(f"{PREFIX[lang]}moves/").select_one("#months-title")) == heading
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "(left Orbit Vision Lab, in May)"), ("ar", "(غادر مختبر أوربت للرؤية، في مايو)")])
+def test_the_part_of_a_company_and_the_time_share_one_pair_of_brackets(variant_site, lang, said):
+    """"Lina Saleh (left Orbit Vision Lab, in May)", not "(left Orbit Vision Lab) (in May)"."""
+    from support import TRUTH, edit, read
+
+    def timed(content):
+        path = content / "people/lina-saleh.ar.md"
+        moves = read(path)[0]["moves"]
+        moves[0]["when"] = {"ar": "في مايو", "en": "in May"}
+        edit(path, moves=moves)
+
+    site = variant_site([timed], source=TRUTH, name="timed-part")
+    left = company(site, lang, "orbit").select_one(".nb-flows__column--out")
+    [row] = [r for r in left.select('li[data-fact="move"]') if r.select_one('a[data-person="lina-saleh"]')]
+    shown = " ".join(row.get_text().split()).replace("\u2068", "").replace("\u2069", "")
+    assert said in shown, shown
