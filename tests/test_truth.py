@@ -337,3 +337,13 @@ def test_the_part_of_a_company_and_the_time_share_one_pair_of_brackets(variant_s
     [row] = [r for r in left.select('li[data-fact="move"]') if r.select_one('a[data-person="lina-saleh"]')]
     shown = " ".join(row.get_text().split()).replace("\u2068", "").replace("\u2069", "")
     assert said in shown, shown
+
+
+@pytest.mark.parametrize("lang, kickers", [
+    ("en", {"orbit": "Company", "nimbus": "Startup", "orbit-vision": "Lab", "nimbus-research": "Organisation",
+            "kestrel": "Organisation"}),
+    ("ar", {"orbit": "شركة", "nimbus": "شركة ناشئة", "orbit-vision": "مختبر", "nimbus-research": "جهة",
+            "kestrel": "جهة"})])
+def test_a_company_kicker_is_its_type_only_where_a_paragraph_states_it(truth, lang, kickers):
+    """Nimbus Research's type is inferred, Kestrel's not given: neither is a kicker."""
+    assert {slug: text(company(truth, lang, slug).select_one(".nb-kicker")) for slug in kickers} == kickers
