@@ -175,6 +175,10 @@ def test_a_company_graphic_counts_only_the_moves_involving_it(truth, lang, slug,
     moves = sum(len(a.find_parent(class_="nb-flow__route").select(".nb-flow__path .nb-flow__place"))
                 for a in figure.select("a.nb-flow__who"))
     assert moves == (int(re.match(r"\d+", dek).group()) if dek[0].isdigit() else 1)
+    # And by how many people: each once, however often they moved.
+    people = len({a["href"] for a in figure.select("a.nb-flow__who")})
+    by = (f"By {people} people." if people > 1 else "By 1 person.") if lang == "en" else f"عدد الأشخاص: {people}."
+    assert text(figure.select_one(".nb-flow__dek")).endswith(by)
 
 
 @pytest.mark.parametrize("lang", LANGS)
