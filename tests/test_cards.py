@@ -62,6 +62,14 @@ def test_long_text_and_long_words_stay_inside_the_card(drawer, tmp_path, lang, s
     assert drawn[-1].endswith("…") or "".join(drawn).replace(" ", "") == title.replace(" ", "")
 
 
+def test_the_card_is_large_enough_for_a_large_preview_and_its_text_readable():
+    """Facebook shows a link's image large from 600×315 (X from 300×157), at 1.91:1; a card's
+    smallest text (its footer) stays at 14 px, about the size a feed shows it at."""
+    width, height = SIZE
+    assert width >= 600 and height >= 315 and abs(width / height - 1.91) < 0.01
+    assert cards_module.px(28) >= 14 and min(TITLE_SIZES) >= 20
+
+
 def test_a_word_longer_than_a_line_is_broken_where_the_line_ends(drawer):
     font = drawer.font(72)
     lines = drawer.wrap(f"a {LONG_WORD}", font, 600, "ltr")

@@ -83,6 +83,21 @@ def test_an_inferred_move_is_marked_everywhere_and_a_noted_one_is_not(truth, lan
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_a_move_has_a_facts_list_and_a_note_only_when_it_has_them(truth, lang):
+    """No empty markup per move: a list of its details only if the brief gives one, a note
+    only if the move is inferred or noted (the inferred and the noted moves keep theirs)."""
+    noted = 0
+    for slug in ("omar-nasser", "lina-saleh", "sara-haddad", "karim-aziz"):
+        for move in truth.page(f"{PREFIX[lang]}people/{slug}/").select(".nb-timeline__item"):
+            for part in move.select("dl.nb-facts, .nb-timeline__note"):
+                assert text(part), (slug, str(part))
+            note = move.select_one(".nb-timeline__note")
+            assert (note is not None) == (move.has_attr("data-basis") or move.select_one("details") is not None), slug
+            noted += note is not None
+    assert noted == 2  # Omar's inferred move and Lina's noted one
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_the_graphic_dashes_only_inferred_moves(truth, lang):
     flow = truth.page(f"{PREFIX[lang]}moves/").select_one(".nb-flow")  # the drawing of the brief's moves
     bands = flow.select(".nb-flow__band")  # each band is its person's link
