@@ -103,6 +103,26 @@ def stats(folder):
     return {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file()}
 
 
+BUILT = ("content", "site", "cache")
+
+
+def keep_aside(folder, saved):
+    """Copy `folder`'s content, site and cache (BUILT), just built, to `saved`; return the
+    function that puts them back in `folder` as they stood. The cache records where the
+    content and the site are, so a later build there is a cached rebuild of that first build
+    (a copy elsewhere would not be). Tests read the `saved` copy; only a test that edits and
+    rebuilds puts it back first. Files keep their times (the cache's record checks them)."""
+    for part in BUILT:
+        shutil.copytree(folder / part, saved / part, symlinks=True)
+
+    def put_back():
+        for part in BUILT:
+            shutil.rmtree(folder / part, ignore_errors=True)
+            shutil.copytree(saved / part, folder / part, symlinks=True)
+
+    return put_back
+
+
 
 # --- a built site, read back -------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from newsbrief.build import build_site
 from newsbrief.feeds import ProfileFeed, new_feed
-from support import ROOT, edit, read, stats, tree
+from support import ROOT, Site, edit, keep_aside, read, stats, tree
 
 BRIEFS = 30  # a company of the archive is named in more than 10 of them
 MAX_ITEMS = 10
@@ -37,9 +37,19 @@ def build(content, output, cache, **settings):
 
 
 @pytest.fixture(scope="module")
-def archive(tmp_path_factory, variant_site):
-    site = variant_site(source=make_archive(tmp_path_factory.mktemp("corpus")), name="feeds")
-    return site.content, site
+def built(tmp_path_factory):
+    """The archive built once (in one process: the edit test counts the feeds it renders),
+    kept aside (support.keep_aside): the tests read the copy (`archive`); the edit test puts
+    it back and edits it."""
+    folder = tmp_path_factory.mktemp("feeds")
+    build(make_archive(folder), folder / "site", folder / "cache", RENDER_PROCESSES=1)
+    saved = tmp_path_factory.mktemp("feeds-saved")
+    return folder, keep_aside(folder, saved), (saved / "content", Site(saved / "site"))
+
+
+@pytest.fixture(scope="module")
+def archive(built):
+    return built[2]
 
 
 def front(content, kind, slug, lang):
@@ -151,10 +161,10 @@ def test_every_profile_page_links_its_feed(archive, kind, lang):
         assert FOLLOW[lang] in follow.get_text() and name in follow.get_text(), slug
 
 
-def test_an_edit_of_a_brief_rewrites_only_the_feeds_of_the_profiles_it_names(tmp_path, monkeypatch):
-    content = make_archive(tmp_path)
-    site, cache = tmp_path / "site", tmp_path / "cache"
-    build(content, site, cache, RENDER_PROCESSES=1)  # the same settings in both builds
+def test_an_edit_of_a_brief_rewrites_only_the_feeds_of_the_profiles_it_names(built, tmp_path, monkeypatch):
+    folder, put_back, _ = built
+    put_back()  # as its first build left it (RENDER_PROCESSES=1: the same settings in both builds)
+    content, site, cache = folder / "content", folder / "site", folder / "cache"
     before, files = tree(site), stats(site)
     newest = max(slugs(content, "articles"), key=lambda b: (front(content, "articles", b, "ar")["date"], b))
     named = front(content, "articles", newest, "ar")

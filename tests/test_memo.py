@@ -15,7 +15,7 @@ from newsbrief import search
 from newsbrief.build import build_site
 from newsbrief.checks.validator import ContentValidator
 from pelican.settings import read_settings
-from support import ROOT, edit, read, tree, write
+from support import ROOT, edit, keep_aside, read, tree, write
 
 SEED, ROUNDS, EDITS_PER_ROUND, BRIEFS = 20261129, 5, 4, 12
 
@@ -122,23 +122,17 @@ def build(archive, output, cache, search=False):
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    """The archive built once (no search index), its folder kept aside as it stood: `built()`
-    puts the content, site and cache back in that one folder, so the next build is a cached
-    rebuild of that first build, as in a folder of its own (the cache records where the
-    content and the site are, so it is put back where it was, not copied elsewhere).
-    Returns (archive, site, cache, the first build's result)."""
+    """The archive built once (no search index) and kept aside (support.keep_aside): `built()`
+    puts it back and returns (archive, site, cache, the first build's result), so the next
+    build is a cached rebuild of that first build, as in a folder of its own."""
     folder = tmp_path_factory.mktemp("archive")
     archive = Archive(folder)
     site, cache = folder / "site", folder / "cache"
     first = build(archive, site, cache)
-    saved = tmp_path_factory.mktemp("archive-saved")
-    for part in ("content", "site", "cache"):
-        shutil.copytree(folder / part, saved / part, symlinks=True)
+    put_back = keep_aside(folder, tmp_path_factory.mktemp("archive-saved"))
 
     def restore():
-        for part in ("content", "site", "cache"):
-            shutil.rmtree(folder / part)
-            shutil.copytree(saved / part, folder / part, symlinks=True)  # with their times (the record checks them)
+        put_back()
         return Archive(folder, make=False), site, cache, first
 
     return restore

@@ -16,7 +16,7 @@ from gates.server import serve
 from newsbrief import related
 from newsbrief.build import build_site
 from newsbrief.graph import TalentGraph
-from support import LANGS, PREFIX, ROOT, Site, published_items, tree
+from support import LANGS, PREFIX, ROOT, Site, keep_aside, published_items, tree
 
 BRIEFS = 40
 SHOWN = 5  # RELATED_BRIEFS_SHOWN
@@ -31,17 +31,25 @@ def make_content(folder):
 
 
 def build(content, output, cache):
-    """A build with no search index (the comparison of two builds leaves it out anyway)."""
+    """A build with its search index: the links gate follows the search page to it."""
     warnings = build_site(str(ROOT / "pelicanconf.py"), str(output), {
-        "PATH": str(content), "THEME": str(ROOT / "theme"), "CACHE_PATH": str(cache), "SEARCH_INDEX": False})
+        "PATH": str(content), "THEME": str(ROOT / "theme"), "CACHE_PATH": str(cache), "SEARCH_INDEX": True})
     return Site(output, warnings)
 
 
 @pytest.fixture(scope="module")
-def archive(tmp_path_factory, variant_site):
-    content = make_content(tmp_path_factory.mktemp("corpus") / "content")
-    site = variant_site(source=content, overrides={"SEARCH_INDEX": True}, name="related")  # the links gate
-    return site.content, site
+def built(tmp_path_factory):
+    """The archive built once in a folder of its own, kept aside (support.keep_aside): the
+    tests read the copy (`archive`); the rebuild test puts it back and edits it."""
+    folder = tmp_path_factory.mktemp("related")
+    site = build(make_content(folder / "content"), folder / "site", folder / "cache")
+    saved = tmp_path_factory.mktemp("related-saved")
+    return folder, keep_aside(folder, saved), (saved / "content", Site(saved / "site", site.warnings))
+
+
+@pytest.fixture(scope="module")
+def archive(built):
+    return built[2]
 
 
 def facts(content):
@@ -174,22 +182,22 @@ def test_a_company_page_links_its_moves_by_month(archive):
     assert counted
 
 
-def test_a_cached_rebuild_after_moving_a_brief_to_another_date_is_a_clean_build(tmp_path):
+def test_a_cached_rebuild_after_moving_a_brief_to_another_date_is_a_clean_build(built, tmp_path):
     """One brief becomes the newest: its month changes (a month page loses its moves, another
     gains them) and it enters the related lists of briefs whose own files did not change."""
-    content = make_content(tmp_path / "content")
+    folder, put_back, _ = built
+    put_back()  # the archive as its first build left it, with that build's cache
+    content, output = folder / "content", folder / "site"
     known = facts(content)
     oldest = newest_first(known["articles"], known["articles"])[-1]
     newest = known["articles"][newest_first(known["articles"], known["articles"])[0]]["ar"]["date"]
-    output = tmp_path / "output"
-    build(content, output, tmp_path / "cache")
     before = tree(output)
     for lang in LANGS:
         path = content / "articles" / f"{oldest}.{lang}.md"
         date = known["articles"][oldest][lang]["date"]
         path.write_text(path.read_text(encoding="utf-8").replace(f"date: {date}", f"date: {newest}", 1),
                         encoding="utf-8")
-    build(content, output, tmp_path / "cache")
+    build(content, output, folder / "cache")
     clean = tmp_path / "clean"
     build(content, clean, tmp_path / "no-cache")
     after = tree(output)
