@@ -72,7 +72,9 @@ bench: $(VENV)/.installed-bench
 	nice $(BIN)/python scripts/bench.py --n $(N)
 
 # Every test, in parallel workers (pytest-xdist; TEST_WORKERS=1 for one process). loadscope
-# keeps a module's tests on one worker, so its module fixtures (a site built once) are built once.
+# keeps a module's tests on one worker, so its module fixtures (a site built once) are built once;
+# the modules go out slowest first (tests/conftest.py SLOWEST_FIRST, not xdist's own order by
+# number of tests), so the workers end together.
 # Lighthouse measures speed, so its runs come last and alone: with a worker beside it on two
 # cores a page's speed index varied by a second from run to run (its other categories, on the
 # English pages, run with the rest: tests/test_gates.py). --durations lists the 25
@@ -80,7 +82,7 @@ bench: $(VENV)/.installed-bench
 TEST_WORKERS ?= auto
 LIGHTHOUSE := -k test_lighthouse tests/test_gates.py
 test: $(VENV)/.installed system-deps node_modules/.installed lint
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope -k "not test_lighthouse" --durations=25
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope --no-loadscope-reorder -k "not test_lighthouse" --durations=25
 	$(PY) -m pytest $(LIGHTHOUSE)
 
 # The gates of the real site (tests/test_gates.py: valid HTML, accessibility, links, budgets,
@@ -88,7 +90,7 @@ test: $(VENV)/.installed system-deps node_modules/.installed lint
 # before it deploys a change to content/ only. `make test` runs them too.
 GATES := tests/test_gates.py tests/test_real_content.py
 gates: $(VENV)/.installed system-deps node_modules/.installed
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope -k "not test_lighthouse" $(GATES)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope --no-loadscope-reorder -k "not test_lighthouse" $(GATES)
 	$(PY) -m pytest $(LIGHTHOUSE)
 
 # Lint the Python code (rules in pyproject.toml); `make test` runs it before pytest.

@@ -121,3 +121,19 @@ def variant_site(tmp_path_factory):
         return built
 
     return make
+
+
+# The slowest modules first (measured with --durations), then the rest in file order. The
+# Makefile's `test` target hands modules to the workers in this order (pytest-xdist's
+# --dist loadscope --no-loadscope-reorder): its own order, by number of tests, started the
+# slowest modules (test_memo, test_parallel, test_real_content: few tests, many builds)
+# last, and one worker ran them alone at the end. test_archive, which builds the big
+# archive, comes before test_phone, which reads it too, so neither waits for the other.
+SLOWEST_FIRST = ("test_gates", "test_memo", "test_related", "test_archive", "test_parallel", "test_search",
+                 "test_feeds", "test_real_content", "test_phone", "test_story", "test_hostile_site", "test_publish",
+                 "test_cache", "test_cache_hostile", "test_build_safety", "test_memoguard")
+
+
+def pytest_collection_modifyitems(items):
+    rank = {name: number for number, name in enumerate(SLOWEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.stem, len(rank)))  # stable: file order within a rank
