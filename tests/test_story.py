@@ -185,8 +185,8 @@ def test_a_places_number_counts_the_people_drawn_through_it_as_the_legend_says(s
     chart = FlowChart(moves, "en", lambda kind, slug: (slug.title(), f"/{kind}/{slug}/"), LABELS, "t")
     [stop] = BeautifulSoup(str(chart.svg()), "html.parser").select('a[data-side="stop"]')
     assert stop.title.get_text() == "Beta (4)"
-    for lang, people in (("en", "the people drawn through that place, where more than one"),
-                         ("ar", "عدد الأشخاص المرسومين عبر تلك الجهة، إن زادوا على واحد")):
+    for lang, people in (("en", "the people whose path runs through that place, where more than one"),
+                         ("ar", "عدد من يمرّ مسارهم بتلك الجهة، إن زادوا على واحد")):
         legend = site.page("/" + FOLDER[lang]).select_one(".nb-flow__legend-count")
         assert people in legend.get_text(" ", strip=True)
 

@@ -168,7 +168,7 @@ def test_a_company_counts_the_moves_of_its_parts_beside_the_number_the_brief_giv
     assert [a["data-person"] for a in joined.select("a[data-person]")] == ["omar-nasser"]
     inferred = text(joined.select_one('[data-field="inferred-count"]'))
     assert inferred == ("1 of these moves is inferred by us; its note says why." if lang == "en"
-                        else "استنتجنا واحدًا منها، والسبب بجانبه.")
+                        else "استنتجنا واحدًا من هذه التنقلات، والسبب بجانبه.")
     assert left.select_one('[data-field="inferred-count"]') is None
     lab_left = company(truth, lang, "orbit-vision").select_one(".nb-flows__column--out")
     assert sorted(a["data-person"] for a in lab_left.select("a[data-person]")) == ["karim-aziz", "lina-saleh"]
