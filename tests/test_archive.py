@@ -125,7 +125,10 @@ def test_month_archives_have_babel_names_and_counts(big, facts, lang):
     assert link.get_text(strip=True) == {"ar": "نوفمبر", "en": "November"}[lang]
     assert f"({by_month['2025-11']})" in link.parent.get_text()
     page = big.page(november)
-    assert ("November 2025" if lang == "en" else "نوفمبر 2025") in page.h1.get_text()
+    # Month and year never part at a line's end: a no-break space, on the briefs' and the moves' page.
+    named = "November\xa02025" if lang == "en" else "نوفمبر\xa02025"
+    assert named in page.h1.get_text()
+    assert named in big.page(f"{PREFIX[lang]}moves/2025/11/").h1.get_text()
     listed = [a["href"] for url in follow(big, november) for a in big.page(url).select(".nb-brief-item__title a")]
     assert listed == [u for u in newest_first(facts, lang)
                       if str(facts["articles"][u.split("/")[-2]][lang]["date"]).startswith("2025-11")]
