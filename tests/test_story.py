@@ -171,6 +171,10 @@ def test_a_person_who_moved_twice_is_one_path():
     for label in labels:
         x, y = float(label["x"]), float(label["y"])
         assert any(p["x"] <= x <= p["x"] + p["width"] and p["y"] < y < p["y"] + p["height"] for p in pills), label
+    # A name's ground is edged in the colour of the band it ends.
+    for ground, label in zip(names.select("rect.nb-flow__pill--person"), names.select("text.nb-flow__person"), strict=True):
+        band = soup.select_one(f'.nb-flow__band[data-person="{label.get_text().lower()}"]')
+        assert [c for c in ground["class"] if c.startswith("nb-flow--c")] == [c for c in band["class"] if c.startswith("nb-flow--c")]
     [acme, beta] = chart.blocks()[::-1] if chart.blocks()[0]["node"].label == "Beta" else chart.blocks()
     assert [[n.label for n in row["route"]] for row in acme["rows"]] == [["Beta", "Gamma"]]
     assert [[n.label for n in row["route"]] for row in beta["rows"]] == [["Delta"]]

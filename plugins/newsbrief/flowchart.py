@@ -158,10 +158,12 @@ class FlowChart:
         # labels), then the names: no band and no other label's ground is drawn over a name.
         # Hidden from screen readers and the pointer: each band's link already names its person.
         stops = [(node.caption, *self._label_at(node)) for node in self.columns[1]]
-        names = [(band["person"][0], *self._name_at(band)) for band in self.bands if self._named_here(band)]
+        # A name's ground is edged in its band's colour: it shows which band the name ends.
+        names = [(band["person"][0], *self._name_at(band), band["colour"]) for band in self.bands if self._named_here(band)]
         grounds = "".join([pill(x, y, label, align, 16 if direction(label) == "rtl" else 14) for label, x, y, align in stops]
-                          + [pill(x, y, label, align) for label, x, y, align in names])
-        letters = "".join(text(x, y, label, align, "nb-flow__person") for label, x, y, align in names)
+                          + [pill(x, y, label, align, css=f"nb-flow__pill nb-flow__pill--person nb-flow--c{colour}")
+                             for label, x, y, align, colour in names])
+        letters = "".join(text(x, y, label, align, "nb-flow__person") for label, x, y, align, _ in names)
         parts.append(f'<g class="nb-flow__names" aria-hidden="true">{grounds}{letters}</g>')
         parts += [self._bar(node) for column in self.columns for node in column]
         return Markup("\n".join((

@@ -29,7 +29,7 @@ def label_lines(text, room=ROOM):
     return lines or [""]
 
 
-def pill(x, y, label, align, size=EM):
+def pill(x, y, label, align, size=EM, css="nb-flow__pill"):
     """An opaque ground of the page's colour under a label that lies over bands (`text` with
     the same x, y, label and align), so no band shows through its letters (WCAG 1.4.3)."""
     lines = label_lines(label)
@@ -38,7 +38,7 @@ def pill(x, y, label, align, size=EM):
     fit = 0.7 if direction(label) == "rtl" else 1
     w, h = max(width(line, size) for line in lines) * fit + 8, len(lines) * LINE + 2
     left = x - w + 4 if align == "right" else x - 4
-    return f'<rect class="nb-flow__pill" x="{round(left)}" y="{round(y - h / 2)}" width="{round(w)}" height="{round(h)}" rx="4"/>'
+    return f'<rect class="{css}" x="{round(left)}" y="{round(y - h / 2)}" width="{round(w)}" height="{round(h)}" rx="4"/>'
 
 
 def text(x, y, label, align, css, wrap=True):
