@@ -99,3 +99,20 @@ def test_mentioned_in_gives_each_briefs_paragraphs_and_no_second_list_names_it(d
     cited = listed.find_parent("section").select("a.nb-sources__paragraph")
     assert cited and all(a["data-subject"] == "person:jane-doe" for a in cited)
     assert aside.select_one("#sources-title") is None  # every cited brief is listed above
+
+
+# A fact's label and its value share a text line, though a value's pilcrow is a 44-px target,
+# and the facts of a row share one too ("Type: Company ¶1   Part of: Not stated"; critique 33).
+BASELINES = """() => [...document.querySelectorAll('.nb-profile__facts > div')].map(div => {
+  const line = el => { const r = document.createRange(); r.selectNodeContents(el); return r.getClientRects()[0].bottom; };
+  return [line(div.querySelector('dt')), line(div.querySelector('dd'))]; })"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", PREFIX)
+def test_a_fact_label_stands_on_the_line_of_its_value(design, browser, lang):
+    with serve(design.path) as base, opened(browser, f"{base}{PREFIX[lang]}companies/acme-ai/", width=1280) as (page, _record):
+        lines = page.evaluate(BASELINES)
+    assert len(lines) >= 2
+    bottoms = [bottom for pair in lines for bottom in pair]
+    assert max(bottoms) - min(bottoms) < 2, lines
