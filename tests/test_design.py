@@ -1,6 +1,8 @@
 """From the design review of the screenshots: what a moves table says of timing, on a phone
 and wide. A fixture site of its own: one move with a stated tenure, one with no time at all."""
 
+from urllib.parse import unquote
+
 import pytest
 from gates.browser import opened
 from gates.server import serve
@@ -72,6 +74,10 @@ def test_the_404_has_a_header_footer_and_half_of_its_own_in_each_language(design
     [foot] = page.select(f'.nb-footer [lang="{lang}"]')
     assert foot["dir"] == direction
     assert foot.select_one(f'a[href="{home}about/"]').get_text(strip=True) == about
+    # each half offers "Report an error", its mail written in the half's language
+    report = foot.select_one("a.nb-footer__report")
+    assert report.get_text(strip=True) == {"ar": "أبلغ عن خطأ", "en": "Report an error"}[lang]
+    assert {"ar": "subject=خطأ في: الصفحة غير موجودة", "en": "subject=Error on: Page not found"}[lang] in unquote(report["href"])
     # nothing of the page's furniture is left in one language only
     assert not page.select(".nb-nav, .nb-search-box")
 
