@@ -59,7 +59,8 @@ def test_in_page_links_are_root_relative_and_addresses_for_others_absolute(publi
     page = published.page("/en/people/jane-doe/")
     assert page.find("a", class_="nb-header__brand")["href"] == "/newsbrief/en/"
     assert page.find("link", rel="stylesheet")["href"].startswith("/newsbrief/theme/")
-    assert page.find("meta", property="og:url")["content"] == f"{SITEURL}/en/people/jane-doe/"
+    assert page.find("link", rel="canonical")["href"] == f"{SITEURL}/en/people/jane-doe/"
+    assert page.find("link", hreflang="ar")["href"] == f"{SITEURL}/people/jane-doe/"
     assert f'"url":"{SITEURL}/en/people/jane-doe/"' in str(page.find("script", type="application/ld+json"))
 
 

@@ -43,13 +43,28 @@ def flow_links(site, url):
 
 # --- the graphic ---------------------------------------------------------------------------
 
+def legend_keys(figure):
+    """The swatches of a graphic's key, in order, each said in words."""
+    items = figure.select(".nb-flow__legend li")
+    assert all(item.get_text(strip=True) for item in items)
+    return [item.select_one(".nb-flow__key")["class"][-1].removeprefix("nb-flow__key--") for item in items]
+
+
+def expected_keys(figure):
+    """A key for each style the graphic uses: the arrow always; colours for more than one
+    start; the dashes of an inferred move; the dots of a place not stated or not a company."""
+    return (["arrow"] + ["colours"] * (len(figure.select(".nb-flow__block")) > 1)
+            + ["inferred"] * bool(figure.select(".nb-flow__who--inferred"))
+            + ["unknown"] * bool(figure.select(".nb-flow__place--unknown")))
+
+
 @pytest.mark.parametrize("lang", FOLDER)
 @pytest.mark.parametrize("path", [p for p in FLOW_PAGES if p not in DRAWN])
 def test_a_briefs_or_profiles_graphic_is_the_list_with_no_hidden_drawing(site, lang, path):
     figure = site.page("/" + FOLDER[lang] + path).select_one("figure.nb-flow")
     assert figure.select_one(".nb-flow__title").get_text(strip=True)
     assert figure.select_one(".nb-flow__source").get_text(strip=True)
-    assert len(figure.select(".nb-flow__legend li")) == 4  # no count: the list says it in words
+    assert legend_keys(figure) == expected_keys(figure)  # no count: the list says it in words
     assert figure.select(".nb-flow__stack .nb-flow__who")
     assert not figure.select("svg, .nb-flow__wide")  # its column is never wide enough to show one
 
@@ -77,7 +92,7 @@ def test_flow_is_a_named_drawing_whose_shapes_are_working_links(site, lang, path
     title = figure.select_one(".nb-flow__title")
     assert figure["aria-labelledby"] == title["id"] and title.get_text(strip=True)
     assert figure.select_one(".nb-flow__dek").get_text(strip=True)
-    assert len(figure.select(".nb-flow__legend li")) == 5  # the fifth: what a number in brackets counts
+    assert legend_keys(figure) == expected_keys(figure) + ["count"]  # what a number in brackets counts
     assert figure.select_one(".nb-flow__source").get_text(strip=True)
     # the phone layout names the same people, each once
     people = [a["href"] for a in figure.select(".nb-flow__stack .nb-flow__who")]
@@ -335,37 +350,54 @@ def test_person_json_ld_asserts_only_stated_moves_and_roles(site):
 
 # --- share cards -----------------------------------------------------------------------------
 
-def test_every_page_has_share_meta_and_a_card_of_the_right_size(site):
+def test_every_page_has_share_meta_and_a_card_where_it_is_shared(site):
+    """A preview reads the title from og:, the description and address from the page's own
+    meta description and canonical link (not written twice); a card of the right size is
+    named where one is drawn (a brief, a profile of the newest briefs, the home page's site
+    card), and no other page names the site card."""
+    carded = set()
     for relative in site.html_files():
         if relative == "404.html":
             continue
         page = site.page(site.url_of(relative))
         meta = {m.get("property") or m.get("name"): m["content"] for m in page.select("meta[content]")}
-        for key in ("og:title", "og:description", "og:url", "og:locale", "og:locale:alternate",
-                    "og:image", "twitter:card"):
+        for key in ("og:site_name", "og:title", "og:locale", "description"):
             assert meta.get(key), (relative, key)
-        assert not {"twitter:title", "twitter:description", "twitter:image"} & set(meta), relative  # read from og:
+        assert page.find("link", rel="canonical")["href"], relative
+        assert not {"og:description", "og:url", "og:locale:alternate", "color-scheme", "twitter:title",
+                    "twitter:description", "twitter:image"} & set(meta), relative  # read from the page or og:
         lang = page.html["lang"]
         assert meta["og:locale"] == {"ar": "ar_EG", "en": "en_GB"}[lang]
+        assert meta.get("og:type") == ("article" if "nb-page--article" in page.body["class"] else None), relative
         # og:title is the page's name, shown beside og:site_name: the <title> without the site's name
         title, name = page.title.get_text(), meta["og:site_name"]
         assert meta["og:title"] == (title.removesuffix(f" — {name}") if title != name else name), relative
-        # the image's text: the site card shows the site's name, a page's own card its name
-        assert meta["og:image:alt"] == (name if meta["og:image"].endswith("/site.png") else meta["og:title"]), relative
+        if "og:image" not in meta:
+            assert not {"og:image:alt", "og:image:width", "twitter:card"} & set(meta), relative
+            continue
+        carded.add(relative)
+        assert meta["twitter:card"] == "summary_large_image"
+        # the image's text: the site card (the home page's) shows the site's name, a page's own card its name
+        site_card = meta["og:image"].endswith("/site.png")
+        assert site_card == (relative in ("index.html", "en/index.html")), relative
+        assert meta["og:image:alt"] == (name if site_card else meta["og:title"]), relative
         with Image.open(site.file(meta["og:image"])) as card:
             assert card.size == SIZE
+            assert (int(meta["og:image:width"]), int(meta["og:image:height"])) == SIZE
+    assert {"index.html", "en/index.html", BRIEF + "index.html"} <= carded
     brief = site.page("/" + BRIEF).select_one('meta[property="og:image"]')["content"]
     assert brief == "/cards/ar/article/orbit-departures.png"
 
 
 def test_only_profiles_in_the_newest_briefs_get_their_own_card(tmp_path):
-    """With no brief counted, people and companies show the site card; briefs keep theirs."""
+    """With no brief counted, people and companies have no card (nor the site's); briefs keep theirs."""
     from support import build
 
     site = build(tmp_path, overrides={"SHARE_CARDS_PROFILE_BRIEFS": 0, "CACHE_PATH": str(tmp_path / "c")}, content=TRUTH)
     assert not (site.path / "cards/ar/person").exists()
-    for url, card in ((f"/en/people/{PERSON}/", "/cards/en/site.png"), ("/companies/orbit/", "/cards/ar/site.png"),
-                      ("/" + BRIEF, "/cards/ar/article/orbit-departures.png")):
+    for url in (f"/en/people/{PERSON}/", "/companies/orbit/"):
+        assert site.page(url).select_one('meta[property="og:image"]') is None, url
+    for url, card in (("/" + BRIEF, "/cards/ar/article/orbit-departures.png"), ("/en/", "/cards/en/site.png")):
         assert site.page(url).select_one('meta[property="og:image"]')["content"] == card
         assert site.file(card).exists()
 
